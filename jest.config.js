@@ -2,7 +2,7 @@
 // test harness) and `browser` (Chromium driving the prebuilt OHIF viewer with our bundles).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }];
 const common = {
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.css$': '<rootDir>/tests/jest/cssAsText.js' },
   // Workspace packages are tested from source, not from their build output.
   moduleNameMapper: {
     '^@segqc/core$': '<rootDir>/packages/core/src/index.ts',

@@ -1,0 +1,102 @@
+import type { DisplaySet, InstanceMetadata } from '../services';
+import { dicomLabToRgb } from './dicomLabToRgb';
+import { parseSopReference, type SopReference } from './sopReference';
+
+export interface StructureSummary {
+  segmentNumber: number;
+  label: string;
+  /** SegmentedPropertyTypeCodeSequence's CodeMeaning, e.g. "Nodule". */
+  type: string | null;
+  rgb: [number, number, number] | null;
+}
+
+/** What the QC panel lists about one annotation (one SEG instance). */
+export interface AnnotationSummary {
+  displaySetInstanceUID: string;
+  seriesInstanceUID: string;
+  sopInstanceUID: string | null;
+  /** ContentCreatorName as OHIF shows person names: "Family, Given". */
+  annotator: string;
+  /** The annotator's login, from ContentCreatorIdentificationCodeSequence. */
+  login: string | null;
+  /** ContentDate as YYYY-MM-DD. */
+  date: string | null;
+  /** ContentLabel: ANNOTATION, GOLD, ADJUDICATED… */
+  role: string | null;
+  structures: StructureSummary[];
+  sop: SopReference | null;
+  seriesDescription: string;
+}
+
+export class AnnotationMetadataError extends Error {
+  override readonly name = 'AnnotationMetadataError';
+}
+
+/** A naturalized sequence may come as an array or, for one item, as the item itself. */
+function items(value: unknown): InstanceMetadata[] {
+  if (Array.isArray(value)) return value as InstanceMetadata[];
+  return value && typeof value === 'object' ? [value as InstanceMetadata] : [];
+}
+
+function text(value: unknown): string | null {
+  if (Array.isArray(value)) return text(value[0]);
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+export function formatPersonName(value: unknown): string | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  const alphabetic = typeof raw === 'object' && raw !== null ? (raw as { Alphabetic?: string }).Alphabetic : raw;
+  if (typeof alphabetic !== 'string' || !alphabetic.trim()) return null;
+  const [family = '', given = ''] = alphabetic.split('=')[0].split('^');
+  return given ? `${family}, ${given}` : family;
+}
+
+function formatDate(value: unknown): string | null {
+  const date = text(value);
+  return date && /^\d{8}$/.test(date) ? `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}` : date;
+}
+
+function loginOf(instance: InstanceMetadata): string | null {
+  for (const creator of items(instance.ContentCreatorIdentificationCodeSequence)) {
+    const code = items(creator.PersonIdentificationCodeSequence)[0];
+    const login = code && text(code.CodeValue);
+    if (login) return login;
+  }
+  return null;
+}
+
+function structureOf(segment: InstanceMetadata, index: number): StructureSummary {
+  const segmentNumber = Number(text(segment.SegmentNumber));
+  if (!Number.isInteger(segmentNumber) || segmentNumber < 1) {
+    throw new AnnotationMetadataError(`SegmentSequence[${index}].SegmentNumber is ${String(text(segment.SegmentNumber))}, not a positive integer`);
+  }
+  const lab = segment.RecommendedDisplayCIELabValue;
+  return {
+    segmentNumber,
+    label: text(segment.SegmentLabel) ?? `Segment ${segmentNumber}`,
+    type: text(items(segment.SegmentedPropertyTypeCodeSequence)[0]?.CodeMeaning),
+    rgb: Array.isArray(lab) && lab.length === 3 ? dicomLabToRgb(lab.map(Number)) : null,
+  };
+}
+
+/** Summarizes a SEG display set from its instance metadata; throws AnnotationMetadataError when it cannot. */
+export function summarizeAnnotation(displaySet: DisplaySet): AnnotationSummary {
+  const instance = displaySet.instance ?? displaySet.instances?.[0];
+  if (!instance) throw new AnnotationMetadataError('the SEG series has no instance metadata');
+  const segments = items(instance.SegmentSequence);
+  if (segments.length === 0) throw new AnnotationMetadataError('the SEG has no SegmentSequence (0062,0002)');
+  return {
+    displaySetInstanceUID: displaySet.displaySetInstanceUID,
+    seriesInstanceUID: displaySet.SeriesInstanceUID,
+    sopInstanceUID: text(instance.SOPInstanceUID),
+    annotator: formatPersonName(instance.ContentCreatorName) ?? 'unknown annotator',
+    login: loginOf(instance),
+    date: formatDate(instance.ContentDate ?? instance.SeriesDate),
+    role: text(instance.ContentLabel),
+    structures: segments.map(structureOf),
+    sop: parseSopReference(instance.ProtocolName),
+    seriesDescription: displaySet.SeriesDescription ?? text(instance.SeriesDescription) ?? '',
+  };
+}

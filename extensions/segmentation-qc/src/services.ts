@@ -1,0 +1,93 @@
+/**
+ * The few OHIF services SegQC uses, narrowed to the members it calls. OHIF's services manager is
+ * untyped string look-ups; this adapter fails loudly at registration when a service is missing.
+ */
+
+export interface Subscription {
+  unsubscribe(): void;
+}
+
+interface PubSub<Events extends string> {
+  EVENTS: Record<Events, string>;
+  subscribe(event: string, callback: (payload: unknown) => void): Subscription;
+}
+
+/** OHIF's naturalized DICOM instance metadata (DICOM JSON with keywords as keys). */
+export type InstanceMetadata = Record<string, unknown>;
+
+export interface DisplaySet {
+  displaySetInstanceUID: string;
+  SeriesInstanceUID: string;
+  StudyInstanceUID: string;
+  Modality: string;
+  SeriesDescription?: string;
+  SeriesDate?: string;
+  SeriesNumber?: number | string;
+  instance?: InstanceMetadata;
+  instances?: InstanceMetadata[];
+  isLoaded?: boolean;
+  referencedDisplaySetInstanceUID?: string;
+  load?: (options: { headers: Record<string, string> }) => Promise<void>;
+}
+
+export interface DisplaySetService extends PubSub<'DISPLAY_SETS_ADDED' | 'DISPLAY_SETS_CHANGED' | 'DISPLAY_SETS_REMOVED'> {
+  getActiveDisplaySets(): DisplaySet[];
+  getDisplaySetByUID(displaySetInstanceUID: string): DisplaySet | undefined;
+}
+
+export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGMENTATION_REMOVED' | 'SEGMENTATION_REPRESENTATION_MODIFIED' | 'SEGMENTATION_REPRESENTATION_REMOVED'> {
+  addSegmentationRepresentation(viewportId: string, specifier: { segmentationId: string }): Promise<void>;
+  removeSegmentationRepresentations(viewportId: string, specifier: { segmentationId: string }): void;
+  getSegmentationRepresentations(viewportId: string, specifier?: { segmentationId?: string }): Array<{ segmentationId: string }>;
+  getSegmentation(segmentationId: string): unknown;
+}
+
+export interface ViewportGridService {
+  getActiveViewportId(): string;
+  getDisplaySetsUIDsForViewport(viewportId: string): string[] | undefined;
+  setDisplaySetsForViewport(update: { viewportId: string; displaySetInstanceUIDs: string[] }): void;
+}
+
+export interface CornerstoneViewportService extends PubSub<'VIEWPORT_DATA_CHANGED'> {
+  getCornerstoneViewport(viewportId: string): unknown;
+}
+
+export interface UINotificationService {
+  show(notification: { title: string; message: string; type: 'error' | 'warning' | 'info' | 'success'; duration?: number }): void;
+}
+
+export interface UserAuthenticationService {
+  getAuthorizationHeader(): Record<string, string> | undefined;
+}
+
+export interface SegqcServices {
+  displaySetService: DisplaySetService;
+  segmentationService: SegmentationService;
+  viewportGridService: ViewportGridService;
+  cornerstoneViewportService: CornerstoneViewportService;
+  uiNotificationService: UINotificationService;
+  userAuthenticationService: UserAuthenticationService;
+}
+
+export interface ServicesManager {
+  services: Record<string, unknown>;
+}
+
+const REQUIRED: Array<keyof SegqcServices> = [
+  'displaySetService',
+  'segmentationService',
+  'viewportGridService',
+  'cornerstoneViewportService',
+  'uiNotificationService',
+  'userAuthenticationService',
+];
+
+export class MissingServiceError extends Error {
+  override readonly name = 'MissingServiceError';
+}
+
+export function getSegqcServices(servicesManager: ServicesManager): SegqcServices {
+  const missing = REQUIRED.filter((name) => !servicesManager.services[name]);
+  if (missing.length > 0) throw new MissingServiceError(`SegQC needs the OHIF services ${missing.join(', ')}, which this viewer does not provide`);
+  return servicesManager.services as unknown as SegqcServices;
+}

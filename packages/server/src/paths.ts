@@ -1,0 +1,13 @@
+import { join, resolve } from 'node:path';
+
+/** The checkout's folders, from this file's place in packages/server/{src,dist}. */
+export const repositoryRoot = resolve(__dirname, '..', '..', '..');
+
+export const paths = {
+  viewerDir: join(repositoryRoot, '.ohif-host', 'dist'),
+  appConfigFile: join(repositoryRoot, 'platform-config', 'app-config.js'),
+  orthancConfigFile: join(repositoryRoot, 'platform-config', 'orthanc', 'orthanc.json'),
+  bundleDirs: [join(repositoryRoot, 'extensions', 'segmentation-qc', 'dist'), join(repositoryRoot, 'modes', 'segmentation-qc', 'dist')],
+  /** Runtime state of `npm start` (git-ignored). */
+  orthancStorage: join(repositoryRoot, '.segqc', 'orthanc'),
+};

@@ -1,0 +1,54 @@
+import { demoManifest, generateDemoFiles, type DemoCase } from '@segqc/demo-data';
+import { stowInstances } from './stowRs';
+
+const NUMBER_OF_STUDY_RELATED_INSTANCES = '00201208';
+const STOW_BATCH_SIZE = 40;
+
+export interface SeedReport {
+  seeded: string[];
+  alreadyPresent: string[];
+}
+
+function expectedInstances(demoCase: DemoCase): number {
+  return demoCase.series.reduce((sum, series) => sum + series.numberOfInstances, 0) + demoCase.segs.length;
+}
+
+async function instancesInPacs(dicomwebUrl: string, studyInstanceUID: string): Promise<number> {
+  const response = await fetch(`${dicomwebUrl}/studies?StudyInstanceUID=${studyInstanceUID}&includefield=${NUMBER_OF_STUDY_RELATED_INSTANCES}`, {
+    headers: { Accept: 'application/dicom+json' },
+  });
+  if (!response.ok) throw new Error(`QIDO-RS ${dicomwebUrl}/studies answered ${response.status}`);
+  const studies = (await response.json().catch(() => [])) as Array<Record<string, { Value?: number[] }>>;
+  return Number(studies[0]?.[NUMBER_OF_STUDY_RELATED_INSTANCES]?.Value?.[0] ?? 0);
+}
+
+/**
+ * Stores the demo cohort in the PACS, case by case. Idempotent: a case whose study already holds
+ * all its instances is skipped, and a partly stored case is stored again (same UIDs, same bytes).
+ */
+export async function seedDemoCohort(
+  dicomwebUrl: string,
+  options: { cases?: string[]; onProgress?: (caseId: string, done: number, total: number) => void } = {},
+): Promise<SeedReport> {
+  const manifest = demoManifest({ cases: options.cases });
+  const report: SeedReport = { seeded: [], alreadyPresent: [] };
+  for (const [index, demoCase] of manifest.cases.entries()) {
+    options.onProgress?.(demoCase.caseId, index, manifest.cases.length);
+    if ((await instancesInPacs(dicomwebUrl, demoCase.StudyInstanceUID)) >= expectedInstances(demoCase)) {
+      report.alreadyPresent.push(demoCase.caseId);
+      continue;
+    }
+    let batch: Uint8Array[] = [];
+    for (const file of generateDemoFiles({ cases: [demoCase.caseId] })) {
+      batch.push(file.bytes);
+      if (batch.length === STOW_BATCH_SIZE) {
+        await stowInstances(dicomwebUrl, batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await stowInstances(dicomwebUrl, batch);
+    report.seeded.push(demoCase.caseId);
+  }
+  options.onProgress?.('', manifest.cases.length, manifest.cases.length);
+  return report;
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the prebuilt OHIF viewer with SegQC on http://127.0.0.1:PORT (default 3000), on
+ * an embedded Orthanc seeded with the demo cohort, or on the PACS named by SEGQC_DICOMWEB_URL.
+ * Ctrl-C stops everything it started.
+ */
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { ORTHANC, ensureDebianPackages } from './debianPackages';
+import { startEmbeddedOrthanc, type EmbeddedOrthanc } from './embeddedOrthanc';
+import { freePort } from './freePort';
+import { createHostServer } from './hostServer';
+import { listen, parsePort } from './listen';
+import { assertPacsReachable, parseDicomwebUrl } from './pacsCheck';
+import { paths } from './paths';
+import { seedDemoCohort } from './seedDemoCohort';
+import { StartupError } from './startupError';
+
+const running: { server?: Server; orthanc?: EmbeddedOrthanc } = {};
+
+async function stopAll(): Promise<void> {
+  running.server?.closeAllConnections();
+  running.server?.close();
+  await running.orthanc?.stop();
+}
+
+async function main(): Promise<void> {
+  const port = parsePort(process.env.PORT ?? '3000');
+  const host = process.env.HOST ?? '127.0.0.1';
+  if (!existsSync(paths.viewerDir)) throw new StartupError('the OHIF viewer is not unpacked in .ohif-host/: run `npm ci` first');
+  for (const dir of paths.bundleDirs) if (!existsSync(dir)) throw new StartupError(`${dir} is missing: run \`npm run build\``);
+
+  const external = process.env.SEGQC_DICOMWEB_URL;
+  let upstream: URL;
+  let orthancPort = 0;
+  if (external) {
+    upstream = parseDicomwebUrl(external);
+    await assertPacsReachable(upstream);
+  } else {
+    ensureDebianPackages([ORTHANC]);
+    orthancPort = await freePort();
+    upstream = new URL(`http://127.0.0.1:${orthancPort}/dicom-web`);
+  }
+
+  // Listen before starting anything else, so that a port in use fails at once.
+  running.server = createHostServer({
+    viewerDir: paths.viewerDir,
+    appConfigFile: paths.appConfigFile,
+    bundleDirs: paths.bundleDirs,
+    dicomwebUpstream: upstream,
+    keepHostHeader: !external,
+  });
+  await listen(running.server, port, host);
+
+  let pacsDescription = `PACS ${upstream.href}`;
+  if (!external) {
+    running.orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir: paths.orthancStorage, port: orthancPort });
+    console.log(`segqc: embedded Orthanc on ${running.orthanc.restUrl} (loopback only), storage in .segqc/orthanc`);
+    const report = await seedDemoCohort(running.orthanc.dicomwebUrl, {
+      onProgress: (caseId, done, total) => caseId && process.stdout.write(`\rsegqc: demo cohort ${done + 1}/${total} (${caseId})     `),
+    });
+    process.stdout.write('\n');
+    pacsDescription = `embedded Orthanc, demo cohort: ${report.seeded.length} studies stored now, ${report.alreadyPresent.length} already there`;
+  }
+  console.log(`segqc: ${pacsDescription}`);
+  console.log(`segqc: study list at http://${host}:${port}/  (Ctrl-C to stop)`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.log(`\nsegqc: stopping (${signal})`);
+    void stopAll().then(() => process.exit(0));
+  });
+}
+
+main().catch(async (error: Error) => {
+  await stopAll();
+  console.error(error instanceof StartupError ? `segqc: ${error.message}` : `segqc: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+// The extension and the mode as ES-module bundles that the prebuilt OHIF viewer import()s at run
+// time. cornerstone comes from the host (window.cornerstone / window.cornerstoneTools), never from
+// us: a second copy would split the segmentation state in two.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+const bundle = (name, entry, outDir) => ({
+  name,
+  mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
+  entry: resolve(root, entry),
+  target: 'web',
+  experiments: { outputModule: true },
+  output: {
+    path: resolve(root, outDir),
+    filename: `${name}.js`,
+    library: { type: 'module' },
+    module: true,
+    chunkFormat: 'module',
+    clean: true,
+  },
+  externalsType: 'window',
+  externals: { '@cornerstonejs/core': 'cornerstone', '@cornerstonejs/tools': 'cornerstoneTools' },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js', '.json'],
+    alias: { '@segqc/core$': resolve(root, 'packages/core/src/index.ts') },
+  },
+  module: {
+    // import.meta.url must stay the bundle's URL at run time (the mode finds the extension beside it).
+    parser: { javascript: { importMeta: false } },
+    rules: [
+      { test: /\.[jt]sx?$/, type: 'javascript/auto', exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } },
+      { test: /\.css$/, type: 'asset/source' },
+    ],
+  },
+  devtool: 'source-map',
+  performance: { hints: false },
+});
+
+export default [
+  bundle('segqc-extension', 'extensions/segmentation-qc/src/index.tsx', 'extensions/segmentation-qc/dist'),
+  bundle('segqc-mode', 'modes/segmentation-qc/src/index.ts', 'modes/segmentation-qc/dist'),
+];
