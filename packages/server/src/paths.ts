@@ -8,6 +8,6 @@ export const paths = {
   appConfigFile: join(repositoryRoot, 'platform-config', 'app-config.js'),
   orthancConfigFile: join(repositoryRoot, 'platform-config', 'orthanc', 'orthanc.json'),
   bundleDirs: [join(repositoryRoot, 'extensions', 'segmentation-qc', 'dist'), join(repositoryRoot, 'modes', 'segmentation-qc', 'dist')],
-  /** Runtime state of `npm start` (git-ignored). */
-  orthancStorage: join(repositoryRoot, '.segqc', 'orthanc'),
+  /** Runtime state of `npm start`: git-ignored .segqc/ unless SEGQC_DATA_DIR names another folder. */
+  orthancStorage: join(process.env.SEGQC_DATA_DIR ?? join(repositoryRoot, '.segqc'), 'orthanc'),
 };

@@ -3,6 +3,10 @@
  * `npm start`: the prebuilt OHIF viewer with SegQC on http://127.0.0.1:PORT (default 3000), on
  * an embedded Orthanc seeded with the demo cohort, or on the PACS named by SEGQC_DICOMWEB_URL.
  * Ctrl-C stops everything it started.
+ *
+ * Environment: PORT, HOST (default 127.0.0.1), SEGQC_DICOMWEB_URL (use that PACS, start no
+ * Orthanc), SEGQC_DATA_DIR (Orthanc storage, default .segqc/), SEGQC_DEMO_CASES (seed only these
+ * demo case ids, comma-separated).
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -55,12 +59,13 @@ async function main(): Promise<void> {
   let pacsDescription = `PACS ${upstream.href}`;
   if (!external) {
     running.orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir: paths.orthancStorage, port: orthancPort });
-    console.log(`segqc: embedded Orthanc on ${running.orthanc.restUrl} (loopback only), storage in .segqc/orthanc`);
+    console.log(`segqc: embedded Orthanc on ${running.orthanc.restUrl} (loopback only), storage in ${paths.orthancStorage}`);
     const report = await seedDemoCohort(running.orthanc.dicomwebUrl, {
+      cases: process.env.SEGQC_DEMO_CASES?.split(',').filter(Boolean),
       onProgress: (caseId, done, total) => caseId && process.stdout.write(`\rsegqc: demo cohort ${done + 1}/${total} (${caseId})     `),
     });
     process.stdout.write('\n');
-    pacsDescription = `embedded Orthanc, demo cohort: ${report.seeded.length} studies stored now, ${report.alreadyPresent.length} already there`;
+    pacsDescription = `embedded Orthanc, demo cohort ready (studies stored now: ${report.seeded.length}, already there: ${report.alreadyPresent.length})`;
   }
   console.log(`segqc: ${pacsDescription}`);
   console.log(`segqc: study list at http://${host}:${port}/  (Ctrl-C to stop)`);
