@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** `segqc`: SegQC on the command line. Commands arrive with the engine, writers and program issues. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +29,6 @@ export function run(args: string[], out: (text: string) => void, err: (text: str
   return 2;
 }
 
-if (require.main === module) {
+export function main(): void {
   process.exitCode = run(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
 }
