@@ -1,0 +1,38 @@
+// @segqc/core public API. Pure TypeScript: runs in Node, browsers and Web Workers.
+
+// hashing and text
+export { sha256, sha256Hex } from './hash/sha256';
+export { encodeUtf8 } from './text/utf8';
+
+// DICOM foundations
+export type { NaturalDataset } from './dicom/NaturalDataset';
+export { DicomValueError, joinAttributePath } from './dicom/DicomValueError';
+export { uidFromName, randomUid } from './dicom/uid';
+export { writePart10, EXPLICIT_VR_LITTLE_ENDIAN, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './dicom/part10';
+export { readPart10, type Part10Contents } from './dicom/readPart10';
+export { CodedConcept, type CodeInit } from './dicom/CodedConcept';
+export { personIdentificationItem, displayName, type IdentifiedPerson } from './dicom/personIdentification';
+export { specificCharacterSetFor } from './dicom/specificCharacterSet';
+export { SOP_CLASS } from './dicom/sopClasses';
+export {
+  checkCodeString, checkRequiredCodeString, checkLongString, checkShortString, checkUnlimitedCharacters, checkPersonName,
+  checkDate, checkTime, checkUid, checkIntegerString, checkUnsignedShort, checkDecimal,
+} from './dicom/vrChecks';
+
+// coded terminology, as data
+export { SCT } from './codes/sct';
+export { DCM } from './codes/dcm';
+export { SEGQC_SCHEME_DESIGNATOR, segqcCodingSchemeIdentification } from './codes/segqcScheme';
+
+// Segmentation (BINARY SEG) writing
+export {
+  buildBinarySeg, SEGQC_MANUFACTURER,
+  type BinarySegInput, type SegmentMask, type SegCreator, type SegEquipment, type ImageLaterality,
+} from './seg/buildBinarySeg';
+export { SegmentDescription, SEGMENT_ALGORITHM_TYPES, type SegmentDescriptionInit, type SegmentAlgorithmType } from './seg/SegmentDescription';
+export { SegValueError } from './seg/SegValueError';
+export type { SourceImage } from './seg/SourceImage';
+export { describeSourceGeometry, type SourceGeometry } from './seg/sourceGeometry';
+export { srgbToCielab, srgbToDicomLab, dicomLabToSrgb, type Srgb, type DicomLab } from './seg/cielab';
+export { packBinaryFrames } from './seg/packBinaryFrames';
+export { unpackBinaryFrames } from './seg/unpackBinaryFrames';

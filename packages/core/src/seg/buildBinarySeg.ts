@@ -1,0 +1,272 @@
+/**
+ * A BINARY Segmentation (SOP class 1.2.840.10008.5.1.4.1.1.66.4, PS3.3 A.51) from per-segment
+ * masks on the source series' grid. Every input is validated before anything is built; the
+ * result is a naturalized dataset for writePart10.
+ *
+ * Frames: only non-empty ones (an all-empty SEG keeps one empty frame, since NumberOfFrames ≥ 1),
+ * ordered by segment number, then by position along the slice normal. Each frame references its
+ * source slice (Derivation Image, purpose 121322) and carries its ImagePositionPatient, so readers
+ * place it by geometry. Dimensions: (ReferencedSegmentNumber, ImagePositionPatient), the index of
+ * the latter being the 1-based rank of the slice along the normal among all source slices.
+ */
+import { DCM } from '../codes/dcm';
+import { SCT } from '../codes/sct';
+import { segqcCodingSchemeIdentification } from '../codes/segqcScheme';
+import { CodedConcept } from '../dicom/CodedConcept';
+import type { NaturalDataset } from '../dicom/NaturalDataset';
+import { personIdentificationItem } from '../dicom/personIdentification';
+import { SOP_CLASS } from '../dicom/sopClasses';
+import { specificCharacterSetFor } from '../dicom/specificCharacterSet';
+import { uidFromName } from '../dicom/uid';
+import {
+  checkDate, checkIntegerString, checkLongString, checkPersonName, checkRequiredCodeString, checkTime, checkUid,
+} from '../dicom/vrChecks';
+import { packBinaryFrames } from './packBinaryFrames';
+import { SegmentDescription, type SegmentDescriptionInit } from './SegmentDescription';
+import { SegValueError, asSegValueErrors } from './SegValueError';
+import type { SourceImage } from './SourceImage';
+import { describeSourceGeometry } from './sourceGeometry';
+import { framesFromMasks, type SegmentMask } from './framesFromMasks';
+
+export type { SegmentMask } from './framesFromMasks';
+
+/** The manufacturer written in General and Enhanced General Equipment. */
+export const SEGQC_MANUFACTURER = 'SegQC';
+
+export interface SegCreator {
+  /** ContentCreatorName, DICOM PN (`Family^Given`). */
+  name: string;
+  /** Login, written in ContentCreatorIdentificationCodeSequence (99SEGQC scheme). */
+  login: string;
+  /** Defaults to equipment.institutionName. */
+  institutionName?: string;
+}
+
+export interface SegEquipment {
+  manufacturerModelName: string;
+  softwareVersions: string;
+  deviceSerialNumber: string;
+  institutionName?: string;
+}
+
+export type ImageLaterality = 'R' | 'L' | 'B' | 'U';
+
+export interface BinarySegInput {
+  sourceImages: readonly SourceImage[];
+  segments: readonly (SegmentDescription | SegmentDescriptionInit)[];
+  frames: readonly SegmentMask[];
+  creator: SegCreator;
+  /** CS, uppercase, e.g. ANNOTATION, GOLD, ADJUDICATED. */
+  contentLabel: string;
+  contentDescription?: string;
+  /** DA `YYYYMMDD` and TM `HHMMSS`: when the annotation was made; also SeriesDate/SeriesTime. */
+  contentDate: string;
+  contentTime: string;
+  seriesInstanceUID: string;
+  sopInstanceUID: string;
+  seriesNumber: number;
+  seriesDescription: string;
+  equipment: SegEquipment;
+  instanceNumber?: number;
+  /**
+   * Image Laterality (0020,0062) of the segmented body part: R, L, B (both) or U (unpaired).
+   * Defaults to what the segments' laterality modifiers say: R, L or B; U when none has one.
+   */
+  imageLaterality?: ImageLaterality;
+  /** ProtocolName (General Series), where SegQC records the SOP in force as `id@version+hash`. */
+  protocolName?: string;
+}
+
+export function buildBinarySeg(input: BinarySegInput): NaturalDataset {
+  const scalars = asSegValueErrors(() => checkScalars(input));
+  const geometry = describeSourceGeometry(input.sourceImages);
+  const segments = describeSegments(input.segments);
+  const { frames, overlap } = framesFromMasks(input.frames, segments, geometry, input.sourceImages.length);
+  const source = input.sourceImages[0];
+  const pixelsPerFrame = geometry.rows * geometry.columns;
+  const dimensionOrganizationUID = uidFromName(`${input.sopInstanceUID}/dimension-organization`);
+
+  const dataset: NaturalDataset = {
+    _vrMap: { PixelData: 'OB' },
+    // SOP Common
+    SOPClassUID: SOP_CLASS.SegmentationStorage,
+    SOPInstanceUID: input.sopInstanceUID,
+    CodingSchemeIdentificationSequence: [segqcCodingSchemeIdentification()],
+    // Patient
+    PatientName: source.PatientName ?? '',
+    PatientID: source.PatientID ?? '',
+    PatientBirthDate: source.PatientBirthDate ?? '',
+    PatientSex: source.PatientSex ?? '',
+    ...(source.PatientAge ? { PatientAge: source.PatientAge } : {}),
+    // General Study
+    StudyInstanceUID: source.StudyInstanceUID,
+    StudyDate: source.StudyDate ?? '',
+    StudyTime: source.StudyTime ?? '',
+    ReferringPhysicianName: source.ReferringPhysicianName ?? '',
+    StudyID: source.StudyID ?? '',
+    AccessionNumber: source.AccessionNumber ?? '',
+    ...(source.StudyDescription ? { StudyDescription: source.StudyDescription } : {}),
+    // General Series + Segmentation Series
+    Modality: 'SEG',
+    SeriesInstanceUID: input.seriesInstanceUID,
+    SeriesNumber: input.seriesNumber,
+    SeriesDate: input.contentDate,
+    SeriesTime: input.contentTime,
+    SeriesDescription: input.seriesDescription,
+    ...(input.protocolName !== undefined ? { ProtocolName: input.protocolName } : {}),
+    // Frame of Reference
+    FrameOfReferenceUID: source.FrameOfReferenceUID,
+    PositionReferenceIndicator: source.PositionReferenceIndicator ?? '',
+    // General Equipment + Enhanced General Equipment
+    Manufacturer: SEGQC_MANUFACTURER,
+    ManufacturerModelName: input.equipment.manufacturerModelName,
+    DeviceSerialNumber: input.equipment.deviceSerialNumber,
+    SoftwareVersions: input.equipment.softwareVersions,
+    ...(input.equipment.institutionName ? { InstitutionName: input.equipment.institutionName } : {}),
+    // General Image + Segmentation Image (Content Identification Macro)
+    ImageType: ['DERIVED', 'PRIMARY'],
+    ImageLaterality: input.imageLaterality ?? lateralityOfSegments(segments),
+    InstanceNumber: scalars.instanceNumber,
+    ContentLabel: input.contentLabel,
+    ContentDescription: input.contentDescription ?? '',
+    ContentCreatorName: input.creator.name,
+    ContentCreatorIdentificationCodeSequence: [scalars.creatorIdentification],
+    ContentDate: input.contentDate,
+    ContentTime: input.contentTime,
+    SegmentationType: 'BINARY',
+    SegmentSequence: segments.map((segment) => segment.toItem()),
+    SegmentsOverlap: overlap ? 'YES' : 'NO',
+    // Image Pixel
+    SamplesPerPixel: 1,
+    PhotometricInterpretation: 'MONOCHROME2',
+    Rows: geometry.rows,
+    Columns: geometry.columns,
+    BitsAllocated: 1,
+    BitsStored: 1,
+    HighBit: 0,
+    PixelRepresentation: 0,
+    LossyImageCompression: '00',
+    // Multi-frame Functional Groups
+    NumberOfFrames: frames.length,
+    SharedFunctionalGroupsSequence: [
+      {
+        PlaneOrientationSequence: [{ ImageOrientationPatient: [...geometry.imageOrientationPatient] }],
+        PixelMeasuresSequence: [
+          {
+            PixelSpacing: [...geometry.pixelSpacing],
+            SliceThickness: geometry.sliceThickness,
+            ...(geometry.spacingBetweenSlices !== undefined ? { SpacingBetweenSlices: geometry.spacingBetweenSlices } : {}),
+          },
+        ],
+      },
+    ],
+    PerFrameFunctionalGroupsSequence: frames.map((frame) => {
+      const image = input.sourceImages[frame.slice];
+      return {
+        DerivationImageSequence: [
+          {
+            DerivationCodeSequence: [new CodedConcept(DCM.Segmentation).toItem()],
+            SourceImageSequence: [
+              {
+                ReferencedSOPClassUID: image.SOPClassUID,
+                ReferencedSOPInstanceUID: image.SOPInstanceUID,
+                PurposeOfReferenceCodeSequence: [new CodedConcept(DCM.SourceImageForImageProcessingOperation).toItem()],
+              },
+            ],
+          },
+        ],
+        FrameContentSequence: [{ DimensionIndexValues: [frame.segmentNumber, geometry.positionIndex[frame.slice]] }],
+        PlanePositionSequence: [{ ImagePositionPatient: [...image.ImagePositionPatient] }],
+        SegmentIdentificationSequence: [{ ReferencedSegmentNumber: frame.segmentNumber }],
+      };
+    }),
+    // Multi-frame Dimension
+    DimensionOrganizationSequence: [{ DimensionOrganizationUID: dimensionOrganizationUID }],
+    DimensionIndexSequence: [
+      {
+        DimensionOrganizationUID: dimensionOrganizationUID,
+        DimensionIndexPointer: 0x0062000b, // ReferencedSegmentNumber
+        FunctionalGroupPointer: 0x0062000a, // SegmentIdentificationSequence
+        DimensionDescriptionLabel: 'Segment Number',
+      },
+      {
+        DimensionOrganizationUID: dimensionOrganizationUID,
+        DimensionIndexPointer: 0x00200032, // ImagePositionPatient
+        FunctionalGroupPointer: 0x00209113, // PlanePositionSequence
+        DimensionDescriptionLabel: 'Image Position Patient',
+      },
+    ],
+    // Common Instance Reference
+    ReferencedSeriesSequence: [
+      {
+        SeriesInstanceUID: source.SeriesInstanceUID,
+        ReferencedInstanceSequence: geometry.sortedSlices.map((slice) => ({
+          ReferencedSOPClassUID: input.sourceImages[slice].SOPClassUID,
+          ReferencedSOPInstanceUID: input.sourceImages[slice].SOPInstanceUID,
+        })),
+      },
+    ],
+    PixelData: [packBinaryFrames(frames.map((frame) => frame.pixels), pixelsPerFrame).buffer],
+  };
+  const characterSet = specificCharacterSetFor(dataset);
+  return characterSet ? { SpecificCharacterSet: characterSet, ...dataset } : dataset;
+}
+
+/**
+ * Image Laterality from the segments' SegmentedPropertyTypeModifier (CID 244 Right/Left). Written
+ * always: it states the laterality of the frames, which also satisfies validators that require
+ * General Series Laterality (0020,0060) whenever Image/Frame Laterality is absent.
+ */
+function lateralityOfSegments(segments: readonly SegmentDescription[]): ImageLaterality {
+  const right = segments.some((s) => s.typeModifier?.equals(SCT.Right));
+  const left = segments.some((s) => s.typeModifier?.equals(SCT.Left));
+  return right && left ? 'B' : right ? 'R' : left ? 'L' : 'U';
+}
+
+function checkScalars(input: BinarySegInput): { instanceNumber: number; creatorIdentification: NaturalDataset } {
+  checkRequiredCodeString(input.contentLabel, 'ContentLabel');
+  if (input.contentDescription !== undefined) checkLongString(input.contentDescription, 'ContentDescription', { required: false });
+  checkDate(input.contentDate, 'ContentDate');
+  checkTime(input.contentTime, 'ContentTime');
+  checkUid(input.seriesInstanceUID, 'SeriesInstanceUID');
+  checkUid(input.sopInstanceUID, 'SOPInstanceUID');
+  checkIntegerString(input.seriesNumber, 'SeriesNumber');
+  checkLongString(input.seriesDescription, 'SeriesDescription', { required: false });
+  const instanceNumber = checkIntegerString(input.instanceNumber ?? 1, 'InstanceNumber');
+  if (input.protocolName !== undefined) checkLongString(input.protocolName, 'ProtocolName');
+  if (input.imageLaterality !== undefined && !['R', 'L', 'B', 'U'].includes(input.imageLaterality)) {
+    throw new SegValueError('ImageLaterality', `"${String(input.imageLaterality)}" is not one of R, L, B, U`);
+  }
+  if (!input.creator) throw new SegValueError('ContentCreatorName', 'a creator {name, login} is required');
+  checkPersonName(input.creator.name, 'ContentCreatorName');
+  if (!input.equipment) throw new SegValueError('ManufacturerModelName', 'equipment is required (Enhanced General Equipment is type 1)');
+  checkLongString(input.equipment.manufacturerModelName, 'ManufacturerModelName');
+  checkLongString(input.equipment.softwareVersions, 'SoftwareVersions');
+  checkLongString(input.equipment.deviceSerialNumber, 'DeviceSerialNumber');
+  if (input.equipment.institutionName !== undefined) checkLongString(input.equipment.institutionName, 'InstitutionName');
+  const institutionName = input.creator.institutionName ?? input.equipment.institutionName;
+  if (institutionName === undefined) {
+    throw new SegValueError('ContentCreatorIdentificationCodeSequence[0].InstitutionName', 'is required (type 1C): give creator.institutionName or equipment.institutionName');
+  }
+  if (typeof input.creator.login !== 'string' || input.creator.login.trim() === '') {
+    throw new SegValueError('ContentCreatorIdentificationCodeSequence[0].PersonIdentificationCodeSequence[0].CodeValue', 'the creator login is required');
+  }
+  const creatorIdentification = personIdentificationItem(
+    { name: input.creator.name, login: input.creator.login, institutionName },
+    'ContentCreatorIdentificationCodeSequence[0]',
+  );
+  return { instanceNumber, creatorIdentification };
+}
+
+function describeSegments(segments: readonly (SegmentDescription | SegmentDescriptionInit)[]): SegmentDescription[] {
+  if (!Array.isArray(segments) || segments.length === 0) throw new SegValueError('SegmentSequence', 'at least one segment is required');
+  return segments.map((segment, i) => {
+    const path = `SegmentSequence[${i}]`;
+    const described = segment instanceof SegmentDescription ? segment : new SegmentDescription(segment, path);
+    // PS3.3 C.8.20.2.3: segment numbers start at 1 and increase by 1.
+    if (described.segmentNumber !== i + 1) {
+      throw new SegValueError(`${path}.SegmentNumber`, `is ${described.segmentNumber}; segments must be numbered 1, 2, … in order (expected ${i + 1})`);
+    }
+    return described;
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The frames of a BINARY SEG from per-segment masks on the source grid: one frame per non-empty
+ * (segment, slice), by segment number then by position along the slice normal. Also tells whether
+ * any voxel belongs to two segments (Segments Overlap, PS3.3 C.8.20.2).
+ */
+import type { SegmentDescription } from './SegmentDescription';
+import { SegValueError } from './SegValueError';
+import type { SourceGeometry } from './sourceGeometry';
+
+/** A segment's voxels on the source grid: `rows*columns*slices`, slices in `sourceImages` order. */
+export interface SegmentMask {
+  segmentNumber: number;
+  /** Foreground where the value is non-zero, or equals `label` when given (a shared label volume). */
+  mask: Uint8Array | Uint16Array | Uint32Array | Int16Array | Int32Array;
+  label?: number;
+}
+
+export interface SegFrame {
+  segmentNumber: number;
+  /** Index into sourceImages. */
+  slice: number;
+  /** rows × columns, 1 = foreground. */
+  pixels: Uint8Array;
+}
+
+/** Validates the masks against the segments and the grid, and cuts them into frames. */
+export function framesFromMasks(
+  masks: readonly SegmentMask[],
+  segments: readonly SegmentDescription[],
+  geometry: SourceGeometry,
+  sliceCount: number,
+): { frames: SegFrame[]; overlap: boolean } {
+  const pixelsPerFrame = geometry.rows * geometry.columns;
+  const expectedLength = pixelsPerFrame * sliceCount;
+  if (!Array.isArray(masks)) throw new SegValueError('frames', 'must be an array of {segmentNumber, mask}');
+  const maskBySegment = new Map<number, SegmentMask>();
+  masks.forEach((entry, i) => {
+    if (!segments.some((segment) => segment.segmentNumber === entry.segmentNumber)) {
+      throw new SegValueError(`frames[${i}].segmentNumber`, `${entry.segmentNumber} is not a segment in SegmentSequence`);
+    }
+    if (maskBySegment.has(entry.segmentNumber)) throw new SegValueError(`frames[${i}].segmentNumber`, `segment ${entry.segmentNumber} has two masks`);
+    if (!ArrayBuffer.isView(entry.mask) || entry.mask.length !== expectedLength) {
+      throw new SegValueError(
+        `frames[${i}].mask`,
+        `has ${entry.mask?.length ?? 'no'} voxels; Rows×Columns×slices = ${geometry.rows}×${geometry.columns}×${sliceCount} = ${expectedLength}`,
+      );
+    }
+    maskBySegment.set(entry.segmentNumber, entry);
+  });
+  segments.forEach((segment, i) => {
+    if (!maskBySegment.has(segment.segmentNumber)) throw new SegValueError(`SegmentSequence[${i}]`, `segment ${segment.segmentNumber} has no mask in frames`);
+  });
+
+  const covered = new Uint8Array(expectedLength);
+  let overlap = false;
+  const frames: SegFrame[] = [];
+  for (const segment of segments) {
+    const { mask, label } = maskBySegment.get(segment.segmentNumber)!;
+    for (const slice of geometry.sortedSlices) {
+      const offset = slice * pixelsPerFrame;
+      let pixels: Uint8Array | undefined;
+      for (let i = 0; i < pixelsPerFrame; i++) {
+        const value = mask[offset + i];
+        if (label === undefined ? value !== 0 : value === label) {
+          pixels ??= new Uint8Array(pixelsPerFrame);
+          pixels[i] = 1;
+          if (covered[offset + i]) overlap = true;
+          covered[offset + i] = 1;
+        }
+      }
+      if (pixels) frames.push({ segmentNumber: segment.segmentNumber, slice, pixels });
+    }
+  }
+  if (frames.length === 0) {
+    frames.push({ segmentNumber: segments[0].segmentNumber, slice: geometry.sortedSlices[0], pixels: new Uint8Array(pixelsPerFrame) });
+  }
+  return { frames, overlap };
+}

@@ -1,0 +1,13 @@
+/** DICOM DA arithmetic on fixed dates (the cohort never reads the clock). */
+
+/** `yyyymmdd` + `days`, as DA. */
+export function addDays(yyyymmdd: string, days: number): string {
+  const date = new Date(Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8)) + days));
+  return `${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whole days from `from` to `to` (both DA). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}

@@ -1,0 +1,48 @@
+// Test fixture: runs the project's DICOM validators (dciodvfy, dcentvfy, PixelMed) through
+// ../shared/tools/validate-dicom.sh (override with SEGQC_VALIDATE_DICOM) on files in a temp folder.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const VALIDATOR_SCRIPT = process.env['SEGQC_VALIDATE_DICOM'] ?? resolve(__dirname, '../../../../../shared/tools/validate-dicom.sh');
+
+/** Why the validators cannot run here, or undefined when they can. */
+export function validatorUnavailable(): string | undefined {
+  if (!existsSync(VALIDATOR_SCRIPT)) return `validator script not found at ${VALIDATOR_SCRIPT} (set SEGQC_VALIDATE_DICOM)`;
+  if (spawnSync('sh', ['-c', 'command -v dciodvfy']).status !== 0) return 'dciodvfy is not on PATH (apt-get install -y dicom3tools dcmtk pixelmed-apps default-jre-headless)';
+  return undefined;
+}
+
+export interface ValidatorResult {
+  exitCode: number | null;
+  output: string;
+  /** Lines the script counts (starting with "Error"), and lines that mean a validator did not run. */
+  errors: string[];
+  aborts: string[];
+}
+
+/** Validates `object` against its `sources` (Part 10 bytes). */
+export function validateDicom(object: Uint8Array, sources: readonly Uint8Array[]): ValidatorResult {
+  const dir = mkdtempSync(join(tmpdir(), 'segqc-validate-'));
+  try {
+    const objectPath = join(dir, 'object.dcm');
+    writeFileSync(objectPath, object);
+    const sourcePaths = sources.map((bytes, i) => {
+      const path = join(dir, `source-${String(i).padStart(4, '0')}.dcm`);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    const run = spawnSync(VALIDATOR_SCRIPT, [objectPath, ...sourcePaths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+    const lines = output.split('\n');
+    return {
+      exitCode: run.status,
+      output,
+      errors: lines.filter((line) => line.startsWith('Error')),
+      aborts: lines.filter((line) => /^Abort|Exception|No such file/.test(line)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
