@@ -11,7 +11,7 @@ jest.setTimeout(300_000);
 
 const CASE_ID = 'ct-01';
 const demoCase = demoManifest({ cases: [CASE_ID] }).cases[0];
-const ctSeries = demoCase.series.find((s) => s.modality === 'CT')!;
+const ctSeries = demoCase.series.find((s) => s.Modality === 'CT')!;
 const asShown = (dicomName: string) => dicomName.split('^').slice(0, 2).filter(Boolean).join(', ');
 
 let pacs: TestPacs;

@@ -37,7 +37,7 @@ export interface DisplaySetService extends PubSub<'DISPLAY_SETS_ADDED' | 'DISPLA
 
 export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGMENTATION_REMOVED' | 'SEGMENTATION_REPRESENTATION_MODIFIED' | 'SEGMENTATION_REPRESENTATION_REMOVED'> {
   addSegmentationRepresentation(viewportId: string, specifier: { segmentationId: string }): Promise<void>;
-  removeSegmentationRepresentations(viewportId: string, specifier: { segmentationId: string }): void;
+  removeRepresentationsFromViewport(viewportId: string, specifier: { segmentationId: string }): void;
   getSegmentationRepresentations(viewportId: string, specifier?: { segmentationId?: string }): Array<{ segmentationId: string }>;
   getSegmentation(segmentationId: string): unknown;
 }

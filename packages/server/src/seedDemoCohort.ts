@@ -1,4 +1,4 @@
-import { demoManifest, generateDemoFiles, type DemoCase } from '@segqc/demo-data';
+import { demoCohort, generateDemoFiles, type DemoCasePlan } from '@segqc/demo-data';
 import { stowInstances } from './stowRs';
 
 const NUMBER_OF_STUDY_RELATED_INSTANCES = '00201208';
@@ -9,7 +9,7 @@ export interface SeedReport {
   alreadyPresent: string[];
 }
 
-function expectedInstances(demoCase: DemoCase): number {
+function expectedInstances(demoCase: DemoCasePlan): number {
   return demoCase.series.reduce((sum, series) => sum + series.numberOfInstances, 0) + demoCase.segs.length;
 }
 
@@ -30,10 +30,11 @@ export async function seedDemoCohort(
   dicomwebUrl: string,
   options: { cases?: string[]; onProgress?: (caseId: string, done: number, total: number) => void } = {},
 ): Promise<SeedReport> {
-  const manifest = demoManifest({ cases: options.cases });
+  // The plan has every UID and instance count without computing a voxel.
+  const cases = demoCohort({ cases: options.cases });
   const report: SeedReport = { seeded: [], alreadyPresent: [] };
-  for (const [index, demoCase] of manifest.cases.entries()) {
-    options.onProgress?.(demoCase.caseId, index, manifest.cases.length);
+  for (const [index, demoCase] of cases.entries()) {
+    options.onProgress?.(demoCase.caseId, index, cases.length);
     if ((await instancesInPacs(dicomwebUrl, demoCase.StudyInstanceUID)) >= expectedInstances(demoCase)) {
       report.alreadyPresent.push(demoCase.caseId);
       continue;
@@ -49,6 +50,5 @@ export async function seedDemoCohort(
     if (batch.length > 0) await stowInstances(dicomwebUrl, batch);
     report.seeded.push(demoCase.caseId);
   }
-  options.onProgress?.('', manifest.cases.length, manifest.cases.length);
   return report;
 }

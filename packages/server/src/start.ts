@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(`segqc: embedded Orthanc on ${running.orthanc.restUrl} (loopback only), storage in ${paths.orthancStorage}`);
     const report = await seedDemoCohort(running.orthanc.dicomwebUrl, {
       cases: process.env.SEGQC_DEMO_CASES?.split(',').filter(Boolean),
-      onProgress: (caseId, done, total) => caseId && process.stdout.write(`\rsegqc: demo cohort ${done + 1}/${total} (${caseId})     `),
+      onProgress: (caseId, done, total) => process.stdout.write(`\rsegqc: demo cohort ${done + 1}/${total} (${caseId})     `),
     });
     process.stdout.write('\n');
     pacsDescription = `embedded Orthanc, demo cohort ready (studies stored now: ${report.seeded.length}, already there: ${report.alreadyPresent.length})`;

@@ -1,5 +1,5 @@
 import type { DisplaySet, InstanceMetadata } from '../services';
-import { dicomLabToRgb } from './dicomLabToRgb';
+import { dicomLabToSrgb } from '@segqc/core';
 import { parseSopReference, type SopReference } from './sopReference';
 
 export interface StructureSummary {
@@ -77,7 +77,7 @@ function structureOf(segment: InstanceMetadata, index: number): StructureSummary
     segmentNumber,
     label: text(segment.SegmentLabel) ?? `Segment ${segmentNumber}`,
     type: text(items(segment.SegmentedPropertyTypeCodeSequence)[0]?.CodeMeaning),
-    rgb: Array.isArray(lab) && lab.length === 3 ? dicomLabToRgb(lab.map(Number)) : null,
+    rgb: Array.isArray(lab) && lab.length === 3 ? dicomLabToSrgb([Number(lab[0]), Number(lab[1]), Number(lab[2])]) : null,
   };
 }
 

@@ -47,7 +47,7 @@ export async function showAnnotation(services: SegqcServices, displaySet: Displa
 
 export function hideAnnotation(services: SegqcServices, displaySetInstanceUID: string): void {
   const viewportId = services.viewportGridService.getActiveViewportId();
-  services.segmentationService.removeSegmentationRepresentations(viewportId, { segmentationId: displaySetInstanceUID });
+  services.segmentationService.removeRepresentationsFromViewport(viewportId, { segmentationId: displaySetInstanceUID });
 }
 
 export function isAnnotationShown(services: SegqcServices, displaySetInstanceUID: string): boolean {
