@@ -1,5 +1,7 @@
-import { demoManifest } from '@segqc/demo-data';
+import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
+import { stowInstances } from '@segqc/server';
 import { launchBrowser } from '../harness/browser';
+import { segWithTruncatedPixelData } from '../harness/corruptSeg';
 import { startTestPacs, type TestPacs } from '../harness/testPacs';
 import { startTestViewer } from '../harness/testViewer';
 
@@ -9,8 +11,7 @@ import { startTestViewer } from '../harness/testViewer';
 // manifest: the image in the viewport, and the labelmap voxel count of each segment.
 jest.setTimeout(300_000);
 
-const CASE_ID = 'ct-01';
-const demoCase = demoManifest({ cases: [CASE_ID] }).cases[0];
+const [demoCase, mrCase] = demoManifest({ cases: ['ct-01', 'mr-01'] }).cases;
 const ctSeries = demoCase.series.find((s) => s.Modality === 'CT')!;
 const asShown = (dicomName: string) => dicomName.split('^').slice(0, 2).filter(Boolean).join(', ');
 
@@ -19,7 +20,7 @@ let viewer: Awaited<ReturnType<typeof startTestViewer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
-  pacs = await startTestPacs([CASE_ID]);
+  pacs = await startTestPacs([demoCase.caseId, mrCase.caseId]);
   viewer = await startTestViewer(pacs.dicomwebUrl);
   browser = await launchBrowser('segmentation-qc-ct');
 });
@@ -59,6 +60,20 @@ function labelmapVoxelCounts(segmentationId: string): Record<number, number> | n
   return counts;
 }
 
+/** Voxels of one segment on the slice the active viewport shows. */
+function voxelsOnCurrentSlice([segmentationId, segmentIndex]: [string, number]): number {
+  const { cornerstone, cornerstoneTools } = window as any;
+  const imageId = cornerstone.getRenderingEngines()[0].getViewports()[0].getCurrentImageId();
+  const labelmap = cornerstoneTools.segmentation.state.getSegmentation(segmentationId).representationData.Labelmap;
+  const binding = labelmap.segmentBindings[segmentIndex];
+  const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
+  const slice = layer.referencedImageIds.indexOf(imageId);
+  const pixels = cornerstone.cache.getImage(layer.imageIds[slice]).voxelManager.getScalarData();
+  let n = 0;
+  for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
+  return n;
+}
+
 test('opens a demo CT in Segmentation QC from the study list, lists its annotators and overlays one with the exact voxel counts', async () => {
   const { page, screenshot, errors } = browser;
   await page.goto(viewer.baseUrl, { waitUntil: 'domcontentloaded' });
@@ -86,9 +101,55 @@ test('opens a demo CT in Segmentation QC from the study list, lists its annotato
   const segmentationId = (await row.getAttribute('data-uid'))!;
   const counts = await page.evaluate(labelmapVoxelCounts, segmentationId);
   expect(counts).toEqual(Object.fromEntries(seg.segments.map((s) => [s.number, s.voxelCount])));
+  // Show brings the annotation into view: the viewport moved to a slice through its first segment.
+  expect(await page.evaluate(voxelsOnCurrentSlice, [segmentationId, seg.segments[0].number] as [string, number])).toBeGreaterThan(0);
   await screenshot('03-annotation-shown');
 
   await row.getByTestId('segqc-toggle').click();
   await row.and(page.locator('[data-shown=false]')).waitFor();
+  expect(await page.evaluate(labelmapVoxelCounts, segmentationId)).toEqual(counts); // hidden from the viewport, not deleted
   expect(errors).toEqual([]);
+});
+
+test('an MR lesion annotation drawn on FLAIR brings the FLAIR series into the viewport and overlays there', async () => {
+  const { page, screenshot, errors } = browser;
+  const flair = mrCase.series.find((s) => s.sequence === 'FLAIR')!;
+  const seg = mrCase.segs[0];
+  expect(seg.sourceSeriesInstanceUID).toBe(flair.SeriesInstanceUID);
+  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${mrCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  const initialImageId = await (await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 })).jsonValue();
+  expect(initialImageId).not.toContain(`/series/${flair.SeriesInstanceUID}/`); // the study opens on another series
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, mrCase.segs.length);
+
+  const row = page.getByTestId('segqc-annotation').filter({ has: page.getByText(asShown(seg.annotator.name), { exact: true }) });
+  await row.getByTestId('segqc-toggle').click();
+  await row.and(page.locator('[data-shown=true]')).waitFor({ timeout: 60_000 });
+  expect(await page.evaluate(currentImageId)).toContain(`/series/${flair.SeriesInstanceUID}/`);
+  const counts = await page.evaluate(labelmapVoxelCounts, (await row.getAttribute('data-uid'))!);
+  expect(counts).toEqual(Object.fromEntries(seg.segments.map((s) => [s.number, s.voxelCount])));
+  await screenshot('04-mr-flair-annotation');
+  expect(errors).toEqual([]);
+});
+
+test('a SEG whose frames cannot be decoded stays listed, with its error, beside the readable ones', async () => {
+  const { page, screenshot } = browser;
+  const source = demoCase.segs[1];
+  const segFile = [...generateDemoFiles({ cases: [demoCase.caseId] })].find((file) => file.path === source.path)!;
+  const corrupt = segWithTruncatedPixelData(segFile.bytes, 'truncated-ct-01');
+  await stowInstances(pacs.dicomwebUrl, [corrupt.bytes]);
+
+  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, demoCase.segs.length + 1);
+  const row = page.getByTestId('segqc-annotation').filter({ has: page.getByText('Broken, Writer', { exact: true }) });
+  await row.getByTestId('segqc-toggle').click();
+  const error = await row.getByTestId('segqc-error').textContent({ timeout: 60_000 });
+  expect(error).toMatch(/^the PACS answered HTTP \d{3}|SEG/);
+  expect(error).not.toContain('[object');
+  expect(await row.getAttribute('data-shown')).toBe('false');
+  await screenshot('05-unreadable-seg-listed');
+  // the readable annotations are still listed and can still be shown
+  const readable = page.getByTestId('segqc-annotation').filter({ has: page.getByText(asShown(demoCase.segs[2].annotator.name), { exact: true }) });
+  await readable.getByTestId('segqc-toggle').click();
+  await readable.and(page.locator('[data-shown=true]')).waitFor({ timeout: 60_000 });
 });

@@ -39,7 +39,8 @@ export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGM
   addSegmentationRepresentation(viewportId: string, specifier: { segmentationId: string }): Promise<void>;
   removeRepresentationsFromViewport(viewportId: string, specifier: { segmentationId: string }): void;
   getSegmentationRepresentations(viewportId: string, specifier?: { segmentationId?: string }): Array<{ segmentationId: string }>;
-  getSegmentation(segmentationId: string): unknown;
+  /** Moves the viewport to the segment's centre; the last argument turns the highlight flash on. */
+  jumpToSegmentCenter(segmentationId: string, segmentIndex: number, viewportId: string, highlightAlpha: number, highlightSegment: boolean): void;
 }
 
 export interface ViewportGridService {

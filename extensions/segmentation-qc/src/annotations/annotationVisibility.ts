@@ -30,8 +30,11 @@ async function showSourceSeries(services: SegqcServices, viewportId: string, sou
   });
 }
 
-/** Loads the SEG (OHIF's own SEG support) and overlays it as a labelmap on the active viewport. */
-export async function showAnnotation(services: SegqcServices, displaySet: DisplaySet): Promise<void> {
+/**
+ * Loads the SEG (OHIF's own SEG support), overlays it as a labelmap on the active viewport and
+ * brings `focusSegment` into view.
+ */
+export async function showAnnotation(services: SegqcServices, displaySet: DisplaySet, focusSegment: number): Promise<void> {
   const viewportId = services.viewportGridService.getActiveViewportId();
   if (!displaySet.isLoaded) {
     if (!displaySet.load) throw new AnnotationDisplayError('this viewer cannot load SEG series (is the cornerstone-dicom-seg extension missing?)');
@@ -42,7 +45,9 @@ export async function showAnnotation(services: SegqcServices, displaySet: Displa
     throw new AnnotationDisplayError('the series this SEG was drawn on is not in the study');
   }
   await showSourceSeries(services, viewportId, sourceUID);
-  await services.segmentationService.addSegmentationRepresentation(viewportId, { segmentationId: displaySet.displaySetInstanceUID });
+  const segmentationId = displaySet.displaySetInstanceUID;
+  await services.segmentationService.addSegmentationRepresentation(viewportId, { segmentationId });
+  services.segmentationService.jumpToSegmentCenter(segmentationId, focusSegment, viewportId, 0.9, false);
 }
 
 export function hideAnnotation(services: SegqcServices, displaySetInstanceUID: string): void {

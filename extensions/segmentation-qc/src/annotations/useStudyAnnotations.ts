@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { describeFailure } from '../describeFailure';
 import type { DisplaySet, SegqcServices } from '../services';
 import { summarizeAnnotation, type AnnotationSummary } from './annotationSummary';
 import { hideAnnotation, isAnnotationShown, showAnnotation } from './annotationVisibility';
@@ -27,7 +28,7 @@ function listAnnotations(services: SegqcServices, progress: Progress): StudyAnno
       try {
         summary = summarizeAnnotation(displaySet);
       } catch (e) {
-        error = (e as Error).message;
+        error = describeFailure(e);
       }
       return {
         displaySetInstanceUID: uid,
@@ -65,11 +66,11 @@ export function useStudyAnnotations(services: SegqcServices) {
       if (!displaySet) return;
       setProgress((p) => ({ ...p, [uid]: { busy: true } }));
       try {
-        if (shown) await showAnnotation(services, displaySet);
+        if (shown) await showAnnotation(services, displaySet, summarizeAnnotation(displaySet).structures[0].segmentNumber);
         else hideAnnotation(services, uid);
         setProgress((p) => ({ ...p, [uid]: {} }));
       } catch (e) {
-        const message = (e as Error).message || String(e);
+        const message = describeFailure(e);
         setProgress((p) => ({ ...p, [uid]: { error: message } }));
         services.uiNotificationService.show({ title: 'SegQC: cannot show annotation', message, type: 'error', duration: 8000 });
       }

@@ -16,8 +16,6 @@ function AnnotationRow({ annotation, onToggle }: { annotation: StudyAnnotation; 
         <span className="segqc-annotator" data-testid="segqc-annotator">
           {summary?.annotator || annotation.seriesDescription || 'SEG'}
         </span>
-        {summary?.login && <span className="segqc-login">{summary.login}</span>}
-        {summary?.role && <span className="segqc-role">{summary.role}</span>}
         {summary && (
           <button
             type="button"
@@ -33,7 +31,13 @@ function AnnotationRow({ annotation, onToggle }: { annotation: StudyAnnotation; 
       </div>
       {summary && (
         <div className="segqc-annotation-meta">
+          {summary.login && <span className="segqc-login">{summary.login}</span>}
+          {summary.role && <span className="segqc-role">{summary.role}</span>}
           <span data-testid="segqc-date">{summary.date ?? 'no date'}</span>
+        </div>
+      )}
+      {summary && (
+        <div className="segqc-annotation-meta">
           <span data-testid="segqc-sop">{summary.sop ? `SOP ${formatSopReference(summary.sop)}` : 'no SOP recorded'}</span>
         </div>
       )}
