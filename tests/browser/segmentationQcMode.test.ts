@@ -124,7 +124,9 @@ test('an MR lesion annotation drawn on FLAIR brings the FLAIR series into the vi
   const row = page.getByTestId('segqc-annotation').filter({ has: page.getByText(asShown(seg.annotator.name), { exact: true }) });
   await row.getByTestId('segqc-toggle').click();
   await row.and(page.locator('[data-shown=true]')).waitFor({ timeout: 60_000 });
-  expect(await page.evaluate(currentImageId)).toContain(`/series/${flair.SeriesInstanceUID}/`);
+  // The jump to the lesion may still be loading that slice: wait for it to be rendered.
+  const shownImageId = await (await page.waitForFunction(currentImageId, null, { timeout: 60_000, polling: 250 })).jsonValue();
+  expect(shownImageId).toContain(`/series/${flair.SeriesInstanceUID}/`);
   const counts = await page.evaluate(labelmapVoxelCounts, (await row.getAttribute('data-uid'))!);
   expect(counts).toEqual(Object.fromEntries(seg.segments.map((s) => [s.number, s.voxelCount])));
   await screenshot('04-mr-flair-annotation');
