@@ -64,6 +64,11 @@ test('the viewer origin forwards /dicom-web to the PACS, keeping the Host so Bul
   expect(bulkDataUri?.startsWith(`${viewer.baseUrl}/dicom-web/`)).toBe(true);
 });
 
+test('the study list query the viewer sends (comma-separated includefield) gets the study description through the proxy', async () => {
+  const [study] = await getDicomJson(`${viewer.baseUrl}/dicom-web/studies?PatientID=${demoCase.PatientID}&includefield=00081030%2C00080060`);
+  expect(firstValue(study, '00081030')).toBe(demoCase.StudyDescription);
+});
+
 test('the viewer origin serves our app-config, our bundles as JavaScript, and index.html for viewer routes', async () => {
   const config = await fetch(`${viewer.baseUrl}/app-config.js`);
   expect(await config.text()).toContain("modes: ['/segqc/segqc-mode.js']");

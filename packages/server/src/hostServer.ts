@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { extname, join, normalize, sep } from 'node:path';
+import { repeatIncludeFields } from './qidoIncludeFields';
 
 export interface HostServerOptions {
   /** The prebuilt OHIF viewer (dist/ of @ohif/app), served untouched. */
@@ -57,7 +58,7 @@ export function createHostServer(options: HostServerOptions): Server {
 function forwardToPacs(req: IncomingMessage, res: ServerResponse, options: HostServerOptions): void {
   const upstream = options.dicomwebUpstream;
   const incoming = new URL(req.url ?? '/', 'http://host');
-  const path = upstream.pathname.replace(/\/$/, '') + incoming.pathname.slice(DICOMWEB_PREFIX.length) + incoming.search;
+  const path = upstream.pathname.replace(/\/$/, '') + incoming.pathname.slice(DICOMWEB_PREFIX.length) + repeatIncludeFields(incoming.search);
   const headers = { ...req.headers };
   if (!options.keepHostHeader) {
     headers['x-forwarded-host'] = req.headers.host;
