@@ -11,3 +11,10 @@ export function daysBetween(from: string, to: string): number {
   const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)));
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
+
+/** TM `HHMMSS` + seconds. */
+export function addSeconds(time: string, seconds: number): string {
+  const total = Number(time.slice(0, 2)) * 3600 + Number(time.slice(2, 4)) * 60 + Number(time.slice(4, 6)) + seconds;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(total / 3600) % 24)}${pad(Math.floor(total / 60) % 60)}${pad(total % 60)}`;
+}

@@ -7,7 +7,8 @@ import { DEMO_INSTITUTION } from '../cohort/annotators';
 import type { DemoCasePlan } from '../cohort/cohort';
 import { SCANNER } from '../cohort/demoEquipment';
 import { demoUid } from '../cohort/demoUid';
-import { patientAge } from '../cohort/patientAge';
+import { addSeconds } from '../cohort/dates';
+import { patientAndStudyAttributes } from '../cohort/patientAndStudyAttributes';
 import { CHEST_GRID, chestZ } from './chestGrid';
 import { CT_RESCALE_INTERCEPT } from './renderChestCt';
 
@@ -20,20 +21,7 @@ export function ctSliceDataset(plan: DemoCasePlan, slice: number, pixels: Uint16
     // SOP Common
     SOPClassUID: SOP_CLASS.CtImageStorage,
     SOPInstanceUID: demoUid(`${plan.caseId}/series/${series.folder}/instance/${slice + 1}`),
-    // Patient, Patient Study
-    PatientName: plan.PatientName,
-    PatientID: plan.PatientID,
-    PatientBirthDate: plan.PatientBirthDate,
-    PatientSex: plan.PatientSex,
-    PatientAge: patientAge(plan.PatientBirthDate, plan.StudyDate),
-    // General Study
-    StudyInstanceUID: plan.StudyInstanceUID,
-    StudyDate: plan.StudyDate,
-    StudyTime: plan.StudyTime,
-    ReferringPhysicianName: '',
-    StudyID: plan.StudyID,
-    AccessionNumber: plan.AccessionNumber,
-    StudyDescription: plan.StudyDescription,
+    ...patientAndStudyAttributes(plan),
     // General Series
     Modality: 'CT',
     SeriesInstanceUID: series.SeriesInstanceUID,
@@ -109,9 +97,3 @@ export function ctSliceDataset(plan: DemoCasePlan, slice: number, pixels: Uint16
   };
 }
 
-/** TM `HHMMSS` + seconds. */
-export function addSeconds(time: string, seconds: number): string {
-  const total = Number(time.slice(0, 2)) * 3600 + Number(time.slice(2, 4)) * 60 + Number(time.slice(4, 6)) + seconds;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(total / 3600) % 24)}${pad(Math.floor(total / 60) % 60)}${pad(total % 60)}`;
-}

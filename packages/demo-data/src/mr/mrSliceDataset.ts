@@ -7,8 +7,8 @@ import { DEMO_INSTITUTION } from '../cohort/annotators';
 import type { DemoCasePlan, DemoSeriesPlan, MrSequence } from '../cohort/cohort';
 import { SCANNER } from '../cohort/demoEquipment';
 import { demoUid } from '../cohort/demoUid';
-import { patientAge } from '../cohort/patientAge';
-import { addSeconds } from '../ct/ctSliceDataset';
+import { patientAndStudyAttributes } from '../cohort/patientAndStudyAttributes';
+import { addSeconds } from '../cohort/dates';
 import { BRAIN_GRID, brainZ } from './brainGrid';
 
 /** Acquisition parameters per sequence, as data. */
@@ -45,18 +45,7 @@ export function mrSliceDataset(plan: DemoCasePlan, series: DemoSeriesPlan, slice
     _vrMap: { PixelData: 'OW' },
     SOPClassUID: SOP_CLASS.MrImageStorage,
     SOPInstanceUID: demoUid(`${plan.caseId}/series/${series.folder}/instance/${slice + 1}`),
-    PatientName: plan.PatientName,
-    PatientID: plan.PatientID,
-    PatientBirthDate: plan.PatientBirthDate,
-    PatientSex: plan.PatientSex,
-    PatientAge: patientAge(plan.PatientBirthDate, plan.StudyDate),
-    StudyInstanceUID: plan.StudyInstanceUID,
-    StudyDate: plan.StudyDate,
-    StudyTime: plan.StudyTime,
-    ReferringPhysicianName: '',
-    StudyID: plan.StudyID,
-    AccessionNumber: plan.AccessionNumber,
-    StudyDescription: plan.StudyDescription,
+    ...patientAndStudyAttributes(plan),
     Modality: 'MR',
     SeriesInstanceUID: series.SeriesInstanceUID,
     SeriesNumber: series.SeriesNumber,

@@ -1,11 +1,11 @@
-// Test fixture: runs the project's DICOM validators (dciodvfy, dcentvfy, PixelMed) through
+// Test harness: runs the project's DICOM validators (dciodvfy, dcentvfy, PixelMed) through
 // ../shared/tools/validate-dicom.sh (override with SEGQC_VALIDATE_DICOM) on files in a temp folder.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const VALIDATOR_SCRIPT = process.env['SEGQC_VALIDATE_DICOM'] ?? resolve(__dirname, '../../../../../shared/tools/validate-dicom.sh');
+export const VALIDATOR_SCRIPT = process.env['SEGQC_VALIDATE_DICOM'] ?? resolve(__dirname, '..', '..', '..', 'shared', 'tools', 'validate-dicom.sh');
 
 /** Why the validators cannot run here, or undefined when they can. */
 export function validatorUnavailable(): string | undefined {
@@ -45,4 +45,14 @@ export function validateDicom(object: Uint8Array, sources: readonly Uint8Array[]
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What every object SegQC writes must meet: each validator ran, recognised the IOD, and counted no error. */
+export function expectValidatorsPass(result: ValidatorResult, iod: string): void {
+  expect(result.aborts).toEqual([]);
+  expect(result.output).toContain('== dciodvfy');
+  expect(result.output).toContain(`Found ${iod} IOD`);
+  expect(result.output).toContain('== dcentvfy');
+  expect(result.errors).toEqual([]);
+  expect(result.exitCode).toBe(0);
 }
