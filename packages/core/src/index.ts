@@ -36,3 +36,8 @@ export { describeSourceGeometry, type SourceGeometry } from './seg/sourceGeometr
 export { srgbToCielab, srgbToDicomLab, dicomLabToSrgb, type Srgb, type DicomLab } from './seg/cielab';
 export { packBinaryFrames } from './seg/packBinaryFrames';
 export { unpackBinaryFrames } from './seg/unpackBinaryFrames';
+
+// Volumes on the source grid
+export { voxelCount, voxelVolumeMl, voxelToPatient, type VoxelGrid } from './volume/VoxelGrid';
+export { BitMask, popcount32 } from './volume/BitMask';
+export type { Segmentation, SegmentVolume } from './volume/Segmentation';
