@@ -28,7 +28,7 @@ interface BasicModeInstance {
   [key: string]: unknown;
 }
 
-export function segmentationQcMode(basic: BasicModeInstance, modeBundleUrl: string) {
+export function segmentationQcMode<Basic extends BasicModeInstance>(basic: Basic, modeBundleUrl: string) {
   const layout = {
     id: OHIF_IDS.viewerLayout,
     props: {

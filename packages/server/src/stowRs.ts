@@ -25,13 +25,19 @@ export async function stowInstances(dicomwebUrl: string, instances: Uint8Array[]
     parts.push(encoder.encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`), instance, encoder.encode('\r\n'));
   }
   parts.push(encoder.encode(`--${boundary}--\r\n`));
+  const body = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.length;
+  }
   const response = await fetch(`${dicomwebUrl}/studies`, {
     method: 'POST',
     headers: { ...headers, 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}`, Accept: 'application/dicom+json' },
-    body: new Blob(parts),
+    body,
   });
-  const body = (await response.json().catch(() => null)) as DicomJson | null;
-  const failedSops = (body?.[FAILED_SOP_SEQUENCE]?.Value ?? []).map((item) => String(item[REFERENCED_SOP_INSTANCE_UID]?.Value?.[0] ?? '?'));
+  const answer = (await response.json().catch(() => null)) as DicomJson | null;
+  const failedSops = (answer?.[FAILED_SOP_SEQUENCE]?.Value ?? []).map((item) => String(item[REFERENCED_SOP_INSTANCE_UID]?.Value?.[0] ?? '?'));
   if (!response.ok || failedSops.length > 0) {
     throw new StowError(`STOW-RS to ${dicomwebUrl} answered ${response.status}; ${failedSops.length} of ${instances.length} instances failed`, response.status, failedSops);
   }
