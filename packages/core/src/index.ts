@@ -41,3 +41,25 @@ export { unpackBinaryFrames } from './seg/unpackBinaryFrames';
 export { voxelCount, voxelVolumeMl, voxelToPatient, type VoxelGrid } from './volume/VoxelGrid';
 export { BitMask, popcount32 } from './volume/BitMask';
 export type { Segmentation, SegmentVolume } from './volume/Segmentation';
+
+// Multi-rater statistics (kappa, alpha, ICC, Bland–Altman) and consensus (majority vote, STAPLE)
+export { StatsInputError } from './stats/StatsInputError';
+export type { Interval } from './stats/Interval';
+export { cohensKappa, type CohensKappa } from './stats/cohensKappa';
+export { cohensKappaFromRatings } from './stats/cohensKappaFromRatings';
+export type { Category } from './stats/categoricalRatings';
+export { fleissKappa, type FleissKappa, type FleissKappaOptions, type CategoryKappa } from './stats/fleissKappa';
+export { fleissKappaFromRatings } from './stats/fleissKappaFromRatings';
+export { krippendorffAlpha, type KrippendorffAlpha, type KrippendorffAlphaOptions, type KrippendorffLevel } from './stats/krippendorffAlpha';
+export { icc, type IntraclassCorrelation, type IccEstimate } from './stats/icc';
+export { blandAltman, type BlandAltman } from './stats/blandAltman';
+export { pairwiseMatrix, type PairwiseMatrix } from './stats/pairwiseMatrix';
+export { percentileBootstrap, type BootstrapOptions, type BootstrapInterval } from './stats/percentileBootstrap';
+export { SeededRandom } from './stats/SeededRandom';
+export { normalQuantile } from './stats/normalQuantile';
+export { fCdf, fSurvival, fQuantile } from './stats/fDistribution';
+export { tCriticalValue } from './stats/studentT';
+export { regularizedIncompleteBeta, inverseRegularizedIncompleteBeta } from './stats/incompleteBeta';
+export { ConsensusInputError } from './consensus/ConsensusInputError';
+export { majorityVote, type MajorityVote } from './consensus/majorityVote';
+export { staple, type StapleOptions, type StapleResult } from './consensus/staple';
