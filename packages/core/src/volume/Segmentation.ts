@@ -11,6 +11,8 @@ export interface SegmentVolume {
   category?: CodeInit;
   /** SegmentedPropertyTypeCodeSequence, when known. */
   type?: CodeInit;
+  /** SegmentedPropertyTypeModifierCodeSequence, e.g. Right / Left of a paired organ (Lung). */
+  typeModifier?: CodeInit;
   mask: BitMask;
 }
 
