@@ -63,3 +63,56 @@ export { regularizedIncompleteBeta, inverseRegularizedIncompleteBeta } from './s
 export { ConsensusInputError } from './consensus/ConsensusInputError';
 export { majorityVote, type MajorityVote } from './consensus/majorityVote';
 export { staple, type StapleOptions, type StapleResult } from './consensus/staple';
+
+// Label volumes (NRRD, NIfTI) and segment matching between annotators
+export type { LabelVolume, LabelArray, LabelVolumeSegment } from './volume/io/LabelVolume';
+export { LabelVolumeError } from './volume/io/LabelVolumeError';
+export type { ReadLabelVolumeOptions } from './volume/io/readLabelVolumeOptions';
+export { readNrrd } from './volume/io/readNrrd';
+export { readNifti } from './volume/io/readNifti';
+export { readLabelVolume, labelVolumeFormat, type LabelVolumeFormat } from './volume/io/readLabelVolume';
+export {
+  segmentationFromLabelVolume, type SegmentationFromLabelVolumeOptions, type LabelDefinition,
+} from './volume/io/labelVolumeToSegmentation';
+export { CompressedDataError } from './volume/io/CompressedDataError';
+export { inflateInto, type InflateResult } from './volume/io/inflate';
+export { gunzipInto, gunzipPrefix, isGzip, maxInflatedSize } from './volume/io/gunzip';
+export { crc32 } from './volume/io/crc32';
+export { matchSegments, normalizeLabel, type SegmentMatch, type SegmentMatching, type MatchedBy } from './segments/matchSegments';
+export type { SegmentIdentity } from './segments/SegmentIdentity';
+
+// DICOM SEG reading onto the source grid (BINARY, FRACTIONAL, LABELMAP; native and RLE)
+export { readSegmentation, DEFAULT_MAX_OUTPUT_BYTES, type ReadSegmentationOptions } from './seg/read/readSegmentation';
+export { readSegHeader, type SegHeader, type SegSegmentInfo, type SegmentationType } from './seg/read/readSegHeader';
+export { readSourceImages, sourceImageFromDataset } from './seg/read/readSourceImages';
+export { SegParseError } from './seg/read/SegParseError';
+export { GeometryMismatchError } from './volume/GeometryMismatchError';
+export { gridFromSourceImages, GRID_TOLERANCE, type SourceGrid, type SourceGridOptions } from './volume/sourceGrid';
+
+// Agreement of two segmentations, structure by structure
+export { compareSegmentations, type ComparisonOptions, type SegmentationComparison, type StructureComparison } from './agreement/compareSegmentations';
+export { ENGINE } from './agreement/engineVersion';
+
+// Agreement metrics of two masks on one grid, by DESIGN.md "Metric conventions" (packages/core/src/metrics)
+export { compareMasks, type CompareMasksOptions, type MaskAgreement, type MaskSummary } from './metrics/compareMasks';
+export {
+  compareLesions, type CompareLesionsOptions, type LesionAgreement, type LesionSide, type Lesion, type MatchedLesion,
+} from './metrics/compareLesions';
+export { metricConventions } from './metrics/conventions';
+export { MetricInputError } from './metrics/MetricInputError';
+export { overlapCounts, type OverlapCounts } from './metrics/overlapCounts';
+export { dice, diceFromCounts } from './metrics/dice';
+export { jaccard, jaccardFromCounts } from './metrics/jaccard';
+export { volumeMl, maskVolumeMl } from './metrics/volume';
+export { surface } from './metrics/surface';
+export { surfaceDistances, type SurfaceDistances, type SurfaceSearchOptions } from './metrics/surfaceDistances';
+export { hausdorff } from './metrics/hausdorff';
+export { hd95, HD95_VARIANTS, type Hd95Variant } from './metrics/hd95';
+export { assd } from './metrics/assd';
+export { nsd } from './metrics/nsd';
+export { percentile } from './metrics/percentile';
+export { boundingBox, type VoxelBox } from './metrics/boundingBox';
+export { connectedComponents, type ConnectedComponents, type Connectivity } from './metrics/connectedComponents';
+export { maskRuns, type MaskRuns } from './metrics/maskRuns';
+export { lesionOverlaps, type LesionOverlap } from './metrics/lesionOverlaps';
+export { matchLesions, type LesionMatching } from './metrics/lesionMatching';
