@@ -1,6 +1,9 @@
-/** `segqc`: SegQC on the command line. Commands arrive with the engine, writers and program issues. */
+/** `segqc`: SegQC on the command line. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPARE_USAGE } from './compare/compareOptions';
+import { runCompare } from './compare/runCompare';
+import { UsageError } from './usageError';
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
 
@@ -8,25 +11,43 @@ export const USAGE = `segqc ${version} — quality control of medical image segm
 
 Usage: segqc <command> [options]
 
+Commands:
+  ${COMPARE_USAGE}
+      agreement of two segmentations (DICOM SEG, NRRD, NIfTI) per structure: Dice, Jaccard,
+      volumes, HD, HD95, ASSD, NSD and lesion detection; a table, or one JSON object with --json
+
 Options:
   -h, --help       show this help
   -V, --version    print the version
-
-Commands: none yet in this version.
 `;
+
+/** Errors of the input (a malformed file, another grid, a bad argument): one line, no stack. */
+const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError']);
 
 /** Runs the command line; returns the process exit code. */
 export function run(args: string[], out: (text: string) => void, err: (text: string) => void): number {
-  if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '-h' || command === '--help') {
     out(USAGE);
-    return args.length === 0 ? 2 : 0;
+    return command === undefined ? 2 : 0;
   }
-  if (args.includes('-V') || args.includes('--version')) {
+  if (command === '-V' || command === '--version') {
     out(`${version}\n`);
     return 0;
   }
-  err(`segqc: unknown command or option '${args[0]}'; see segqc --help\n`);
-  return 2;
+  try {
+    if (command === 'compare') return runCompare(rest, out);
+    throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'EACCES') {
+      err(`segqc: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : 'permission denied'}\n`);
+      return 2;
+    }
+    if (!(error instanceof Error) || !INPUT_ERRORS.has(error.name)) throw error;
+    err(`segqc: ${error.message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
 }
 
 export function main(): void {

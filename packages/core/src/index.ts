@@ -10,6 +10,7 @@ export { DicomValueError, joinAttributePath } from './dicom/DicomValueError';
 export { uidFromName, randomUid } from './dicom/uid';
 export { writePart10, EXPLICIT_VR_LITTLE_ENDIAN, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './dicom/part10';
 export { readPart10, type Part10Contents } from './dicom/readPart10';
+export { readHeader } from './dicom/readHeader';
 export { CodedConcept, type CodeInit } from './dicom/CodedConcept';
 export { personIdentificationItem, displayName, type IdentifiedPerson } from './dicom/personIdentification';
 export { specificCharacterSetFor } from './dicom/specificCharacterSet';

@@ -1,0 +1,30 @@
+import type { SegmentationComparison } from '@segqc/core';
+
+const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
+
+/** The human-readable `segqc compare` output: one row per structure, then what did not match. */
+export function comparisonTable(comparison: SegmentationComparison, names: { a: string; b: string }): string {
+  const tolerances = comparison.conventions.tolerancesMm;
+  const header = ['structure', 'Dice', 'Jaccard', 'HD mm', `HD95 mm`, 'ASSD mm', ...tolerances.map((t) => `NSD@${t}mm`), 'vol A mL', 'vol B mL', 'lesions A/B/matched', 'lesion F1'];
+  const rows = comparison.structures.map(({ a, agreement, lesions }) => [
+    a.label,
+    fixed(agreement.dice, 3),
+    fixed(agreement.jaccard, 3),
+    fixed(agreement.hdMm, 2),
+    fixed(agreement.hd95Mm, 2),
+    fixed(agreement.assdMm, 2),
+    ...tolerances.map((t) => fixed(agreement.nsd[String(t)] ?? null, 3)),
+    fixed(agreement.a.volumeMl, 2),
+    fixed(agreement.b.volumeMl, 2),
+    `${lesions.a.lesions}/${lesions.b.lesions}/${lesions.matched}`,
+    fixed(lesions.f1, 2),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const out = [`A: ${names.a}`, `B: ${names.b}`, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  for (const { side, segment } of comparison.unmatched) {
+    out.push(`unmatched: segment ${segment.number} "${segment.label}" of ${side.toUpperCase()} has no counterpart in ${side === 'a' ? 'B' : 'A'}`);
+  }
+  out.push('', `HD95: ${comparison.conventions.hd95}. Undefined distances (an empty surface) are shown as —. Conventions in full: --json.`);
+  return `${out.join('\n')}\n`;
+}

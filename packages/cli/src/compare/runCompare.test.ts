@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoManifest, writeDemoCohort } from '@segqc/demo-data';
+import { run } from '../main';
+
+// `segqc compare` is how research groups and batch jobs get the agreement numbers; its JSON is a
+// contract. These run the command in-process on the demo cohort (manifest = ground truth) and on
+// files written by other tools (../shared/data/interop).
+jest.setTimeout(120_000);
+
+const CASE = 'ct-01';
+const demoCase = demoManifest({ cases: [CASE] }).cases[0];
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'segqc-compare-'));
+  writeDemoCohort(dir, { cases: [CASE] });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function segqc(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, (t) => (stdout += t), (t) => (stderr += t));
+  return { code, stdout, stderr };
+}
+
+const segPath = (annotator: string) => join(dir, demoCase.segs.find((s) => s.annotator.key === annotator)!.path);
+
+test('--json: one object per the contract, voxel counts equal to the written masks, undefined values null', () => {
+  const [rivera, chen] = ['rivera', 'chen'].map((key) => demoCase.segs.find((s) => s.annotator.key === key)!);
+  const { code, stdout, stderr } = segqc('compare', segPath('rivera'), segPath('chen'), '--source', join(dir, CASE), '--json');
+  expect([code, stderr]).toEqual([0, '']);
+  expect(stdout.trim().split('\n')).toHaveLength(1);
+  const report = JSON.parse(stdout);
+  expect(Object.keys(report)).toEqual(['conventions', 'segments', 'unmatched']);
+  expect(report.conventions).toMatchObject({ hd95_variant: 'pooled', tolerances_mm: [1, 2], engine: expect.stringMatching(/^segqc-core@/) });
+  expect(report.unmatched).toEqual([]);
+  expect(report.segments.map((s: { label: string }) => s.label)).toEqual(rivera.segments.map((s) => s.label));
+  for (const [n, segment] of report.segments.entries()) {
+    expect(segment.a.voxels).toBe(rivera.segments[n].voxelCount);
+    expect(segment.b.voxels).toBe(chen.segments[n].voxelCount);
+    expect(segment.dice).toBeGreaterThan(0.5);
+    expect(segment.dice).toBeLessThan(1);
+    expect(segment.hd95_mm).toBeGreaterThan(0);
+    expect(segment.hd95_mm).toBeLessThanOrEqual(segment.hd_mm);
+    expect(Object.keys(segment.nsd)).toEqual(['1', '2']);
+    expect(segment.nsd['1']).toBeLessThanOrEqual(segment.nsd['2']);
+  }
+  // Chen misses the smallest nodule on some cases, Rivera adds a false one on one (the manifest says which)
+  const nodules = report.segments.find((s: { lesions: unknown; label: string }) => s.label === 'Lung nodule');
+  expect(nodules.lesions.a).toBe(rivera.detection.detected.length + rivera.detection.falsePositives);
+  expect(nodules.lesions.b).toBe(chen.detection.detected.length + chen.detection.falsePositives);
+});
+
+test('a SEG against itself: Dice 1, every distance 0, NSD 1', () => {
+  const report = JSON.parse(segqc('compare', segPath('okafor'), segPath('okafor'), '--source', join(dir, CASE), '--json', '--tolerance', '0.5').stdout);
+  for (const segment of report.segments) {
+    expect([segment.dice, segment.jaccard, segment.hd_mm, segment.hd95_mm, segment.assd_mm, segment.nsd]).toEqual([1, 1, 0, 0, 0, { '0.5': 1 }]);
+  }
+});
+
+test('the table names both annotations and has one row per structure', () => {
+  const { code, stdout } = segqc('compare', segPath('rivera'), segPath('okafor'), '--source', join(dir, CASE));
+  expect(code).toBe(0);
+  expect(stdout).toContain('by Rivera^Ana');
+  expect(stdout).toContain('by Okafor^Chidi');
+  for (const segment of demoCase.segs[0].segments) expect(stdout).toMatch(new RegExp(`^${segment.label}\\s+0\\.\\d{3}`, 'm'));
+});
+
+test.each([
+  [['compare', '/nonexistent/a.dcm', '/nonexistent/b.dcm'], 2, 'segqc: cannot read /nonexistent/a.dcm: no such file'],
+  [['compare', 'A', 'B', '--hd95', 'mean'], 2, "segqc: --hd95 is pooled or directed-max, not 'mean'"],
+])('bad input %j: exit %i, one line', (args, expectedCode, message) => {
+  const { code, stdout, stderr } = segqc(...args);
+  expect([code, stdout, stderr]).toEqual([expectedCode, '', `${message}\n`]);
+});
+
+test('a SEG without --source, and a file of another kind, are one-line usage errors', () => {
+  expect(segqc('compare', segPath('rivera'), segPath('chen')).stderr).toBe(`segqc: ${segPath('rivera')} is a DICOM SEG: give the folder of its source series with --source DIR\n`);
+  const text = join(dir, 'notes.txt');
+  writeFileSync(text, 'not a segmentation');
+  expect(segqc('compare', text, text)).toEqual({ code: 2, stdout: '', stderr: `segqc: ${text} is neither a DICOM SEG, an NRRD nor a NIfTI (.nii, .nii.gz) file\n` });
+});
+
+const interop = process.env.SEGQC_INTEROP_DIR ?? join(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'interop');
+const haveInterop = (() => {
+  try {
+    return require('node:fs').statSync(interop).isDirectory();
+  } catch {
+    return false;
+  }
+})();
+if (!haveInterop) console.warn(`skipping the interop comparisons: ${interop} is absent (set SEGQC_INTEROP_DIR)`);
+
+(haveInterop ? test : test.skip)('dcmqi: liver.dcm on its CT equals its NRRD ground truth (Dice 1, HD 0)', () => {
+  const { code, stdout, stderr } = segqc('compare', join(interop, 'dcmqi', 'liver.dcm'), join(interop, 'dcmqi', 'liver_seg.nrrd'), '--source', join(interop, 'dcmqi', 'ct-3slice'), '--json');
+  expect([code, stderr]).toEqual([0, '']);
+  const [liver] = JSON.parse(stdout).segments;
+  expect(liver.a.voxels).toBeGreaterThan(0);
+  expect([liver.a.voxels, liver.dice, liver.hd_mm]).toEqual([liver.b.voxels, 1, 0]);
+});
+
+(haveInterop ? test : test.skip)('highdicom: the overlapping two-segment SEG reads onto pydicom-CT2 (a series with a gap) and agrees with itself', () => {
+  const seg = join(interop, 'highdicom', 'seg_image_ct_binary_overlap.dcm');
+  const { code, stdout, stderr } = segqc('compare', seg, seg, '--source', join(interop, 'pydicom-CT2'), '--json');
+  expect([code, stderr]).toEqual([0, '']);
+  const report = JSON.parse(stdout);
+  expect(report.segments).toHaveLength(2);
+  for (const segment of report.segments) expect([segment.a.voxels > 0, segment.dice]).toEqual([true, 1]);
+});
