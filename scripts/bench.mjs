@@ -2,11 +2,20 @@
 // the other, each printing its own table. Benchmarks, not tests: they measure, they do not fail CI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// The reference tool the metrics are compared with; without it the tables still print ours.
+const { ensureDebianPackages } = createRequire(import.meta.url)(join(root, 'packages/server/dist/index.js'));
+try {
+  ensureDebianPackages([{ purpose: 'the reference timings (plastimatch)', packages: ['plastimatch'], files: ['/usr/bin/plastimatch'] }]);
+} catch (error) {
+  console.log(`segqc bench: ${error.message}; benchmarking without the reference tool`);
+}
 const only = process.argv.slice(2);
 const benches = readdirSync(join(root, 'packages'))
   .flatMap((pkg) => {
