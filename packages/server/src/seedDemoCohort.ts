@@ -13,9 +13,9 @@ function expectedInstances(demoCase: DemoCasePlan): number {
   return demoCase.series.reduce((sum, series) => sum + series.numberOfInstances, 0) + demoCase.segs.length;
 }
 
-async function instancesInPacs(dicomwebUrl: string, studyInstanceUID: string): Promise<number> {
+async function instancesInPacs(dicomwebUrl: string, studyInstanceUID: string, headers: Record<string, string>): Promise<number> {
   const response = await fetch(`${dicomwebUrl}/studies?StudyInstanceUID=${studyInstanceUID}&includefield=${NUMBER_OF_STUDY_RELATED_INSTANCES}`, {
-    headers: { Accept: 'application/dicom+json' },
+    headers: { ...headers, Accept: 'application/dicom+json' },
   });
   if (!response.ok) throw new Error(`QIDO-RS ${dicomwebUrl}/studies answered ${response.status}`);
   const studies = (await response.json().catch(() => [])) as Array<Record<string, { Value?: number[] }>>;
@@ -25,17 +25,21 @@ async function instancesInPacs(dicomwebUrl: string, studyInstanceUID: string): P
 /**
  * Stores the demo cohort in the PACS, case by case. Idempotent: a case whose study already holds
  * all its instances is skipped, and a partly stored case is stored again (same UIDs, same bytes).
+ * Each batch goes through the core STOW-RS client: retried on network errors and 5xx, and a retry
+ * that finds instances already stored counts them as stored. `headers` (e.g. Authorization) go
+ * with every request.
  */
 export async function seedDemoCohort(
   dicomwebUrl: string,
-  options: { cases?: string[]; onProgress?: (caseId: string, done: number, total: number) => void } = {},
+  options: { cases?: string[]; headers?: Record<string, string>; onProgress?: (caseId: string, done: number, total: number) => void } = {},
 ): Promise<SeedReport> {
+  const headers = options.headers ?? {};
   // The plan has every UID and instance count without computing a voxel.
   const cases = demoCohort({ cases: options.cases });
   const report: SeedReport = { seeded: [], alreadyPresent: [] };
   for (const [index, demoCase] of cases.entries()) {
     options.onProgress?.(demoCase.caseId, index, cases.length);
-    if ((await instancesInPacs(dicomwebUrl, demoCase.StudyInstanceUID)) >= expectedInstances(demoCase)) {
+    if ((await instancesInPacs(dicomwebUrl, demoCase.StudyInstanceUID, headers)) >= expectedInstances(demoCase)) {
       report.alreadyPresent.push(demoCase.caseId);
       continue;
     }
@@ -43,11 +47,11 @@ export async function seedDemoCohort(
     for (const file of generateDemoFiles({ cases: [demoCase.caseId] })) {
       batch.push(file.bytes);
       if (batch.length === STOW_BATCH_SIZE) {
-        await stowInstances(dicomwebUrl, batch);
+        await stowInstances(dicomwebUrl, batch, headers);
         batch = [];
       }
     }
-    if (batch.length > 0) await stowInstances(dicomwebUrl, batch);
+    if (batch.length > 0) await stowInstances(dicomwebUrl, batch, headers);
     report.seeded.push(demoCase.caseId);
   }
   return report;
