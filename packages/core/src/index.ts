@@ -117,3 +117,17 @@ export { connectedComponents, type ConnectedComponents, type Connectivity } from
 export { maskRuns, type MaskRuns } from './metrics/maskRuns';
 export { lesionOverlaps, type LesionOverlap } from './metrics/lesionOverlaps';
 export { matchLesions, type LesionMatching } from './metrics/lesionMatching';
+
+// DICOMweb STOW-RS client (PS3.18 10.5): retried, idempotent by SOP Instance UID, typed answers
+export { stowInstances, type StowOptions, type StowHeaders, type StowRetry } from './dicomweb/stowInstances';
+export type { StowResult, StowInstanceFailure, StowInstanceWarning } from './dicomweb/StowResult';
+export { StowError, type StowErrorKind, type StowErrorInit } from './dicomweb/StowError';
+export { StowInputError } from './dicomweb/StowInputError';
+export { describeStowError } from './dicomweb/describeStowError';
+export { describeStowResult } from './dicomweb/describeStowResult';
+export { stowReason, statusHex, DUPLICATE_SOP_INSTANCE, NOT_LISTED, type StowReason } from './dicomweb/stowReasons';
+export { DEFAULT_RETRY, retryBackoffMs, type RetryPolicy } from './dicomweb/retryBackoff';
+export { retryAfterMs } from './dicomweb/retryAfter';
+export { multipartRelatedBody, randomBoundary, type MultipartRelatedBody } from './dicomweb/multipartRelated';
+export { readPart10Identity, type Part10Identity } from './dicomweb/part10Identity';
+export type { FetchLike, FetchLikeInit, FetchLikeResponse } from './dicomweb/FetchLike';
