@@ -10,6 +10,9 @@ export const PANEL_IDS = {
   annotations: `${EXTENSION_ID}.panelModule.${PANEL_NAMES.annotations}`,
 } as const;
 
+/** Commands SegQC registers (commandsManager.runCommand(name, options)). */
+export const COMMAND_NAMES = { storeInPacs: 'segqcStoreInPacs' } as const;
+
 /** OHIF's own modules that the Segmentation QC mode uses. */
 export const OHIF_IDS = {
   seriesListPanel: '@ohif/extension-default.panelModule.seriesList',

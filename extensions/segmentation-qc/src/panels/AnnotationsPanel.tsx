@@ -1,4 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { activeDicomwebRoot, type ExtensionManager } from '../dataSourceRoot';
+import { describeFailure } from '../describeFailure';
+import type { DurableOutbox } from '../outbox/DurableOutbox';
+import { OutboxStatus } from '../outbox/OutboxStatus';
+import { segqcOutbox } from '../outbox/segqcOutbox';
 import { getSegqcServices, type SegqcServices, type ServicesManager } from '../services';
 import { formatSopReference } from '../annotations/sopReference';
 import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStudyAnnotations';
@@ -61,7 +66,7 @@ function AnnotationRow({ annotation, onToggle }: { annotation: StudyAnnotation; 
 }
 
 /** The QC panel: the annotations of the study, each shown or hidden on the viewport. */
-export function AnnotationsPanel({ servicesManager }: { servicesManager: ServicesManager }) {
+export function AnnotationsPanel({ servicesManager, extensionManager }: { servicesManager: ServicesManager; extensionManager: ExtensionManager }) {
   const resolved = useMemo(() => {
     try {
       return { services: getSegqcServices(servicesManager), error: null };
@@ -78,10 +83,27 @@ export function AnnotationsPanel({ servicesManager }: { servicesManager: Service
       </section>
     );
   }
-  return <AnnotationList services={resolved.services} />;
+  return <AnnotationList services={resolved.services} extensionManager={extensionManager} />;
 }
 
-function AnnotationList({ services }: { services: SegqcServices }) {
+/** The outbox, opened when the panel first shows (it resumes writes a previous page left pending). */
+function useOutbox(services: SegqcServices, extensionManager: ExtensionManager): { outbox: DurableOutbox | null; error: string | null } {
+  const [state, setState] = useState<{ outbox: DurableOutbox | null; error: string | null }>({ outbox: null, error: null });
+  useEffect(() => {
+    let live = true;
+    Promise.resolve()
+      .then(() => segqcOutbox(services, activeDicomwebRoot(extensionManager)))
+      .then((outbox) => live && setState({ outbox, error: null }))
+      .catch((error: unknown) => live && setState({ outbox: null, error: describeFailure(error) }));
+    return () => {
+      live = false;
+    };
+  }, [services, extensionManager]);
+  return state;
+}
+
+function AnnotationList({ services, extensionManager }: { services: SegqcServices; extensionManager: ExtensionManager }) {
+  const outbox = useOutbox(services, extensionManager);
   const { annotations, setShown } = useStudyAnnotations(services);
   return (
     <section className="segqc-panel" data-testid="segqc-annotations-panel">
@@ -94,6 +116,12 @@ function AnnotationList({ services }: { services: SegqcServices }) {
           <AnnotationRow key={annotation.displaySetInstanceUID} annotation={annotation} onToggle={(shown) => void setShown(annotation.displaySetInstanceUID, shown)} />
         ))}
       </ul>
+      <OutboxStatus outbox={outbox.outbox} />
+      {outbox.error && (
+        <div className="segqc-error" role="alert">
+          Results cannot be stored in the PACS: {outbox.error}
+        </div>
+      )}
     </section>
   );
 }

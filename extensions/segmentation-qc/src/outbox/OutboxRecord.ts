@@ -1,0 +1,29 @@
+/** Where a write to the PACS stands. */
+export type OutboxState = 'pending' | 'stored' | 'failed';
+
+/**
+ * One DICOM object on its way to the PACS, kept in IndexedDB from before the first attempt until
+ * the PACS has it: a page reload, a closed laptop or a PACS outage loses nothing. Keyed by SOP
+ * Instance UID, so writing the same object twice is one write.
+ */
+export interface OutboxRecord {
+  sopInstanceUID: string;
+  studyInstanceUID: string;
+  /** What the user sees, e.g. "QC report, Rivera vs Chen". No patient names. */
+  description: string;
+  /** The Part 10 file; dropped once stored. */
+  bytes: ArrayBuffer | null;
+  state: OutboxState;
+  attempts: number;
+  /** Epoch ms of the next attempt of a pending write. */
+  nextAttemptAt: number;
+  /** Why the last attempt failed, in plain words. */
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What one attempt to send gave: stored, or failed (worth retrying, or not). */
+export type SendOutcome = { ok: true } | { ok: false; retryable: boolean; message: string };
+
+export type SendToPacs = (record: OutboxRecord & { bytes: ArrayBuffer }) => Promise<SendOutcome>;

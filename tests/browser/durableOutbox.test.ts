@@ -1,0 +1,62 @@
+import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
+import { launchBrowser } from '../harness/browser';
+import { segCopy } from '../harness/segCopy';
+import { startSwitchablePacs } from '../harness/switchablePacs';
+import { getDicomJson, startTestPacs, type TestPacs } from '../harness/testPacs';
+import { startTestViewer } from '../harness/testViewer';
+
+// A result written while the PACS is down must not be lost: it waits in the viewer's IndexedDB
+// outbox, shown as pending with the reason, survives a page reload, and reaches the PACS once it
+// is back — exactly once.
+jest.setTimeout(300_000);
+
+const demoCase = demoManifest({ cases: ['ct-01'] }).cases[0];
+let pacs: TestPacs;
+let gate: Awaited<ReturnType<typeof startSwitchablePacs>>;
+let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  pacs = await startTestPacs([demoCase.caseId]);
+  gate = await startSwitchablePacs(pacs.orthanc.restUrl);
+  viewer = await startTestViewer(`${gate.url}/dicom-web`);
+  browser = await launchBrowser('durable-outbox');
+});
+afterAll(async () => {
+  await browser?.close();
+  await viewer?.stop();
+  await gate?.close();
+  await pacs?.stop();
+});
+
+test('a write during a PACS outage waits in the outbox, survives a reload, and is stored once when the PACS is back', async () => {
+  const { page, screenshot } = browser;
+  const source = [...generateDemoFiles({ cases: [demoCase.caseId] })].find((file) => file.path === demoCase.segs[0].path)!;
+  const write = segCopy(source.bytes, 'outbox-write');
+  const viewerUrl = `${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`;
+
+  await page.goto(viewerUrl, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('segqc-annotations-panel').waitFor({ timeout: 120_000 });
+  gate.state.down = true;
+  await page.evaluate(
+    async ({ base64, sopInstanceUID, studyInstanceUID }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      await (window as any).commandsManager.runCommand('segqcStoreInPacs', { sopInstanceUID, studyInstanceUID, description: 'Annotation copy (outbox test)', bytes: bytes.buffer });
+    },
+    { base64: Buffer.from(write.bytes).toString('base64'), sopInstanceUID: write.sopInstanceUID, studyInstanceUID: demoCase.StudyInstanceUID },
+  );
+  const pending = page.locator('[data-testid=segqc-outbox-write][data-state=pending]');
+  await pending.getByText(/503|unavailable/i).waitFor({ timeout: 60_000 });
+  expect(gate.state.refusedWrites).toBeGreaterThan(0);
+  await screenshot('01-pending-while-pacs-down');
+
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await pending.waitFor({ timeout: 120_000 });
+  expect(await pending.textContent()).toContain('Annotation copy (outbox test)');
+
+  gate.state.down = false;
+  await page.getByTestId('segqc-outbox').waitFor({ state: 'detached', timeout: 120_000 });
+  await screenshot('02-stored-after-pacs-back');
+  const stored = await getDicomJson(`${pacs.dicomwebUrl}/studies/${demoCase.StudyInstanceUID}/series/${write.seriesInstanceUID}/instances`);
+  expect(stored.map((instance) => instance['00080018'].Value?.[0])).toEqual([write.sopInstanceUID]);
+});
