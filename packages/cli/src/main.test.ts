@@ -36,3 +36,11 @@ test('no arguments prints usage and exits 2', () => {
   expect(code).toBe(2);
   expect(out).toContain('Usage');
 });
+
+test('seg is wired: without arguments it is a one-line usage error naming the command', () => {
+  const { code, out, err } = capture(['seg']);
+  expect(code).toBe(2);
+  expect(out).toBe('');
+  expect(err.trim().split('\n')).toHaveLength(1);
+  expect(err).toMatch(/^segqc: .*--source/);
+});

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPARE_USAGE } from './compare/compareOptions';
 import { runCompare } from './compare/runCompare';
+import { SEG_USAGE, runSeg } from './seg/runSeg';
 import { UsageError } from './usageError';
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
@@ -15,6 +16,9 @@ Commands:
   ${COMPARE_USAGE}
       agreement of two segmentations (DICOM SEG, NRRD, NIfTI) per structure: Dice, Jaccard,
       volumes, HD, HD95, ASSD, NSD and lesion detection; a table, or one JSON object with --json
+  ${SEG_USAGE}
+      NRRD/NIfTI label volumes on their source series as one BINARY DICOM SEG, described by META
+      (segment labels, SNOMED codes, colours, creator, role, SOP); see packages/cli/schemas/seg-meta.schema.json
 
 Options:
   -h, --help       show this help
@@ -22,7 +26,7 @@ Options:
 `;
 
 /** Errors of the input (a malformed file, another grid, a bad argument): one line, no stack. */
-const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError']);
+const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError', 'SegValueError', 'StatsInputError', 'StowError', 'StowInputError']);
 
 /** Runs the command line; returns the process exit code. */
 export function run(args: string[], out: (text: string) => void, err: (text: string) => void): number {
@@ -37,6 +41,7 @@ export function run(args: string[], out: (text: string) => void, err: (text: str
   }
   try {
     if (command === 'compare') return runCompare(rest, out);
+    if (command === 'seg') return runSeg(rest, out);
     throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;

@@ -131,3 +131,9 @@ export { retryAfterMs } from './dicomweb/retryAfter';
 export { multipartRelatedBody, randomBoundary, type MultipartRelatedBody } from './dicomweb/multipartRelated';
 export { readPart10Identity, type Part10Identity } from './dicomweb/part10Identity';
 export type { FetchLike, FetchLikeInit, FetchLikeResponse } from './dicomweb/FetchLike';
+
+// SEG writer: roles, the SOP reference, label volumes placed on their source series, default colours
+export { SEG_CONTENT_LABELS, isSegContentLabel, checkSegContentLabel, type SegContentLabel } from './seg/SegContentLabel';
+export { SopReference, parseSopReference, SOP_SHORT_HASH_DIGITS, type SopReferenceInit, type ParsedSopReference } from './seg/SopReference';
+export { labelVolumeOnSource, placeVolumeOnSource, type VolumePlacement, type AxisPlacement } from './seg/labelVolumeOnSource';
+export { defaultSegmentColor } from './seg/segmentPalette';

@@ -7,6 +7,7 @@ import { SOP_CLASS } from '../dicom/sopClasses';
 import { uidFromName } from '../dicom/uid';
 import { buildBinarySeg, type BinarySegInput } from './buildBinarySeg';
 import { SegValueError } from './SegValueError';
+import { SopReference } from './SopReference';
 import { srgbToDicomLab } from './cielab';
 import { unpackBinaryFrames } from './unpackBinaryFrames';
 import { fixtureInput, maskFrom, syntheticSeries } from './syntheticSource.fixture';
@@ -197,6 +198,27 @@ describe('buildBinarySeg masks', () => {
   });
 });
 
+const SOP = { id: 'ct-lung-nodule', version: '1.2.0', sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' };
+
+describe('buildBinarySeg roles and SOP reference', () => {
+  const series = syntheticSeries({ name: 'roles', rows: 4, columns: 4, slices: 3 });
+  const input = fixtureInput(series);
+
+  it.each(['ANNOTATION', 'ADJUDICATED', 'GOLD'] as const)('writes ContentLabel %s', (role) => {
+    expect(buildBinarySeg({ ...input, contentLabel: role })['ContentLabel']).toBe(role);
+  });
+
+  it('writes the SOP in ProtocolName as id@version+16 hex digits, and accepts a SopReference', () => {
+    expect(roundTrip({ ...input, sop: SOP })['ProtocolName']).toBe('ct-lung-nodule@1.2.0+9f86d081884c7d65');
+    expect(buildBinarySeg({ ...input, sop: new SopReference(SOP) })['ProtocolName']).toBe('ct-lung-nodule@1.2.0+9f86d081884c7d65');
+  });
+
+  it('writes a free-text ProtocolName as given, and none when neither is given', () => {
+    expect(buildBinarySeg({ ...input, protocolName: 'Chest CT lung nodules' })['ProtocolName']).toBe('Chest CT lung nodules');
+    expect('ProtocolName' in buildBinarySeg(input)).toBe(false);
+  });
+});
+
 describe('buildBinarySeg validation names the attribute path', () => {
   const series = syntheticSeries({ name: 'errors', rows: 4, columns: 4, slices: 3 });
   const valid = fixtureInput(series);
@@ -225,7 +247,11 @@ describe('buildBinarySeg validation names the attribute path', () => {
     ['segment numbers not 1, 2, 3', withSegment(1, { segmentNumber: 5 }), 'SegmentSequence[1].SegmentNumber'],
     ['a segment number 0', withSegment(0, { segmentNumber: 0 }), 'SegmentSequence[0].SegmentNumber'],
     ['a TrackingID without TrackingUID', withSegment(0, { trackingId: 'nodule 1' }), 'SegmentSequence[0].TrackingUID'],
-    ['a lowercase content label', { ...valid, contentLabel: 'gold' }, 'ContentLabel'],
+    ['a lowercase content label', { ...valid, contentLabel: 'gold' as BinarySegInput['contentLabel'] }, 'ContentLabel'],
+    ['a content label that is no SegQC role', { ...valid, contentLabel: 'REVIEW' as BinarySegInput['contentLabel'] }, 'ContentLabel'],
+    ['a SOP reference with a SHA-1', { ...valid, sop: { id: 'ct-lung', version: '1.0.0', sha256: 'ab'.repeat(20) } }, 'ProtocolName'],
+    ['both a SOP reference and a free-text ProtocolName', { ...valid, sop: SOP, protocolName: 'Chest protocol' }, 'ProtocolName'],
+    ['a free-text ProtocolName that reads as a SOP reference', { ...valid, protocolName: 'ct-lung@1.0.0+0123456789abcdef' }, 'ProtocolName'],
     ['a content date that is not a date', { ...valid, contentDate: '2024-03-01' }, 'ContentDate'],
     ['a creator name with 6 components', { ...valid, creator: { name: 'a^b^c^d^e^f', login: 'x' } }, 'ContentCreatorName'],
     ['a missing login', { ...valid, creator: { name: 'Rivera^Ana', login: '' } }, 'ContentCreatorIdentificationCodeSequence[0].PersonIdentificationCodeSequence[0].CodeValue'],

@@ -8,6 +8,11 @@
  * source slice (Derivation Image, purpose 121322) and carries its ImagePositionPatient, so readers
  * place it by geometry. Dimensions: (ReferencedSegmentNumber, ImagePositionPatient), the index of
  * the latter being the 1-based rank of the slice along the normal among all source slices.
+ *
+ * Identity and provenance: ContentLabel states the role (SegContentLabel: ANNOTATION, ADJUDICATED,
+ * GOLD), ContentCreatorName and ContentCreatorIdentificationCodeSequence the annotator,
+ * ContentDate/ContentTime when the work was done, ProtocolName the SOP in force (SopReference,
+ * `id@version+hash`), Enhanced General Equipment the software.
  */
 import { DCM } from '../codes/dcm';
 import { SCT } from '../codes/sct';
@@ -19,10 +24,12 @@ import { SOP_CLASS } from '../dicom/sopClasses';
 import { specificCharacterSetFor } from '../dicom/specificCharacterSet';
 import { uidFromName } from '../dicom/uid';
 import {
-  checkDate, checkIntegerString, checkLongString, checkPersonName, checkRequiredCodeString, checkTime, checkUid,
+  checkDate, checkIntegerString, checkLongString, checkPersonName, checkTime, checkUid,
 } from '../dicom/vrChecks';
 import { packBinaryFrames } from './packBinaryFrames';
+import { checkSegContentLabel, type SegContentLabel } from './SegContentLabel';
 import { SegmentDescription, type SegmentDescriptionInit } from './SegmentDescription';
+import { SopReference, parseSopReference, type SopReferenceInit } from './SopReference';
 import { SegValueError, asSegValueErrors } from './SegValueError';
 import type { SourceImage } from './SourceImage';
 import { describeSourceGeometry } from './sourceGeometry';
@@ -56,8 +63,8 @@ export interface BinarySegInput {
   segments: readonly (SegmentDescription | SegmentDescriptionInit)[];
   frames: readonly SegmentMask[];
   creator: SegCreator;
-  /** CS, uppercase, e.g. ANNOTATION, GOLD, ADJUDICATED. */
-  contentLabel: string;
+  /** ContentLabel: the role of this SEG (an annotation, the adjudicated reference, a calibration gold standard). */
+  contentLabel: SegContentLabel;
   contentDescription?: string;
   /** DA `YYYYMMDD` and TM `HHMMSS`: when the annotation was made; also SeriesDate/SeriesTime. */
   contentDate: string;
@@ -73,7 +80,12 @@ export interface BinarySegInput {
    * Defaults to what the segments' laterality modifiers say: R, L or B; U when none has one.
    */
   imageLaterality?: ImageLaterality;
-  /** ProtocolName (General Series), where SegQC records the SOP in force as `id@version+hash`. */
+  /** The SOP in force, written in ProtocolName (0018,1030) as `id@version+hash` (see SopReference). */
+  sop?: SopReference | SopReferenceInit;
+  /**
+   * ProtocolName as free text, for a SEG made under no SegQC SOP; not with `sop`. A text that
+   * reads as `id@version+hash` is refused: only `sop` writes a SOP reference.
+   */
   protocolName?: string;
 }
 
@@ -113,7 +125,7 @@ export function buildBinarySeg(input: BinarySegInput): NaturalDataset {
     SeriesDate: input.contentDate,
     SeriesTime: input.contentTime,
     SeriesDescription: input.seriesDescription,
-    ...(input.protocolName !== undefined ? { ProtocolName: input.protocolName } : {}),
+    ...(scalars.protocolName !== undefined ? { ProtocolName: scalars.protocolName } : {}),
     // Frame of Reference
     FrameOfReferenceUID: source.FrameOfReferenceUID,
     PositionReferenceIndicator: source.PositionReferenceIndicator ?? '',
@@ -127,7 +139,7 @@ export function buildBinarySeg(input: BinarySegInput): NaturalDataset {
     ImageType: ['DERIVED', 'PRIMARY'],
     ImageLaterality: input.imageLaterality ?? lateralityOfSegments(segments),
     InstanceNumber: scalars.instanceNumber,
-    ContentLabel: input.contentLabel,
+    ContentLabel: scalars.contentLabel,
     ContentDescription: input.contentDescription ?? '',
     ContentCreatorName: input.creator.name,
     ContentCreatorIdentificationCodeSequence: [scalars.creatorIdentification],
@@ -223,8 +235,15 @@ function lateralityOfSegments(segments: readonly SegmentDescription[]): ImageLat
   return right && left ? 'B' : right ? 'R' : left ? 'L' : 'U';
 }
 
-function checkScalars(input: BinarySegInput): { instanceNumber: number; creatorIdentification: NaturalDataset } {
-  checkRequiredCodeString(input.contentLabel, 'ContentLabel');
+interface CheckedScalars {
+  instanceNumber: number;
+  creatorIdentification: NaturalDataset;
+  contentLabel: SegContentLabel;
+  protocolName?: string;
+}
+
+function checkScalars(input: BinarySegInput): CheckedScalars {
+  const contentLabel = checkSegContentLabel(input.contentLabel, 'ContentLabel');
   if (input.contentDescription !== undefined) checkLongString(input.contentDescription, 'ContentDescription', { required: false });
   checkDate(input.contentDate, 'ContentDate');
   checkTime(input.contentTime, 'ContentTime');
@@ -233,7 +252,7 @@ function checkScalars(input: BinarySegInput): { instanceNumber: number; creatorI
   checkIntegerString(input.seriesNumber, 'SeriesNumber');
   checkLongString(input.seriesDescription, 'SeriesDescription', { required: false });
   const instanceNumber = checkIntegerString(input.instanceNumber ?? 1, 'InstanceNumber');
-  if (input.protocolName !== undefined) checkLongString(input.protocolName, 'ProtocolName');
+  const protocolName = protocolNameOf(input);
   if (input.imageLaterality !== undefined && !['R', 'L', 'B', 'U'].includes(input.imageLaterality)) {
     throw new SegValueError('ImageLaterality', `"${String(input.imageLaterality)}" is not one of R, L, B, U`);
   }
@@ -255,7 +274,20 @@ function checkScalars(input: BinarySegInput): { instanceNumber: number; creatorI
     { name: input.creator.name, login: input.creator.login, institutionName },
     'ContentCreatorIdentificationCodeSequence[0]',
   );
-  return { instanceNumber, creatorIdentification };
+  return { instanceNumber, creatorIdentification, contentLabel, ...(protocolName !== undefined ? { protocolName } : {}) };
+}
+
+function protocolNameOf(input: BinarySegInput): string | undefined {
+  if (input.sop !== undefined) {
+    if (input.protocolName !== undefined) throw new SegValueError('ProtocolName', 'give either sop (a SOP reference) or protocolName (free text), not both');
+    return SopReference.from(input.sop, 'ProtocolName').toProtocolName();
+  }
+  if (input.protocolName === undefined) return undefined;
+  checkLongString(input.protocolName, 'ProtocolName');
+  if (parseSopReference(input.protocolName) !== undefined) {
+    throw new SegValueError('ProtocolName', `"${input.protocolName}" reads as a SOP reference: give it as sop {id, version, sha256} so that it is checked`);
+  }
+  return input.protocolName;
 }
 
 function describeSegments(segments: readonly (SegmentDescription | SegmentDescriptionInit)[]): SegmentDescription[] {

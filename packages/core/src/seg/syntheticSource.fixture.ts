@@ -17,17 +17,38 @@ export interface SyntheticSeries {
   world(row: number, column: number, slice: number): [number, number, number];
 }
 
-export function syntheticSeries({ name = 'fixture', rows = 24, columns = 20, slices = 12, spacing = [0.8, 0.7], thickness = 2 } = {}): SyntheticSeries {
+export interface SyntheticSeriesOptions {
+  name?: string;
+  rows?: number;
+  columns?: number;
+  slices?: number;
+  /** PixelSpacing: [between rows, between columns] in mm. */
+  spacing?: [number, number];
+  thickness?: number;
+  /** ImageOrientationPatient; axial by default. Slices step along −(row × column), head first for axial. */
+  orientation?: [number, number, number, number, number, number];
+  sopClassUID?: string;
+}
+
+export function syntheticSeries({
+  name = 'fixture', rows = 24, columns = 20, slices = 12, spacing = [0.8, 0.7], thickness = 2, orientation = [1, 0, 0, 0, 1, 0], sopClassUID = SOP_CLASS.CtImageStorage,
+}: SyntheticSeriesOptions = {}): SyntheticSeries {
   const origin = [-20.3, -30.1, 40];
+  const row = orientation.slice(0, 3);
+  const column = orientation.slice(3, 6);
+  const normal = [row[1] * column[2] - row[2] * column[1], row[2] * column[0] - row[0] * column[2], row[0] * column[1] - row[1] * column[0]];
+  // Rounded as a DS value would be, so that what is written is what the test expects.
+  const at = (r: number, c: number, k: number): [number, number, number] =>
+    [0, 1, 2].map((a) => round6(origin[a] + c * spacing[1] * row[a] + r * spacing[0] * column[a] - k * thickness * normal[a])) as [number, number, number];
   const seriesUid = uidFromName(`${name}/series`);
   const images: SourceImage[] = [];
   for (let k = 0; k < slices; k++) {
     images.push({
-      SOPClassUID: SOP_CLASS.CtImageStorage,
+      SOPClassUID: sopClassUID,
       SOPInstanceUID: uidFromName(`${name}/image/${k}`),
       SeriesInstanceUID: seriesUid,
-      ImagePositionPatient: [origin[0], origin[1], origin[2] - k * thickness],
-      ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
+      ImagePositionPatient: at(0, 0, k),
+      ImageOrientationPatient: [...orientation],
       PixelSpacing: [spacing[0], spacing[1]],
       SliceThickness: thickness,
       Rows: rows,
@@ -47,14 +68,10 @@ export function syntheticSeries({ name = 'fixture', rows = 24, columns = 20, sli
       PositionReferenceIndicator: '',
     });
   }
-  return {
-    images,
-    rows,
-    columns,
-    slices,
-    world: (row, column, slice) => [origin[0] + column * spacing[1], origin[1] + row * spacing[0], origin[2] - slice * thickness],
-  };
+  return { images, rows, columns, slices, world: at };
 }
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6 + 0;
 
 /** A mask from a predicate on patient coordinates. */
 export function maskFrom(series: SyntheticSeries, inside: (x: number, y: number, z: number) => boolean): Uint8Array {
