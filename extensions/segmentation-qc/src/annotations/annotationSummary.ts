@@ -1,6 +1,5 @@
 import type { DisplaySet, InstanceMetadata } from '../services';
-import { dicomLabToSrgb } from '@segqc/core';
-import { parseSopReference, type SopReference } from './sopReference';
+import { dicomLabToSrgb, parseSopReference, type ParsedSopReference } from '@segqc/core';
 
 export interface StructureSummary {
   segmentNumber: number;
@@ -24,7 +23,8 @@ export interface AnnotationSummary {
   /** ContentLabel: ANNOTATION, GOLD, ADJUDICATED… */
   role: string | null;
   structures: StructureSummary[];
-  sop: SopReference | null;
+  /** The SOP in force, from ProtocolName (`id@version+hash`, see @segqc/core SopReference). */
+  sop: ParsedSopReference | null;
   seriesDescription: string;
 }
 
@@ -96,7 +96,7 @@ export function summarizeAnnotation(displaySet: DisplaySet): AnnotationSummary {
     date: formatDate(instance.ContentDate ?? instance.SeriesDate),
     role: text(instance.ContentLabel),
     structures: segments.map(structureOf),
-    sop: parseSopReference(instance.ProtocolName),
+    sop: parseSopReference(instance.ProtocolName) ?? null,
     seriesDescription: displaySet.SeriesDescription ?? text(instance.SeriesDescription) ?? '',
   };
 }

@@ -5,7 +5,6 @@ import type { DurableOutbox } from '../outbox/DurableOutbox';
 import { OutboxStatus } from '../outbox/OutboxStatus';
 import { segqcOutbox } from '../outbox/segqcOutbox';
 import { getSegqcServices, type SegqcServices, type ServicesManager } from '../services';
-import { formatSopReference } from '../annotations/sopReference';
 import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStudyAnnotations';
 
 function Swatch({ rgb }: { rgb: [number, number, number] | null }) {
@@ -43,7 +42,7 @@ function AnnotationRow({ annotation, onToggle }: { annotation: StudyAnnotation; 
       )}
       {summary && (
         <div className="segqc-annotation-meta">
-          <span data-testid="segqc-sop">{summary.sop ? `SOP ${formatSopReference(summary.sop)}` : 'no SOP recorded'}</span>
+          <span data-testid="segqc-sop">{summary.sop ? `SOP ${summary.sop.id}@${summary.sop.version}+${summary.sop.shortHash}` : 'no SOP recorded'}</span>
         </div>
       )}
       {summary && (
