@@ -66,3 +66,22 @@ export function expectValidatorsPass(result: ValidatorResult, iod: string): void
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
 }
+
+/**
+ * What every SR SegQC writes must meet. dciodvfy names an SR's IOD on a line of its own (e.g.
+ * `Comprehensive3DSR`, `EnhancedSR`) rather than with "Found … IOD"; dsrdump must parse the tree;
+ * PixelMed's DicomSRValidator must recognise the IOD and the root template (TID 1500); dcentvfy
+ * must have checked the report against the files it refers to; and no Error line is counted.
+ */
+export function expectSrValidatorsPass(result: ValidatorResult, iod: string, rootTemplate = 'TID_1500'): void {
+  expect(result.aborts).toEqual([]);
+  expect(result.output).toContain('== dciodvfy');
+  expect(result.output.split('\n')).toContain(iod);
+  expect(result.output).toContain('== dsrdump');
+  expect(result.output).toContain('== pixelmed DicomSRValidator');
+  expect(result.output).toContain(`Found ${iod} IOD`);
+  expect(result.output).toContain(`Found Root Template ${rootTemplate}`);
+  expect(result.output).toContain('== dcentvfy');
+  expect(result.errors).toEqual([]);
+  expect(result.exitCode).toBe(0);
+}

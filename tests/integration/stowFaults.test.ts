@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SeededRandom, SOP_CLASS, stowInstances, StowError, uidFromName, writePart10, type StowResult } from '@segqc/core';
+import { SeededRandom, stowInstances, StowError, type StowResult } from '@segqc/core';
 import { paths, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy } from '../harness/faultProxy';
 import { firstValue, getDicomJson } from '../harness/testPacs';
+import { tinyCtSeries } from '../harness/tinyCtSeries';
 
 // Issue 4, "STOW that loses nothing": 100 writes go through a proxy that, on a seeded schedule,
 // drops connections before and after forwarding, cuts answers short, answers 500 and 503 with
@@ -16,39 +17,8 @@ jest.setTimeout(60_000);
 const WRITES = 100;
 const CONCURRENCY = 4;
 const TOKEN = 'Bearer stow-faults-test-token';
-const STUDY_UID = uidFromName('segqc-test/stow-faults/study');
-const SERIES_UID = uidFromName('segqc-test/stow-faults/series');
-const sopUid = (n: number) => uidFromName(`segqc-test/stow-faults/instance/${n}`);
-
-/** A 4×4 CT slice (PS3.3 A.3 type 1 attributes): 100 distinct small valid instances. */
-function tinyCtSlice(n: number): Uint8Array {
-  return writePart10({
-    _vrMap: { PixelData: 'OW' },
-    SOPClassUID: SOP_CLASS.CtImageStorage,
-    SOPInstanceUID: sopUid(n),
-    StudyInstanceUID: STUDY_UID,
-    SeriesInstanceUID: SERIES_UID,
-    PatientID: 'STOW-FAULTS',
-    PatientName: 'Test^Faults',
-    Modality: 'CT',
-    InstanceNumber: n + 1,
-    ImageType: ['ORIGINAL', 'PRIMARY', 'AXIAL'],
-    ImagePositionPatient: [0, 0, n],
-    ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
-    PixelSpacing: [1, 1],
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: 4,
-    Columns: 4,
-    BitsAllocated: 16,
-    BitsStored: 12,
-    HighBit: 11,
-    PixelRepresentation: 0,
-    RescaleIntercept: -1024,
-    RescaleSlope: 1,
-    PixelData: [new Uint16Array(16).fill(1024 + n).buffer],
-  });
-}
+const series = tinyCtSeries('stow-faults');
+const { studyInstanceUID: STUDY_UID, sopInstanceUID: sopUid, slice: tinyCtSlice } = series;
 
 let storageDir: string;
 let orthanc: EmbeddedOrthanc;

@@ -1,39 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SOP_CLASS, stowInstances, StowError, uidFromName, writePart10, type StowOptions } from '@segqc/core';
+import { stowInstances, StowError, uidFromName, type StowOptions } from '@segqc/core';
 import { paths, startEmbeddedOrthanc, stowInstances as serverStowInstances, type EmbeddedOrthanc } from '@segqc/server';
 import { getDicomJson } from '../harness/testPacs';
+import { tinyCtSeries } from '../harness/tinyCtSeries';
 
 // The core STOW-RS client against the answers of a real Orthanc (1.10, DICOMweb plugin 1.7): what a
 // success, a repeat, a study conflict, an unreadable part and a wrong address become for the user.
 jest.setTimeout(60_000);
 
-const STUDY_UID = uidFromName('segqc-test/stow-orthanc/study');
-const sopUid = (n: number) => uidFromName(`segqc-test/stow-orthanc/instance/${n}`);
-
-function tinyCtSlice(n: number): Uint8Array {
-  return writePart10({
-    _vrMap: { PixelData: 'OW' },
-    SOPClassUID: SOP_CLASS.CtImageStorage,
-    SOPInstanceUID: sopUid(n),
-    StudyInstanceUID: STUDY_UID,
-    SeriesInstanceUID: uidFromName('segqc-test/stow-orthanc/series'),
-    PatientID: 'STOW-ORTHANC',
-    PatientName: 'Test^Orthanc',
-    Modality: 'CT',
-    InstanceNumber: n + 1,
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: 2,
-    Columns: 2,
-    BitsAllocated: 16,
-    BitsStored: 12,
-    HighBit: 11,
-    PixelRepresentation: 0,
-    PixelData: [new Uint16Array([0, 1, 2, n]).buffer],
-  });
-}
+const series = tinyCtSeries('stow-orthanc');
+const { studyInstanceUID: STUDY_UID, sopInstanceUID: sopUid, slice: tinyCtSlice } = series;
 
 let storageDir: string;
 let orthanc: EmbeddedOrthanc;
