@@ -44,3 +44,10 @@ test('seg is wired: without arguments it is a one-line usage error naming the co
   expect(err.trim().split('\n')).toHaveLength(1);
   expect(err).toMatch(/^segqc: .*--source/);
 });
+
+test('report is wired: without arguments it is a one-line usage error', () => {
+  const { code, out, err } = capture(['report']);
+  expect([code, out]).toEqual([2, '']);
+  expect(err.trim().split('\n')).toHaveLength(1);
+  expect(err).toMatch(/^segqc: /);
+});

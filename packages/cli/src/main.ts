@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPARE_USAGE } from './compare/compareOptions';
 import { runCompare } from './compare/runCompare';
+import { REPORT_USAGE, runReport } from './report/runReport';
 import { SEG_USAGE, runSeg } from './seg/runSeg';
 import { UsageError } from './usageError';
 
@@ -19,6 +20,8 @@ Commands:
   ${SEG_USAGE}
       NRRD/NIfTI label volumes on their source series as one BINARY DICOM SEG, described by META
       (segment labels, SNOMED codes, colours, creator, role, SOP); see packages/cli/schemas/seg-meta.schema.json
+  ${REPORT_USAGE}
+      compares two or more annotations of a case and writes the QC report as a DICOM SR (TID 1500)
 
 Options:
   -h, --help       show this help
@@ -42,6 +45,7 @@ export function run(args: string[], out: (text: string) => void, err: (text: str
   try {
     if (command === 'compare') return runCompare(rest, out);
     if (command === 'seg') return runSeg(rest, out);
+    if (command === 'report') return runReport(rest, out);
     throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;

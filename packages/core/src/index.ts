@@ -137,3 +137,36 @@ export { SEG_CONTENT_LABELS, isSegContentLabel, checkSegContentLabel, type SegCo
 export { SopReference, parseSopReference, SOP_SHORT_HASH_DIGITS, type SopReferenceInit, type ParsedSopReference } from './seg/SopReference';
 export { labelVolumeOnSource, placeVolumeOnSource, type VolumePlacement, type AxisPlacement } from './seg/labelVolumeOnSource';
 export { defaultSegmentColor } from './seg/segmentPalette';
+
+// QC report: TID 1500 Measurement Report in a Comprehensive 3D SR (packages/core/src/sr/README.md)
+export { QC_REPORT_SOP_CLASS_UID, QC_REPORT_SERIES_DESCRIPTION, SEGQC_DEVICE_OBSERVER_UID, buildQcReport, writeQcReport, qcReportSeriesUid } from './sr/buildQcReport';
+export { QcReport, type QcReportInit, type PredecessorInit } from './sr/QcReport';
+export { QcStructure, type QcStructureInit } from './sr/QcStructure';
+export { QcAnnotation, type QcAnnotationInit, type SegmentReferenceInit } from './sr/QcAnnotation';
+export { QcAgreement, type QcAgreementInit } from './sr/QcAgreement';
+export { QcDecision, QC_OUTCOMES, type QcDecisionInit, type QcReasonInit, type QcOutcome } from './sr/QcDecision';
+export { QcObserver, QC_ROLES, type QcObserverInit, type QcRole } from './sr/QcObserver';
+export { DisplayRegion, type DisplayRegionInit } from './sr/DisplayRegion';
+export { AlgorithmIdentification, CONVENTIONS_OF_MEASUREMENT, CONVENTION_KEYS, type AlgorithmInit, type MeasurementKind } from './sr/AlgorithmIdentification';
+export { ImageLibrary, type ImageLibraryGroupInit, type LibraryImageInit } from './sr/ImageLibrary';
+export { ReportSubject, type ReportSubjectInit } from './sr/ReportSubject';
+export { ReportVerification, type ReportVerificationInit } from './sr/ReportVerification';
+export { SopInForce, type SopInForceInit } from './sr/SopInForce';
+export { SopChecklistResult, type SopChecklistResultInit } from './sr/SopChecklistResult';
+export { canonicalJson, canonicalJsonSha256 } from './sr/canonicalJson';
+export {
+  QC_MEASUREMENTS, QC_CONCEPTS, QC_DECISIONS, QC_REASONS, ANNOTATION_LETTERS, nsdCode, nsdTolerance, annotationCode, acceptedCode,
+  type AgreementMetric, type AnnotationLetter, type QcReasonKey,
+} from './sr/qcCodes';
+export { SR_CODES, PERFORMING_ROLES, PROCEDURES_BY_MODALITY, MODALITY_CODES, UCUM } from './sr/templateCodes';
+export { describeJudgedSeg, type JudgedSegInfo } from './sr/describeJudgedSeg';
+export { judgeSegmentations, type JudgedSegmentation, type JudgeOptions, type Judgement } from './sr/judgeSegmentations';
+export { reportSourceSeries, type ReportSourceSeries } from './sr/reportSourceSeries';
+export { displayRegionOfMasks, type SliceImages } from './sr/displayRegionOfMasks';
+export { readQcReport, type QcReportRead } from './sr/readQcReport';
+export {
+  readMeasurementReport, measurementReportOf, MEASUREMENT_REPORT_SOP_CLASSES,
+  type MeasurementReportContent, type ReportGroup, type ReportMeasurement, type ReportRegion, type ReportObserver,
+  type ReportLibraryGroup, type ReportAlgorithm, type ReportCodeItem,
+} from './sr/readMeasurementReport';
+export { readSrDataset } from './sr/readSrDataset';

@@ -1,0 +1,91 @@
+/**
+ * What the QC report records of a judged SEG, read from its bytes: identity (SOP class, instance,
+ * series, study), the source series it was drawn on, its annotator (ContentCreatorName and the
+ * login in ContentCreatorIdentificationCodeSequence), the patient and study it belongs to, and the
+ * SHA-256 of its Pixel Data value exactly as stored (for encapsulated pixel data: the items and the
+ * delimiter), so that a report proves which pixels were judged.
+ */
+import dcmjs from 'dcmjs';
+import { DicomValueError } from '../dicom/DicomValueError';
+import type { NaturalDataset } from '../dicom/NaturalDataset';
+import { sha256Hex } from '../hash/sha256';
+import { parseSeg } from '../seg/read/readSegHeader';
+import type { ReportSubjectInit } from './ReportSubject';
+
+export interface JudgedSegInfo {
+  sopClassUid: string;
+  sopInstanceUid: string;
+  seriesInstanceUid: string;
+  studyInstanceUid: string;
+  /** The first series of ReferencedSeriesSequence: the series the segments were drawn on. */
+  sourceSeriesInstanceUid: string;
+  annotatorName?: string;
+  annotatorLogin?: string;
+  pixelDataSha256: string;
+  /** Patient and study attributes to copy into the report. */
+  subject: ReportSubjectInit;
+  /** InstitutionName of the SEG, when present. */
+  institutionName?: string;
+}
+
+const SUBJECT_KEYS = ['PatientBirthDate', 'PatientSex', 'PatientAge', 'StudyDate', 'StudyTime', 'StudyID', 'AccessionNumber', 'ReferringPhysicianName', 'StudyDescription'] as const;
+
+export function describeJudgedSeg(segBytes: Uint8Array): JudgedSegInfo {
+  const { header, file, pixelData } = parseSeg(segBytes);
+  const header10 = readUpToPixelData(segBytes);
+  const studyInstanceUid = header.studyInstanceUID;
+  if (studyInstanceUid === undefined) throw new DicomValueError('StudyInstanceUID', 'the SEG has none: its report could not join its study');
+  const sourceSeriesInstanceUid = header.referencedSeriesInstanceUIDs[0];
+  const subject: ReportSubjectInit = {
+    PatientName: personName(header10['PatientName']) ?? '',
+    PatientID: text(header10['PatientID']) ?? '',
+    StudyInstanceUID: studyInstanceUid,
+  };
+  for (const key of SUBJECT_KEYS) {
+    const value = key === 'ReferringPhysicianName' ? personName(header10[key]) : text(header10[key]);
+    if (value !== undefined) subject[key] = value;
+  }
+  // Person Identification Macro (PS3.3 Table 10-1): the login is the code value of the person's code.
+  const creator = items(header10['ContentCreatorIdentificationCodeSequence'])[0];
+  const login = creator === undefined ? undefined : text(items(creator['PersonIdentificationCodeSequence'])[0]?.['CodeValue']);
+  const institutionName = text(header10['InstitutionName']);
+  return {
+    sopClassUid: header.sopClassUID,
+    sopInstanceUid: header.sopInstanceUID,
+    seriesInstanceUid: header.seriesInstanceUID,
+    studyInstanceUid,
+    sourceSeriesInstanceUid,
+    ...(header.contentCreatorName !== undefined && header.contentCreatorName !== '' ? { annotatorName: header.contentCreatorName } : {}),
+    ...(login !== undefined ? { annotatorLogin: login } : {}),
+    pixelDataSha256: sha256Hex(file.bytes.subarray(pixelData.offset, pixelData.offset + pixelData.length)),
+    subject,
+    ...(institutionName !== undefined ? { institutionName } : {}),
+  };
+}
+
+/** The dataset up to Pixel Data, through dcmjs: for the attributes the bounds-checked SEG parser does not keep. */
+function readUpToPixelData(bytes: Uint8Array): NaturalDataset {
+  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  try {
+    const dict = dcmjs.data.DicomMessage.readFile(buffer, { untilTag: '7FE00010', includeUntilTagValue: false });
+    return dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict);
+  } catch (error) {
+    throw new DicomValueError('(file)', `is not a readable DICOM Part 10 file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function items(value: unknown): NaturalDataset[] {
+  return Array.isArray(value) ? (value as NaturalDataset[]) : [];
+}
+
+function text(value: unknown): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  if (typeof single === 'number') return String(single);
+  return typeof single === 'string' && single.trim() !== '' ? single.trim() : undefined;
+}
+
+function personName(value: unknown): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  if (single !== null && typeof single === 'object' && 'Alphabetic' in single) return text((single as { Alphabetic?: unknown }).Alphabetic);
+  return text(single);
+}

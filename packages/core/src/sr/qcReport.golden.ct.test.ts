@@ -1,0 +1,8 @@
+// Golden QC reports (see goldenQcReports.fixture.ts), in three files so that jest validates them in parallel.
+import { GOLDEN_QC_REPORTS } from './goldenQcReports.fixture';
+import { describeGoldenQcReport } from './goldenQcReports.runner.fixture';
+
+jest.setTimeout(300_000);
+describeGoldenQcReport(GOLDEN_QC_REPORTS.ct2);
+describeGoldenQcReport(GOLDEN_QC_REPORTS.ct3);
+describeGoldenQcReport(GOLDEN_QC_REPORTS.deviceObserver);
