@@ -22,5 +22,8 @@ export const OHIF_IDS = {
   segViewport: '@ohif/extension-cornerstone-dicom-seg.viewportModule.dicom-seg',
   stackSopClassHandler: '@ohif/extension-default.sopClassHandlerModule.stack',
   segSopClassHandler: '@ohif/extension-cornerstone-dicom-seg.sopClassHandlerModule.dicom-seg',
+  srViewport: '@ohif/extension-cornerstone-dicom-sr.viewportModule.dicom-sr',
+  srSopClassHandler: '@ohif/extension-cornerstone-dicom-sr.sopClassHandlerModule.dicom-sr',
+  sr3dSopClassHandler: '@ohif/extension-cornerstone-dicom-sr.sopClassHandlerModule.dicom-sr-3d',
   basicMode: '@ohif/mode-basic',
 } as const;

@@ -4,7 +4,7 @@ import { PANEL_IDS, OHIF_IDS } from '@segqc/extension-segmentation-qc/ids';
 const basic = {
   id: '@ohif/mode-basic',
   extensions: { '@ohif/extension-measurement-tracking': '^3.0.0' },
-  sopClassHandlers: ['@ohif/extension-cornerstone-dicom-sr.sopClassHandlerModule.dicom-sr'],
+  sopClassHandlers: ['@ohif/extension-dicom-pdf.sopClassHandlerModule.dicom-pdf', '@ohif/extension-cornerstone-dicom-sr.sopClassHandlerModule.dicom-sr'],
   toolbarSections: { primary: ['WindowLevel'] },
 };
 
@@ -32,7 +32,7 @@ test('keeps the basic mode (toolbar, its extensions and SOP class handlers) and 
     '@ohif/extension-cornerstone-dicom-seg': '^3.0.0',
     'https://viewer.example/plugins/segqc/segqc-extension.js': expect.stringMatching(/^\^\d+\.\d+\.\d+$/),
   });
-  expect(instance.sopClassHandlers).toEqual([OHIF_IDS.segSopClassHandler, OHIF_IDS.stackSopClassHandler, basic.sopClassHandlers[0]]);
+  expect(instance.sopClassHandlers).toEqual([OHIF_IDS.segSopClassHandler, OHIF_IDS.srSopClassHandler, OHIF_IDS.sr3dSopClassHandler, OHIF_IDS.stackSopClassHandler, basic.sopClassHandlers[0]]);
 });
 
 test('the mode module builds on @ohif/mode-basic through loadModules', async () => {

@@ -40,6 +40,8 @@ export function segmentationQcMode<Basic extends BasicModeInstance>(basic: Basic
       viewports: [
         { namespace: OHIF_IDS.cornerstoneViewport, displaySetsToDisplay: [OHIF_IDS.stackSopClassHandler] },
         { namespace: OHIF_IDS.segViewport, displaySetsToDisplay: [OHIF_IDS.segSopClassHandler] },
+        // QC reports (TID 1500 SR) open in OHIF's own SR viewport, measurements listed.
+        { namespace: OHIF_IDS.srViewport, displaySetsToDisplay: [OHIF_IDS.srSopClassHandler, OHIF_IDS.sr3dSopClassHandler] },
       ],
     },
   };
@@ -58,10 +60,13 @@ export function segmentationQcMode<Basic extends BasicModeInstance>(basic: Basic
       '@ohif/extension-default': '^3.0.0',
       '@ohif/extension-cornerstone': '^3.0.0',
       '@ohif/extension-cornerstone-dicom-seg': '^3.0.0',
+      '@ohif/extension-cornerstone-dicom-sr': '^3.0.0',
       [extensionBundleUrl(modeBundleUrl)]: `^${EXTENSION_VERSION}`,
     },
     hangingProtocol: 'default',
-    sopClassHandlers: [...new Set([OHIF_IDS.segSopClassHandler, OHIF_IDS.stackSopClassHandler, ...(basic.sopClassHandlers ?? [])])],
+    sopClassHandlers: [
+      ...new Set([OHIF_IDS.segSopClassHandler, OHIF_IDS.srSopClassHandler, OHIF_IDS.sr3dSopClassHandler, OHIF_IDS.stackSopClassHandler, ...(basic.sopClassHandlers ?? [])]),
+    ],
   };
 }
 
