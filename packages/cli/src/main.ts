@@ -31,8 +31,20 @@ Options:
 /** Errors of the input (a malformed file, another grid, a bad argument): one line, no stack. */
 const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError', 'SegValueError', 'StatsInputError', 'StowError', 'StowInputError']);
 
-/** Runs the command line; returns the process exit code. */
-export function run(args: string[], out: (text: string) => void, err: (text: string) => void): number {
+/** Prints an input error as one line and gives its exit code; rethrows anything else. */
+function reportError(error: unknown, err: (text: string) => void): number {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT' || code === 'EACCES') {
+    err(`segqc: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : 'permission denied'}\n`);
+    return 2;
+  }
+  if (!(error instanceof Error) || !INPUT_ERRORS.has(error.name)) throw error;
+  err(`segqc: ${error.message}\n`);
+  return error instanceof UsageError ? 2 : 1;
+}
+
+/** Runs the command line; returns the process exit code (a promise for commands that talk to a PACS). */
+export function run(args: string[], out: (text: string) => void, err: (text: string) => void): number | Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined || command === '-h' || command === '--help') {
     out(USAGE);
@@ -43,22 +55,22 @@ export function run(args: string[], out: (text: string) => void, err: (text: str
     return 0;
   }
   try {
-    if (command === 'compare') return runCompare(rest, out);
-    if (command === 'seg') return runSeg(rest, out);
-    if (command === 'report') return runReport(rest, out);
-    throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
+    const code = dispatch(command, rest, out);
+    return typeof code === 'number' ? code : code.catch((error: unknown) => reportError(error, err));
   } catch (error) {
-    const { code, path } = error as NodeJS.ErrnoException;
-    if (code === 'ENOENT' || code === 'EACCES') {
-      err(`segqc: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : 'permission denied'}\n`);
-      return 2;
-    }
-    if (!(error instanceof Error) || !INPUT_ERRORS.has(error.name)) throw error;
-    err(`segqc: ${error.message}\n`);
-    return error instanceof UsageError ? 2 : 1;
+    return reportError(error, err);
   }
 }
 
+function dispatch(command: string, rest: string[], out: (text: string) => void): number | Promise<number> {
+  if (command === 'compare') return runCompare(rest, out);
+  if (command === 'seg') return runSeg(rest, out);
+  if (command === 'report') return runReport(rest, out);
+  throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
+}
+
 export function main(): void {
-  process.exitCode = run(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+  void Promise.resolve(run(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t))).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,4 +1,5 @@
 import { QC_ROLES, type QcRole } from '@segqc/core';
+import { pacsTarget, type PacsTarget } from '../pacsTarget';
 import { UsageError } from '../usageError';
 
 export interface ReportOptions {
@@ -14,12 +15,14 @@ export interface ReportOptions {
   revises: string | null;
   /** Sign off: COMPLETE, VERIFIED, the observer as Verifying Observer. */
   sign: boolean;
+  /** Also store the report in this PACS (STOW-RS). */
+  pacs: PacsTarget | null;
 }
 
 export const REPORT_USAGE =
-  'segqc report A B [C...] --source DIR --out SR.dcm [--observer NAME --login ID --role reviewer|adjudicator|reader] [--organization NAME] [--sop FILE] [--revises SR.dcm] [--sign]';
+  'segqc report A B [C...] --source DIR --out SR.dcm [--observer NAME --login ID --role reviewer|adjudicator|reader] [--organization NAME] [--sop FILE] [--revises SR.dcm] [--sign] [--stow URL [--token TOKEN]]';
 
-const FLAGS = ['--source', '--out', '--observer', '--login', '--role', '--organization', '--sop', '--revises'] as const;
+const FLAGS = ['--source', '--out', '--observer', '--login', '--role', '--organization', '--sop', '--revises', '--stow', '--token'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** Parses the arguments after `segqc report`. */
@@ -58,5 +61,6 @@ export function parseReportOptions(args: string[]): ReportOptions {
   if (role !== undefined && !(QC_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is ${QC_ROLES.join(', ')}, not '${role}'`);
   if (sign && name === undefined) throw new UsageError('--sign needs the person who signs: --observer NAME --login ID');
   const observer = name === undefined || login === undefined ? null : { name, login, role: (role ?? 'reviewer') as QcRole, ...(organization !== undefined ? { organization } : {}) };
-  return { segs, source, out, observer, sop: values.get('--sop') ?? null, revises: values.get('--revises') ?? null, sign };
+  const pacs = pacsTarget(values.get('--stow'), values.get('--token'));
+  return { segs, source, out, observer, sop: values.get('--sop') ?? null, revises: values.get('--revises') ?? null, sign, pacs };
 }

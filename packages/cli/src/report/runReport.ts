@@ -5,6 +5,7 @@ import {
   reportSourceSeries, writeQcReport, type JudgedSegInfo, type QcReportInit,
 } from '@segqc/core';
 import { loadSegmentation } from '../compare/loadSegmentation';
+import { storeInPacs } from '../pacsTarget';
 import { UsageError } from '../usageError';
 import { parseReportOptions, type ReportOptions } from './reportOptions';
 import { readSopFile } from './readSopFile';
@@ -22,7 +23,7 @@ const isPart10 = (bytes: Uint8Array) => bytes.length >= 132 && String.fromCharCo
  * (compareSegmentations) and writes the case's QC report, a TID 1500 Comprehensive 3D SR, with
  * the observer, the SOP in force, the earlier report it revises, and the sign-off when asked.
  */
-export function runReport(args: string[], out: (text: string) => void): number {
+export function runReport(args: string[], out: (text: string) => void): number | Promise<number> {
   const options = parseReportOptions(args);
   checkOutput(options.out);
   const infos = options.segs.map(describe);
@@ -53,9 +54,14 @@ export function runReport(args: string[], out: (text: string) => void): number {
     ...(revision ? { predecessors: [revision.predecessor] } : {}),
     ...(options.sign && options.observer ? { verification: { name: options.observer.name, login: options.observer.login, ...(organization !== undefined ? { organization } : {}), dateTime: `${dicomDate(now)}${dicomTime(now)}` } } : {}),
   };
-  writeFileSync(options.out, writeQcReport(init));
+  const report = writeQcReport(init);
+  writeFileSync(options.out, report);
   out(summary(options, init, infos));
-  return 0;
+  if (!options.pacs) return 0;
+  return storeInPacs(report, options.pacs).then(() => {
+    out(`stored in the PACS at ${options.pacs?.url}\n`);
+    return 0;
+  });
 }
 
 function checkOutput(out: string): void {
