@@ -7,7 +7,7 @@ const base = ['a.dcm', 'b.dcm', '--source', 'dir', '--out', 'qc.dcm'];
 test('annotations in order, observer with its default role, options', () => {
   expect(parseReportOptions([...base, 'c.dcm', '--observer', 'Rivera^Ana', '--login', 'arivera', '--sop', 'sop.json', '--sign'])).toEqual({
     segs: ['a.dcm', 'b.dcm', 'c.dcm'], source: 'dir', out: 'qc.dcm',
-    observer: { name: 'Rivera^Ana', login: 'arivera', role: 'reviewer' }, sop: 'sop.json', revises: null, sign: true,
+    observer: { name: 'Rivera^Ana', login: 'arivera', role: 'reviewer' }, sop: 'sop.json', revises: null, sign: true, pacs: null,
   });
   expect(parseReportOptions([...base, '--observer', 'A^B', '--login', 'ab', '--role', 'adjudicator', '--organization', 'Demo']).observer).toEqual({ name: 'A^B', login: 'ab', role: 'adjudicator', organization: 'Demo' });
 });
@@ -30,4 +30,10 @@ test.each([
 
 test('the usage line names every option', () => {
   for (const option of ['--source', '--out', '--observer', '--login', '--role', '--organization', '--sop', '--revises', '--sign']) expect(REPORT_USAGE).toContain(option);
+});
+
+test('--stow and --token name the PACS to store the report in', () => {
+  const options = parseReportOptions(['a.dcm', 'b.dcm', '--source', 'ct', '--out', 'qc.dcm', '--stow', 'https://pacs.example/dicom-web/', '--token', 'T']);
+  expect(options.pacs).toEqual({ url: 'https://pacs.example/dicom-web', token: 'T' });
+  expect(() => parseReportOptions(['a.dcm', 'b.dcm', '--source', 'ct', '--out', 'qc.dcm', '--stow', 'pacs'])).toThrow("--stow takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got 'pacs'");
 });
