@@ -16,6 +16,7 @@ import { compareMasks } from '../src/metrics/compareMasks';
 import { compareLesions } from '../src/metrics/compareLesions';
 import { surface } from '../src/metrics/surface';
 import { boundingBox } from '../src/metrics/boundingBox';
+import { seededRandom } from '../src/metrics/metrics.fixture';
 
 const GRID: VoxelGrid = {
   columns: 512, rows: 512, slices: 300, spacing: [0.7, 0.7, 1.25],
@@ -23,17 +24,6 @@ const GRID: VoxelGrid = {
 };
 const WARM_UP = 2;
 const RUNS = 5;
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Axis-aligned ellipsoid, centre in voxels, radii in mm. */
 interface Ellipsoid { c: [number, number, number]; r: [number, number, number] }
