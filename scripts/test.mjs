@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 
-if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
+// The tests are type-checked too (tsc -b leaves them out of the packages' builds).
+if (run('npm', ['run', 'build', '--silent']) !== 0 || run('npx', ['tsc', '-p', 'tsconfig.tests.json']) !== 0) process.exit(1);
 
 const { ensureDebianPackages, ORTHANC, CHROMIUM, DICOM_VALIDATORS, StartupError } = createRequire(import.meta.url)(join(root, 'packages/server/dist/index.js'));
 try {
