@@ -170,3 +170,16 @@ export {
   type ReportLibraryGroup, type ReportAlgorithm, type ReportCodeItem,
 } from './sr/readMeasurementReport';
 export { readSrDataset } from './sr/readSrDataset';
+
+// --- SOP library (issue 5: platform-config/sops/*.json validated by sop.schema.json) ---
+export {
+  MR_SEQUENCE_CLASSES, SOP_MODALITIES, SOP_CHECKLIST_ROLES,
+  type Sop, type SopDocument, type SopCode, type SopApplicability, type SopThresholds, type SopStructure,
+  type SopChecklistItem, type SopLabelSet, type MrSequenceClass, type SopModality, type SopChecklistRole,
+} from './sop/Sop';
+export { SopValidationError } from './sop/SopValidationError';
+export { InvalidSopError } from './sop/InvalidSopError';
+export { validateJsonSchema, UnsupportedSchemaError } from './sop/validateJsonSchema';
+export { loadSop } from './sop/loadSop';
+export { classifyMrSequence, hasContrastAgent, type SopSeriesAttributes, type MrSequenceClassification } from './sop/classifyMrSequence';
+export { selectSop, type SopSelection } from './sop/selectSop';
