@@ -1,6 +1,6 @@
 import { checkConfidence, checkMatrix } from './checkInput';
 import type { Interval } from './Interval';
-import { normalQuantile } from './normalQuantile';
+import { waldInterval } from './waldInterval';
 import { StatsInputError } from './StatsInputError';
 
 const { sqrt, max } = Math;
@@ -73,18 +73,12 @@ export function cohensKappa(table: readonly (readonly number[])[], options: { co
   const varianceNull = max(0, (expected + expected * expected - nullSum) / scale);
   const standardError = sqrt(variance);
   const standardErrorNull = sqrt(varianceNull);
-  const zCritical = normalQuantile((1 + confidence) / 2);
   return {
     ...base,
     kappa,
     standardError,
     standardErrorNull,
     z: standardErrorNull > 0 ? kappa / standardErrorNull : null,
-    interval: {
-      lower: kappa - zCritical * standardError,
-      upper: kappa + zCritical * standardError,
-      confidence,
-      method: 'Wald, large-sample SE under the alternative (Fleiss, Cohen & Everitt 1969)',
-    },
+    interval: waldInterval(kappa, standardError, confidence, 'Wald, large-sample SE under the alternative (Fleiss, Cohen & Everitt 1969)'),
   };
 }

@@ -1,6 +1,6 @@
 import { checkConfidence, checkMatrix } from './checkInput';
 import type { Interval } from './Interval';
-import { normalQuantile } from './normalQuantile';
+import { waldInterval } from './waldInterval';
 import { type BootstrapInterval, type BootstrapOptions, percentileBootstrap } from './percentileBootstrap';
 import { StatsInputError } from './StatsInputError';
 
@@ -129,18 +129,12 @@ export function fleissKappa(counts: readonly (readonly number[])[], options: Fle
     sumPqQminusP += pj * qj * (qj - pj);
   }
   const standardErrorNull = (sqrt(2) / (sumPq * sqrt(pairsScale))) * sqrt(Math.max(0, sumPq * sumPq - sumPqQminusP));
-  const zCritical = normalQuantile((1 + confidence) / 2);
   return {
     ...base,
     kappa,
     standardErrorNull,
     z: standardErrorNull > 0 ? kappa / standardErrorNull : null,
-    interval: {
-      lower: kappa - zCritical * standardErrorNull,
-      upper: kappa + zCritical * standardErrorNull,
-      confidence,
-      method: 'Wald with the SE under H0 (Fleiss, Nee & Landis 1979); exact only near κ = 0',
-    },
+    interval: waldInterval(kappa, standardErrorNull, confidence, 'Wald with the SE under H0 (Fleiss, Nee & Landis 1979); exact only near κ = 0'),
     ...bootstrap,
   };
 }

@@ -91,42 +91,30 @@ export function icc(data: readonly (readonly number[])[], options: { confidence?
   const method = 'F-based (McGraw & Wong 1996, Table 7)';
   const oneWayTest = fTest(msr, msw, dfRows, dfWithin);
   const twoWayTest = fTest(msr, mse, dfRows, dfError);
-  const undefinedEstimate = (test: FTest): IccEstimate => ({ value: null, interval: null, ...test });
-
-  // ICC(1,1) = (MSR − MSW) / (MSR + (k − 1) MSW); F = MSR / MSW on (n − 1, n(k − 1)).
-  const icc1: IccEstimate =
-    oneWayTest.f === null
-      ? undefinedEstimate(oneWayTest)
+  /**
+   * ICC(1,1) and ICC(3,1) share one form: (MSR − M) / (MSR + (k − 1) M), with F = MSR / M on
+   * (n − 1, dfM) and its F-based interval (M = MSW for the one-way, MSE for the two-way model).
+   */
+  const fromMeanSquare = (meanSquare: number, dfMeanSquare: number, test: FTest): IccEstimate =>
+    test.f === null
+      ? { value: null, interval: null, ...test }
       : {
-          value: (msr - msw) / (msr + (k - 1) * msw),
+          value: (msr - meanSquare) / (msr + (k - 1) * meanSquare),
           interval: {
-            lower: iccFromF(oneWayTest.f / fQuantile(tail, dfRows, dfWithin), k),
-            upper: iccFromF(oneWayTest.f * fQuantile(tail, dfWithin, dfRows), k),
+            lower: iccFromF(test.f / fQuantile(tail, dfRows, dfMeanSquare), k),
+            upper: iccFromF(test.f * fQuantile(tail, dfMeanSquare, dfRows), k),
             confidence,
             method,
           },
-          ...oneWayTest,
+          ...test,
         };
-
-  // ICC(3,1) = (MSR − MSE) / (MSR + (k − 1) MSE); F = MSR / MSE on (n − 1, (n − 1)(k − 1)).
-  const icc3: IccEstimate =
-    twoWayTest.f === null
-      ? undefinedEstimate(twoWayTest)
-      : {
-          value: (msr - mse) / (msr + (k - 1) * mse),
-          interval: {
-            lower: iccFromF(twoWayTest.f / fQuantile(tail, dfRows, dfError), k),
-            upper: iccFromF(twoWayTest.f * fQuantile(tail, dfError, dfRows), k),
-            confidence,
-            method,
-          },
-          ...twoWayTest,
-        };
+  const icc1 = fromMeanSquare(msw, dfWithin, oneWayTest);
+  const icc3 = fromMeanSquare(mse, dfError, twoWayTest);
 
   // ICC(2,1) = (MSR − MSE) / (MSR + (k − 1) MSE + k (MSC − MSE) / n); same F test as ICC(3,1).
   const icc2 = ((): IccEstimate => {
     const denominator = msr + (k - 1) * mse + (k * (msc - mse)) / n;
-    if (twoWayTest.f === null || denominator === 0) return undefinedEstimate(twoWayTest);
+    if (twoWayTest.f === null || denominator === 0) return { value: null, interval: null, ...twoWayTest };
     const r = (msr - mse) / denominator;
     if (r === 1) return { value: r, interval: { lower: 1, upper: 1, confidence, method }, ...twoWayTest };
     // McGraw & Wong Table 7, ICC(A,1): a = k r / (n (1 − r)), b = 1 + k r (n − 1) / (n (1 − r)),
