@@ -6,29 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { CodeInit, SegContentLabel, SegmentAlgorithmType, SopReferenceInit, Srgb } from '@segqc/core';
+import type { SegContentLabel, SegmentDescriptionInit, SopReferenceInit } from '@segqc/core';
 import { UsageError } from '../usageError';
 import { describeMetaError } from './metaErrors';
 
-export interface SegMetaSegment {
+/** A segment as META describes it: the writer's segment description, placed by label value (colour optional). */
+export type SegMetaSegment = Omit<SegmentDescriptionInit, 'segmentNumber' | 'color'> & {
   /** 0-based index of the VOLUME argument; default 0. */
   volume?: number;
   /** 0-based layer of a multi-layer volume; default 0. */
   layer?: number;
   labelValue: number;
-  label: string;
-  description?: string;
-  category: CodeInit;
-  type: CodeInit;
-  typeModifier?: CodeInit;
-  anatomicRegion?: CodeInit;
-  anatomicRegionModifier?: CodeInit;
-  color?: Srgb;
-  algorithmType: SegmentAlgorithmType;
-  algorithmName?: string;
-  trackingId?: string;
-  trackingUid?: string;
-}
+  color?: SegmentDescriptionInit['color'];
+};
 
 export interface SegMeta {
   creator: { name: string; login: string; institution: string };
