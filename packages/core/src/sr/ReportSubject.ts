@@ -6,22 +6,15 @@
  */
 import { DicomValueError } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
+import type { SourceImage } from '../seg/SourceImage';
 import { checkDate, checkLongString, checkPersonName, checkShortString, checkTime, checkUid } from '../dicom/vrChecks';
 
-export interface ReportSubjectInit {
-  PatientName: string;
-  PatientID: string;
-  PatientBirthDate?: string;
-  PatientSex?: string;
-  PatientAge?: string;
-  StudyInstanceUID: string;
-  StudyDate?: string;
-  StudyTime?: string;
-  StudyID?: string;
-  AccessionNumber?: string;
-  ReferringPhysicianName?: string;
-  StudyDescription?: string;
-}
+/** The same patient and study attributes a SEG copies from its source images. */
+export type ReportSubjectInit = Pick<
+  SourceImage,
+  | 'PatientName' | 'PatientID' | 'PatientBirthDate' | 'PatientSex' | 'PatientAge' | 'StudyInstanceUID' | 'StudyDate' | 'StudyTime'
+  | 'StudyID' | 'AccessionNumber' | 'ReferringPhysicianName' | 'StudyDescription'
+>;
 
 const OPTIONAL_KEYS = ['PatientBirthDate', 'PatientSex', 'PatientAge', 'StudyDate', 'StudyTime', 'StudyID', 'AccessionNumber', 'ReferringPhysicianName', 'StudyDescription'] as const;
 /** Type 2 attributes of the modules: present, empty when unknown. */
