@@ -183,3 +183,38 @@ export { validateJsonSchema, UnsupportedSchemaError } from './sop/validateJsonSc
 export { loadSop } from './sop/loadSop';
 export { classifyMrSequence, hasContrastAgent, type SopSeriesAttributes, type MrSequenceClassification } from './sop/classifyMrSequence';
 export { selectSop, type SopSelection } from './sop/selectSop';
+
+// Case review: agreement verdicts against the SOP, discrepancy maps, reference masks
+export {
+  reviewCase,
+  type CaseReview, type ReviewAnnotation, type ReviewCaseOptions, type PairStructureReview, type StructureReview, type SegmentRef, type LesionCounts,
+} from './review/reviewCase';
+export { caseStructures, type CaseStructure, type StructureIdentity } from './review/caseStructures';
+export {
+  judgeAgainstThresholds, judgeMissing,
+  type ReviewVerdict, type FailedCriterion, type ThresholdCriterion, type ThresholdJudgement, type JudgedMetrics,
+} from './review/judgeAgainstThresholds';
+export { discrepancyMap, type DiscrepancyMap, type DiscrepancyRegion, type DiscrepancyRegionKind } from './review/discrepancyMap';
+export { DISCREPANCY_CLASSES, DISCREPANCY_CLASS, DISCREPANCY_NONE, type DiscrepancyClass, type DiscrepancyClassKey } from './review/discrepancyClasses';
+export { referenceMask, type ReferenceMethod } from './review/referenceMask';
+export { ReviewInputError } from './review/ReviewInputError';
+
+// DICOMweb read client (QIDO-RS, WADO-RS)
+export { DicomwebReadError, type DicomwebReadErrorKind, type DicomwebReadErrorInit } from './dicomweb/DicomwebReadError';
+export type { ReadFetchLike, ReadFetchLikeInit, ReadFetchLikeResponse } from './dicomweb/ReadFetchLike';
+export { dicomwebGet, type DicomwebReadOptions, type DicomwebHeaders } from './dicomweb/dicomwebGet';
+export { dicomwebResourceUrl, type DicomwebResource } from './dicomweb/dicomwebResourceUrl';
+export { MultipartParseError } from './dicomweb/MultipartParseError';
+export { parseMultipartRelated, type MultipartPart } from './dicomweb/parseMultipartRelated';
+export { qidoQueryString, type QidoQuery } from './dicomweb/qidoQuery';
+export { readDicomJsonArray } from './dicomweb/readDicomJsonArray';
+export { retrieveInstance, RETRIEVE_INSTANCE_ACCEPT } from './dicomweb/retrieveInstance';
+export { searchForSeries } from './dicomweb/searchForSeries';
+export { searchForInstances } from './dicomweb/searchForInstances';
+export { retrieveSeriesMetadata } from './dicomweb/retrieveSeriesMetadata';
+export {
+  jsonValues, jsonString, jsonStrings, jsonNumber, jsonNumbers, jsonPersonName, jsonSequence,
+  type DicomJsonDataset, type DicomJsonElement, type DicomJsonPersonName,
+} from './dicomweb/dicomJson';
+export { naturalizeDicomJson } from './dicomweb/naturalizeDicomJson';
+export { sourceImageFromDicomJson } from './dicomweb/sourceImageFromDicomJson';
