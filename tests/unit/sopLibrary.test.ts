@@ -69,7 +69,7 @@ describe('the SOP files', () => {
       ['Left lung', '39607008', '7771000', [90, 200, 140]],
       ['Lung nodule', '27925004', undefined, [240, 80, 60]],
     ]);
-    expect(sop.structures[0].thresholds).toEqual({ minDice: 0.95, maxHd95Mm: 3, nsdToleranceMm: 2, minNsd: 0.95 });
+    expect(sop.structures[0].thresholds).toEqual({ minDice: 0.95, maxHd95Mm: 3, nsdToleranceMm: 3, minNsd: 0.95 });
     expect(sop.structures[2].thresholds.maxHd95Mm).toBe(2);
   });
 });
@@ -183,7 +183,7 @@ describe('automatic selection on the demo cohort series', () => {
   test('the demo CT series gets ct-lung-nodule', () => {
     const { sop, reason } = selectSop(library, demo('ct-01/ct'));
     expect(sop?.id).toBe('ct-lung-nodule');
-    expect(reason).toMatch(/ct-lung-nodule@1\.0\.0 applies to CT/);
+    expect(reason).toMatch(/ct-lung-nodule@1\.1\.0 applies to CT/);
   });
 
   test('the demo FLAIR series gets mr-brain-flair-lesion', () => {

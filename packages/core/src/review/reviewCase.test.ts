@@ -1,5 +1,5 @@
 // The reviewer's reading of a case, on hand-placed cubes whose Dice, distances and lesion counts are
-// known, judged against the real CT lung-nodule SOP (lungs: Dice ≥ 0.95, HD95 ≤ 3 mm, NSD@2 mm ≥
+// known, judged against the real CT lung-nodule SOP (lungs: Dice ≥ 0.95, HD95 ≤ 3 mm, NSD@3 mm ≥
 // 0.95; nodules: Dice ≥ 0.7, HD95 ≤ 2 mm, NSD@1 mm ≥ 0.8).
 import { BitMask } from '../volume/BitMask';
 import { GeometryMismatchError } from '../volume/GeometryMismatchError';
@@ -47,10 +47,10 @@ describe('two annotators, every kind of outcome', () => {
     expect(review.rows.map((r) => r.verdict)).toEqual(['escalate', 'escalate', 'escalate', 'no-thresholds', 'pass']);
   });
 
-  test('identical right lungs pass: Dice 1, HD95 0, NSD@2 mm 1, 1 mL each, one lesion each', () => {
+  test('identical right lungs pass: Dice 1, HD95 0, NSD@3 mm 1, 1 mL each, one lesion each', () => {
     expect(row('Right lung')).toMatchObject({
       a: 'A', b: 'B', segmentA: { number: 1, label: 'Right lung' }, segmentB: { number: 1, label: 'R lung' }, matchedBy: 'type-code',
-      dice: 1, jaccard: 1, hd95Mm: 0, hdMm: 0, assdMm: 0, nsd: 1, nsdToleranceMm: 2, volumeAMl: 1, volumeBMl: 1,
+      dice: 1, jaccard: 1, hd95Mm: 0, hdMm: 0, assdMm: 0, nsd: 1, nsdToleranceMm: 3, volumeAMl: 1, volumeBMl: 1,
       lesions: { a: 1, b: 1, matched: 1, missedByB: 0, extraInB: 0, f1: 1 },
       verdict: 'pass', failed: [],
     });
@@ -58,7 +58,7 @@ describe('two annotators, every kind of outcome', () => {
     expect(row('Right lung').structure.sopStructure).toEqual({ index: 0, label: 'Right lung', thresholds: sop.structures[0].thresholds });
   });
 
-  test('the left lung shifted 1 mm fails Dice only: 0.9 < 0.95 (HD 1 mm ≤ 3, NSD@2 mm = 1)', () => {
+  test('the left lung shifted 1 mm fails Dice only: 0.9 < 0.95 (HD 1 mm ≤ 3, NSD@3 mm = 1)', () => {
     const left = row('Left lung');
     expect(left.failed).toEqual([{ criterion: 'minDice', threshold: 0.95, value: left.dice }]);
     expect(left.dice).toBeCloseTo(0.9, 15);
@@ -99,10 +99,10 @@ describe('two annotators, every kind of outcome', () => {
     expect(row('Heart')).toMatchObject({ dice: 1, verdict: 'no-thresholds', failed: [], worstMargin: null, nsd: null, nsdToleranceMm: null });
   });
 
-  test('every row carries NSD at every tolerance of the review: the defaults [1, 2] and the SOP\'s (1, 2)', () => {
-    expect(review.tolerancesMm).toEqual([1, 2]);
-    expect(Object.keys(row('Heart').agreement!.nsd)).toEqual(['1', '2']);
-    expect(review.conventions.tolerancesMm).toEqual([1, 2]);
+  test('every row carries NSD at every tolerance of the review: the defaults [1, 2] and the SOP\'s (3, 1)', () => {
+    expect(review.tolerancesMm).toEqual([1, 2, 3]);
+    expect(Object.keys(row('Heart').agreement!.nsd)).toEqual(['1', '2', '3']);
+    expect(review.conventions.tolerancesMm).toEqual([1, 2, 3]);
   });
 
   test('per structure, in SOP order then by first segment: escalated if any pair is', () => {
@@ -209,8 +209,8 @@ describe('edge cases', () => {
 
   test('extra tolerances and the MONAI HD95 are passed through', () => {
     const review = reviewCase([annotationA, annotationB], sop, { tolerancesMm: [0.5], hd95: 'directed-max' });
-    expect(review.tolerancesMm).toEqual([0.5, 1, 2]);
-    expect(Object.keys(review.rows[1].agreement!.nsd).sort()).toEqual(['0.5', '1', '2']);
+    expect(review.tolerancesMm).toEqual([0.5, 1, 3]);
+    expect(Object.keys(review.rows[1].agreement!.nsd).sort()).toEqual(['0.5', '1', '3']);
     expect(review.rows[1].agreement!.hd95Variant).toBe('directed-max');
     expect(review.conventions.hd95Variant).toBe('directed-max');
   });
