@@ -6,15 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-const bundle = (name, entry, outDir) => ({
+/** One webpack build per output folder (each cleans its folder): entries maps bundle name → source. */
+const bundle = (name, entries, outDir) => ({
   name,
   mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
-  entry: resolve(root, entry),
+  entry: Object.fromEntries(Object.entries(entries).map(([bundleName, source]) => [bundleName, resolve(root, source)])),
   target: 'web',
   experiments: { outputModule: true },
   output: {
     path: resolve(root, outDir),
-    filename: `${name}.js`,
+    filename: '[name].js',
     library: { type: 'module' },
     module: true,
     chunkFormat: 'module',
@@ -28,7 +29,8 @@ const bundle = (name, entry, outDir) => ({
   },
   module: {
     // import.meta.url must stay the bundle's URL at run time (the mode finds the extension beside it).
-    parser: { javascript: { importMeta: false } },
+    // `new URL('x.js', import.meta.url)` names a sibling bundle at run time, not a module to bundle.
+    parser: { javascript: { importMeta: false, url: false } },
     rules: [
       { test: /\.[jt]sx?$/, type: 'javascript/auto', exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } },
       { test: /\.css$/, type: 'asset/source' },
@@ -39,6 +41,14 @@ const bundle = (name, entry, outDir) => ({
 });
 
 export default [
-  bundle('segqc-extension', 'extensions/segmentation-qc/src/index.tsx', 'extensions/segmentation-qc/dist'),
-  bundle('segqc-mode', 'modes/segmentation-qc/src/index.ts', 'modes/segmentation-qc/dist'),
+  bundle(
+    'segqc-extension',
+    {
+      'segqc-extension': 'extensions/segmentation-qc/src/index.tsx',
+      // A module Web Worker beside the extension: agreement is computed off the UI thread.
+      'segqc-agreement-worker': 'extensions/segmentation-qc/src/review/agreementWorker.ts',
+    },
+    'extensions/segmentation-qc/dist',
+  ),
+  bundle('segqc-mode', { 'segqc-mode': 'modes/segmentation-qc/src/index.ts' }, 'modes/segmentation-qc/dist'),
 ];

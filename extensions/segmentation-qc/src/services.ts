@@ -25,6 +25,10 @@ export interface DisplaySet {
   SeriesNumber?: number | string;
   instance?: InstanceMetadata;
   instances?: InstanceMetadata[];
+  /** The instances in the viewer's display order (OHIF ImageSet). */
+  images?: InstanceMetadata[];
+  /** cornerstone imageIds of the images, set once a viewport has shown the display set. */
+  imageIds?: string[];
   isLoaded?: boolean;
   referencedDisplaySetInstanceUID?: string;
   load?: (options: { headers: Record<string, string> }) => Promise<void>;
@@ -35,8 +39,28 @@ export interface DisplaySetService extends PubSub<'DISPLAY_SETS_ADDED' | 'DISPLA
   getDisplaySetByUID(displaySetInstanceUID: string): DisplaySet | undefined;
 }
 
+/** A segment of a new labelmap, as OHIF's createLabelmapForDisplaySet takes it (keyed by segment index). */
+export interface LabelmapSegmentConfig {
+  segmentIndex: number;
+  label: string;
+  active: boolean;
+  locked: boolean;
+  cachedStats: Record<string, unknown>;
+}
+
 export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGMENTATION_REMOVED' | 'SEGMENTATION_REPRESENTATION_MODIFIED' | 'SEGMENTATION_REPRESENTATION_REMOVED'> {
-  addSegmentationRepresentation(viewportId: string, specifier: { segmentationId: string }): Promise<void>;
+  addSegmentationRepresentation(viewportId: string, specifier: { segmentationId: string; type?: 'Labelmap' }): Promise<void>;
+  /** A new, empty stack labelmap on the display set's images (which a viewport must have loaded); resolves to its id. */
+  createLabelmapForDisplaySet(
+    displaySet: DisplaySet,
+    options: { segmentationId?: string; label: string; segments: Record<number, LabelmapSegmentConfig> },
+  ): Promise<string>;
+  /** RGBA, 0–255. */
+  setSegmentColor(viewportId: string, segmentationId: string, segmentIndex: number, color: [number, number, number, number]): void;
+  setActiveSegmentation(viewportId: string, segmentationId: string): void;
+  setActiveSegment(segmentationId: string, segmentIndex: number): void;
+  /** Removes the segmentation from the viewer's state (and so from every viewport). */
+  remove(segmentationId: string): void;
   removeRepresentationsFromViewport(viewportId: string, specifier: { segmentationId: string }): void;
   getSegmentationRepresentations(viewportId: string, specifier?: { segmentationId?: string }): Array<{ segmentationId: string }>;
   /** Moves the viewport to the segment's centre; the last argument turns the highlight flash on. */
@@ -45,6 +69,7 @@ export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGM
 
 export interface ViewportGridService {
   getActiveViewportId(): string;
+  getState(): { viewports: Map<string, { viewportId: string; displaySetInstanceUIDs?: string[] }> };
   getDisplaySetsUIDsForViewport(viewportId: string): string[] | undefined;
   setDisplaySetsForViewport(update: { viewportId: string; displaySetInstanceUIDs: string[] }): void;
 }

@@ -26,6 +26,8 @@ export interface AnnotationSummary {
   /** The SOP in force, from ProtocolName (`id@version+hash`, see @segqc/core SopReference). */
   sop: ParsedSopReference | null;
   seriesDescription: string;
+  /** The series the SEG was drawn on (ReferencedSeriesSequence), when it names one. */
+  sourceSeriesInstanceUID: string | null;
 }
 
 export class AnnotationMetadataError extends Error {
@@ -98,5 +100,6 @@ export function summarizeAnnotation(displaySet: DisplaySet): AnnotationSummary {
     structures: segments.map(structureOf),
     sop: parseSopReference(instance.ProtocolName) ?? null,
     seriesDescription: displaySet.SeriesDescription ?? text(instance.SeriesDescription) ?? '',
+    sourceSeriesInstanceUID: text(items(instance.ReferencedSeriesSequence)[0]?.SeriesInstanceUID),
   };
 }

@@ -6,6 +6,11 @@ import { OutboxStatus } from '../outbox/OutboxStatus';
 import { segqcOutbox } from '../outbox/segqcOutbox';
 import { getSegqcServices, type SegqcServices, type ServicesManager } from '../services';
 import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStudyAnnotations';
+import { DiscrepancySection } from '../review/DiscrepancySection';
+import { ReviewSection } from '../review/ReviewSection';
+import { reviewCandidates } from '../review/reviewCandidates';
+import { useAgreementWorker, useCaseReview } from '../review/useCaseReview';
+import { useDiscrepancyOverlay } from '../review/useDiscrepancyOverlay';
 
 function Swatch({ rgb }: { rgb: [number, number, number] | null }) {
   const background = rgb ? `rgb(${rgb.join(',')})` : 'transparent';
@@ -101,9 +106,30 @@ function useOutbox(services: SegqcServices, extensionManager: ExtensionManager):
   return state;
 }
 
+/** The series in the active viewport, if any: the tie-breaker when annotations of several series could be compared. */
+function seriesOnScreen(services: SegqcServices): string | null {
+  const uid = services.viewportGridService.getDisplaySetsUIDsForViewport(services.viewportGridService.getActiveViewportId())?.[0];
+  return (uid && services.displaySetService.getDisplaySetByUID(uid)?.SeriesInstanceUID) || null;
+}
+
+function dicomwebRootOrNull(extensionManager: ExtensionManager): string | null {
+  try {
+    return activeDicomwebRoot(extensionManager);
+  } catch {
+    return null;
+  }
+}
+
 function AnnotationList({ services, extensionManager }: { services: SegqcServices; extensionManager: ExtensionManager }) {
   const outbox = useOutbox(services, extensionManager);
   const { annotations, setShown } = useStudyAnnotations(services);
+  const summaries = annotations.flatMap((annotation) => (annotation.summary ? [annotation.summary] : []));
+  const candidates = useMemo(() => reviewCandidates(summaries, seriesOnScreen(services)), [JSON.stringify(summaries.map((s) => [s.sopInstanceUID, s.role, s.sourceSeriesInstanceUID]))]);
+  const studyInstanceUid = services.displaySetService.getActiveDisplaySets()[0]?.StudyInstanceUID ?? null;
+  const worker = useAgreementWorker();
+  const review = useCaseReview(worker, services, dicomwebRootOrNull(extensionManager), studyInstanceUid, candidates, null);
+  const reviewed = review.status === 'done' ? review.review : null;
+  const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
   return (
     <section className="segqc-panel" data-testid="segqc-annotations-panel">
       <h2 className="segqc-title">
@@ -115,6 +141,10 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           <AnnotationRow key={annotation.displaySetInstanceUID} annotation={annotation} onToggle={(shown) => void setShown(annotation.displaySetInstanceUID, shown)} />
         ))}
       </ul>
+      <ReviewSection state={review} names={candidates?.summaries ?? {}} annotationCount={candidates?.annotations.length ?? 0} />
+      {reviewed && reviewed.rows.length > 0 && (
+        <DiscrepancySection review={reviewed} names={candidates?.summaries ?? {}} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />
+      )}
       <OutboxStatus outbox={outbox.outbox} />
       {outbox.error && (
         <div className="segqc-error" role="alert">

@@ -1,0 +1,40 @@
+/**
+ * The agreement Web Worker: retrieves a case's annotations from the PACS and computes their
+ * agreement off the UI thread, reporting progress. It keeps the last case for the overlay.
+ */
+import { describeFailure } from '../describeFailure';
+import { discrepancyOf, reviewCaseFromPacs, type ReviewedCase } from './caseInWorker';
+import type { WorkerAnswer, WorkerRequest } from './workerProtocol';
+
+/** The dedicated worker scope, as far as it is used (the DOM and WebWorker libs clash in one program). */
+interface WorkerScope {
+  postMessage(message: WorkerAnswer, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+let reviewed: ReviewedCase | null = null;
+
+const answer = (message: WorkerAnswer, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const { requestId } = request;
+  if (request.type === 'review') {
+    reviewed = null;
+    reviewCaseFromPacs(request, (url, init) => fetch(url, init), (stage, done, total) => answer({ type: 'progress', requestId, stage, done, total }))
+      .then((result) => {
+        reviewed = result.reviewed;
+        answer({ type: 'review', requestId, review: result.summary });
+      })
+      .catch((error: unknown) => answer({ type: 'error', requestId, message: describeFailure(error) }));
+    return;
+  }
+  try {
+    if (!reviewed) throw new Error('no case has been reviewed yet');
+    const discrepancy = discrepancyOf(reviewed, request);
+    answer({ type: 'discrepancy', requestId, discrepancy }, [discrepancy.labels.buffer]);
+  } catch (error) {
+    answer({ type: 'error', requestId, message: describeFailure(error) });
+  }
+});

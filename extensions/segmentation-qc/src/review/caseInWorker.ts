@@ -1,0 +1,66 @@
+import {
+  BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, sourceImageFromDicomJson,
+  type CaseReview, type ReadFetchLike, type Segmentation,
+} from '@segqc/core';
+import { summarizeReview } from './summarizeReview';
+import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
+import type { DiscrepancyRequest, ReviewRequest } from './workerProtocol';
+
+export type ProgressReport = (stage: 'retrieving' | 'comparing', done: number, total: number) => void;
+
+/** The case the worker last reviewed: its masks stay here for the discrepancy overlay. */
+export interface ReviewedCase {
+  review: CaseReview;
+  segmentations: Map<string, Segmentation>;
+}
+
+/**
+ * Reviews one case from the PACS: the source series' geometry (WADO-RS metadata, no pixels),
+ * every annotation SEG read onto it, then every pair and structure judged against the SOP.
+ */
+export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetchLike, report: ProgressReport): Promise<{ reviewed: ReviewedCase; summary: CaseReviewSummary }> {
+  const options = { fetch, headers: request.headers };
+  const steps = request.annotations.length + 1;
+  report('retrieving', 0, steps);
+  const metadata = await retrieveSeriesMetadata(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, seriesInstanceUid: request.sourceSeriesInstanceUid }, options);
+  const sourceImages = metadata.map((dataset, n) => sourceImageFromDicomJson(dataset, `source series instance ${n}`));
+  // Gaps stay empty slices, as the CLI reads them: a missing slice must not shift the others.
+  const sourceGrid = gridFromSourceImages(sourceImages, { allowGaps: true });
+  report('retrieving', 1, steps);
+
+  const segmentations = new Map<string, Segmentation>();
+  for (const [n, annotation] of request.annotations.entries()) {
+    const bytes = await retrieveInstance(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, ...annotation }, options);
+    try {
+      segmentations.set(annotation.id, readSegmentation(bytes, sourceGrid.grid));
+    } catch (error) {
+      throw new Error(`the SEG of ${annotation.id} cannot be read: ${(error as Error).message}`);
+    }
+    report('retrieving', n + 2, steps);
+  }
+
+  const review = reviewCase(
+    request.annotations.map(({ id }) => ({ id, segmentation: segmentations.get(id)! })),
+    request.sop,
+    { onProgress: (done, total) => report('comparing', done, total) },
+  );
+  const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
+  return { reviewed: { review, segmentations }, summary: summarizeReview(review, sourceGrid, sliceSopInstanceUids) };
+}
+
+/** Both / A only / B only of one structure and pair; a structure one side lacks is all the other's. */
+export function discrepancyOf(reviewed: ReviewedCase, request: DiscrepancyRequest): DiscrepancySummary {
+  const row = reviewed.review.rows.find((r) => String(r.structureIndex) === request.structureKey && ((r.a === request.a && r.b === request.b) || (r.a === request.b && r.b === request.a)));
+  if (!row) throw new Error(`no comparison of ${request.a} and ${request.b} on that structure in this case`);
+  const maskOf = (id: string, segment: { number: number } | null): BitMask => {
+    const segmentation = reviewed.segmentations.get(id)!;
+    return segment ? segmentation.segments.find((s) => s.number === segment.number)!.mask : new BitMask(segmentation.grid);
+  };
+  const [a, b] = row.a === request.a ? [maskOf(row.a, row.segmentA), maskOf(row.b, row.segmentB)] : [maskOf(row.b, row.segmentB), maskOf(row.a, row.segmentA)];
+  const map = discrepancyMap(a, b);
+  return {
+    labels: map.labels,
+    counts: map.counts,
+    regions: map.regions.map((region) => ({ voxels: region.voxels, kind: region.kind, slice: region.largestSlice })),
+  };
+}

@@ -1,0 +1,61 @@
+/** The agreement of a case as the panel shows it: plain data, computed in the worker. */
+
+export interface FailedCriterion {
+  criterion: string;
+  threshold: number | null;
+  value: number | null;
+}
+
+export type Verdict = 'pass' | 'escalate' | 'no-thresholds';
+
+/** One structure, one pair of annotations. */
+export interface ReviewRow {
+  structureKey: string;
+  structureLabel: string;
+  a: string;
+  b: string;
+  dice: number | null;
+  hd95Mm: number | null;
+  nsd: number | null;
+  nsdToleranceMm: number | null;
+  volumeAMl: number | null;
+  volumeBMl: number | null;
+  /** Lesions (26-connected components) of A that B missed, and B's lesions A lacks. */
+  missedLesions: number | null;
+  extraLesions: number | null;
+  verdict: Verdict;
+  failed: FailedCriterion[];
+}
+
+export interface ReviewedStructure {
+  key: string;
+  label: string;
+  verdict: Verdict;
+  /** SegmentNumber of the structure in each annotation that has it, by annotation id. */
+  segmentNumbers: Record<string, number>;
+}
+
+export interface CaseReviewSummary {
+  annotationIds: string[];
+  /** Worst first: escalated before passed, then by how far a criterion is missed. */
+  rows: ReviewRow[];
+  structures: ReviewedStructure[];
+  /** SOP Instance UID of the source image at each grid slice ('' for a gap). */
+  sliceSopInstanceUids: string[];
+  grid: { columns: number; rows: number; slices: number };
+}
+
+export interface DiscrepancyRegion {
+  voxels: number;
+  kind: 'a-only' | 'b-only' | 'mixed';
+  /** The grid slice holding most of the region's voxels. */
+  slice: number;
+}
+
+export interface DiscrepancySummary {
+  /** 0 none, 1 both, 2 A only, 3 B only; voxel index i + columns·(j + rows·k). */
+  labels: Uint8Array;
+  counts: { both: number; aOnly: number; bOnly: number };
+  /** Largest first. */
+  regions: DiscrepancyRegion[];
+}

@@ -1,0 +1,37 @@
+import type { CaseReview, SourceGrid } from '@segqc/core';
+import type { CaseReviewSummary, ReviewedStructure, ReviewRow } from './reviewSummary';
+
+/** The panel's plain view of the engine's review (masks and full agreement records stay in the worker). */
+export function summarizeReview(review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[]): CaseReviewSummary {
+  const structures: ReviewedStructure[] = review.structures.map((structure, index) => ({
+    key: String(index),
+    label: structure.structure.label,
+    verdict: structure.verdict,
+    segmentNumbers: {},
+  }));
+  const rows: ReviewRow[] = review.rows.map((row) => {
+    const segmentNumbers = structures[row.structureIndex].segmentNumbers;
+    if (row.segmentA) segmentNumbers[row.a] = row.segmentA.number;
+    if (row.segmentB) segmentNumbers[row.b] = row.segmentB.number;
+    return {
+      structureKey: String(row.structureIndex),
+      structureLabel: row.structure.label,
+      a: row.a,
+      b: row.b,
+      dice: row.dice,
+      hd95Mm: row.hd95Mm,
+      nsd: row.nsd,
+      nsdToleranceMm: row.nsdToleranceMm,
+      volumeAMl: row.volumeAMl,
+      volumeBMl: row.volumeBMl,
+      missedLesions: row.lesions.missedByB,
+      extraLesions: row.lesions.extraInB,
+      verdict: row.verdict,
+      failed: row.failed.map((failure) =>
+        failure.criterion === 'missing' ? { criterion: 'missing', threshold: null, value: null } : { criterion: failure.criterion, threshold: failure.threshold, value: failure.value },
+      ),
+    };
+  });
+  const { columns, rows: gridRows, slices } = sourceGrid.grid;
+  return { annotationIds: review.annotations, rows, structures, sliceSopInstanceUids, grid: { columns, rows: gridRows, slices } };
+}

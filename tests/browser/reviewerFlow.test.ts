@@ -1,0 +1,158 @@
+import { demoManifest } from '@segqc/demo-data';
+import { launchBrowser } from '../harness/browser';
+import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
+import { startTestPacs, type TestPacs } from '../harness/testPacs';
+import { startTestViewer } from '../harness/testViewer';
+
+// The reviewer's first look at a late case of the programme: Okafor has drifted to segmenting the
+// lungs ~15 % too large, Rivera and Chen still agree. The agreement is computed in the viewer's Web
+// Worker from what the PACS holds; the expected numbers are computed here from the generator's
+// own SEG files, voxel by voxel.
+jest.setTimeout(300_000);
+
+const CASE = 'ct-08';
+const [demoCase] = demoManifest({ cases: [CASE] }).cases;
+const asShown = (dicomName: string) => dicomName.split('^').slice(0, 2).filter(Boolean).join(', ');
+const nameOf = (key: string) => asShown(demoCase.segs.find((seg) => seg.path.endsWith(`/${key}.dcm`))!.annotator.name);
+
+let pacs: TestPacs;
+let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let truth: DemoCaseMasks;
+
+beforeAll(async () => {
+  truth = demoCaseMasks(CASE);
+  pacs = await startTestPacs([CASE]);
+  viewer = await startTestViewer(pacs.dicomwebUrl);
+  browser = await launchBrowser('reviewer-flow');
+});
+afterAll(async () => {
+  await browser?.close();
+  await viewer?.stop();
+  await pacs?.stop();
+});
+
+function overlap(a: { get(i: number): boolean }, b: { get(i: number): boolean }, voxels: number) {
+  let both = 0, aOnly = 0, bOnly = 0;
+  for (let i = 0; i < voxels; i++) {
+    const x = a.get(i), y = b.get(i);
+    if (x && y) both++;
+    else if (x) aOnly++;
+    else if (y) bOnly++;
+  }
+  return { both, aOnly, bOnly, dice: (2 * both) / (2 * both + aOnly + bOnly) };
+}
+
+/** The slice holding most voxels of the largest 26-connected region where A and B disagree (plain flood fill). */
+function sliceOfLargestDisagreement(a: { get(i: number): boolean }, b: { get(i: number): boolean }, columns: number, rows: number, slices: number): number {
+  const voxels = columns * rows * slices;
+  const label = new Int32Array(voxels);
+  let best: number[] = [];
+  const stack: number[] = [];
+  for (let seed = 0; seed < voxels; seed++) {
+    if (label[seed] !== 0 || a.get(seed) === b.get(seed)) continue;
+    const perSlice = new Array<number>(slices).fill(0);
+    label[seed] = 1;
+    stack.push(seed);
+    let size = 0;
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      size++;
+      const i = v % columns, j = Math.floor(v / columns) % rows, k = Math.floor(v / (columns * rows));
+      perSlice[k]++;
+      for (let dk = -1; dk <= 1; dk++) for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) {
+        const [x, y, z] = [i + di, j + dj, k + dk];
+        if (x < 0 || y < 0 || z < 0 || x >= columns || y >= rows || z >= slices) continue;
+        const n = x + columns * (y + rows * z);
+        if (label[n] === 0 && a.get(n) !== b.get(n)) {
+          label[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    if (size > best.reduce((s, x) => s + x, 0)) best = perSlice;
+  }
+  return best.indexOf(Math.max(...best));
+}
+
+/** SOP Instance UID of the image in the viewport that shows the CT. */
+function currentSopInstanceUid(): string | null {
+  const cornerstone = (window as any).cornerstone;
+  for (const viewport of cornerstone.getRenderingEngines().flatMap((engine: any) => engine.getViewports())) {
+    const imageId: string | undefined = viewport.getCurrentImageId?.();
+    const match = imageId?.match(/\/instances\/([^/]+)\/frames\//);
+    if (match) return match[1];
+  }
+  return null;
+}
+
+test('escalates the drifting annotator on the lungs, overlays both / A only / B only with exact counts, and steps to the largest disagreement', async () => {
+  const { page, screenshot, errors } = browser;
+  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+
+  // The worker reports progress, then the table arrives; the page stayed responsive meanwhile.
+  await page.getByTestId('segqc-review-progress').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=segqc-review][data-status=done]').waitFor({ timeout: 180_000 });
+  await screenshot('01-agreement-table');
+
+  const rows = await page.getByTestId('segqc-review-row').evaluateAll((elements) =>
+    elements.map((e) => ({ structure: e.getAttribute('data-structure'), a: e.getAttribute('data-a'), b: e.getAttribute('data-b'), verdict: e.getAttribute('data-verdict'), dice: Number(e.getAttribute('data-dice')) })),
+  );
+  const voxels = truth.sourceImages.length * truth.sourceImages[0].Rows * truth.sourceImages[0].Columns;
+  const pairs = [['rivera', 'chen'], ['rivera', 'okafor'], ['chen', 'okafor']] as const;
+  for (const structure of ['Right lung', 'Left lung']) {
+    for (const [x, y] of pairs) {
+      const row = rows.find((r) => r.structure === structure && new Set([r.a, r.b]).has(nameOf(x)) && new Set([r.a, r.b]).has(nameOf(y)))!;
+      const { dice } = overlap(truth.maskOf(x, structure), truth.maskOf(y, structure), voxels);
+      expect(row.dice).toBeCloseTo(dice, 6);
+      // The SOP's lungs need Dice ≥ 0.95: only the pairs with the drifting annotator fall below.
+      expect(row.verdict).toBe(y === 'okafor' ? 'escalate' : 'pass');
+      expect(dice < 0.95).toBe(y === 'okafor');
+    }
+  }
+  // Worst first: every escalated row comes before every passed one.
+  const firstPass = rows.findIndex((r) => r.verdict === 'pass');
+  expect(rows.slice(firstPass).every((r) => r.verdict !== 'escalate')).toBe(true);
+
+  // The overlay of Rivera (A) and Okafor (B) on the right lung.
+  const section = page.getByTestId('segqc-discrepancy');
+  await section.getByTestId('segqc-discrepancy-structure').selectOption({ label: 'Right lung' });
+  await section.getByTestId('segqc-discrepancy-pair').selectOption({ label: `A ${nameOf('rivera')} · B ${nameOf('okafor')}` });
+  await section.getByTestId('segqc-discrepancy-show').click();
+  await section.getByTestId('segqc-discrepancy-legend').waitFor({ timeout: 60_000 });
+  const expected = overlap(truth.maskOf('rivera', 'Right lung'), truth.maskOf('okafor', 'Right lung'), voxels);
+  const legend = await section.locator('[data-class]').evaluateAll((items) => Object.fromEntries(items.map((i) => [i.getAttribute('data-class'), Number(i.getAttribute('data-voxels'))])));
+  expect(legend).toEqual({ both: expected.both, 'a-only': expected.aOnly, 'b-only': expected.bOnly });
+
+  // The labelmap on the viewport holds the same three classes.
+  const onViewport = await page.evaluate(() => {
+    const { cornerstone, cornerstoneTools } = window as any;
+    const labelmap = cornerstoneTools.segmentation.state.getSegmentation('segqc-discrepancy').representationData.Labelmap;
+    const counts: Record<number, number> = {};
+    for (const [segmentIndex, binding] of Object.entries<any>(labelmap.segmentBindings ?? { 1: { labelValue: 1 }, 2: { labelValue: 2 }, 3: { labelValue: 3 } })) {
+      const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
+      let n = 0;
+      for (const imageId of layer.imageIds) {
+        const pixels = cornerstone.cache.getImage(imageId).voxelManager.getScalarData();
+        for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
+      }
+      counts[Number(segmentIndex)] = n;
+    }
+    return counts;
+  });
+  expect(onViewport).toEqual({ 1: expected.both, 2: expected.aOnly, 3: expected.bOnly });
+
+  // The viewport is on the slice of the largest disagreement; "next" moves on and "previous" comes back.
+  const { Columns, Rows } = truth.sourceImages[0];
+  const largestSlice = sliceOfLargestDisagreement(truth.maskOf('rivera', 'Right lung'), truth.maskOf('okafor', 'Right lung'), Columns, Rows, truth.sourceImages.length);
+  const region = section.getByTestId('segqc-discrepancy-region');
+  expect(Number(await region.getAttribute('data-slice'))).toBe(largestSlice);
+  await page.waitForFunction(`(${currentSopInstanceUid.toString()})() === ${JSON.stringify(truth.sliceSopInstanceUids[largestSlice])}`, null, { timeout: 30_000 });
+  await screenshot('02-largest-disagreement');
+  await section.getByTestId('segqc-discrepancy-next').click();
+  await page.locator('[data-testid=segqc-discrepancy-region][data-region="1"]').waitFor();
+  await section.getByTestId('segqc-discrepancy-previous').click();
+  await page.locator('[data-testid=segqc-discrepancy-region][data-region="0"]').waitFor();
+  await page.waitForFunction(`(${currentSopInstanceUid.toString()})() === ${JSON.stringify(truth.sliceSopInstanceUids[largestSlice])}`, null, { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
