@@ -61,6 +61,8 @@ export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGM
   setActiveSegment(segmentationId: string, segmentIndex: number): void;
   /** Removes the segmentation from the viewer's state (and so from every viewport). */
   remove(segmentationId: string): void;
+  /** The segmentation in the viewer's (cornerstone's) state, undefined when there is none. */
+  getSegmentation(segmentationId: string): unknown;
   removeRepresentationsFromViewport(viewportId: string, specifier: { segmentationId: string }): void;
   getSegmentationRepresentations(viewportId: string, specifier?: { segmentationId?: string }): Array<{ segmentationId: string }>;
   /** Moves the viewport to the segment's centre; the last argument turns the highlight flash on. */
@@ -82,8 +84,15 @@ export interface UINotificationService {
   show(notification: { title: string; message: string; type: 'error' | 'warning' | 'info' | 'success'; duration?: number }): void;
 }
 
+/** The signed-in user as OHIF's OIDC login keeps it (an oidc-client User; only the profile is read). */
+export interface AuthenticatedUser {
+  profile?: { sub?: string; name?: string; preferred_username?: string; given_name?: string; family_name?: string };
+}
+
 export interface UserAuthenticationService {
   getAuthorizationHeader(): Record<string, string> | undefined;
+  /** Nothing (undefined or null) when no one is signed in, e.g. a viewer without OIDC. */
+  getUser?(): AuthenticatedUser | null | undefined;
 }
 
 export interface SegqcServices {

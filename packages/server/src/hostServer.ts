@@ -3,6 +3,7 @@ import { request as httpRequest, createServer, type IncomingMessage, type Server
 import { request as httpsRequest } from 'node:https';
 import { extname, join, normalize, sep } from 'node:path';
 import { repeatIncludeFields } from './qidoIncludeFields';
+import { defaultSopDir, isSopLibraryPath, serveSopLibrary } from './sopLibraryRoute';
 
 export interface HostServerOptions {
   /** The prebuilt OHIF viewer (dist/ of @ohif/app), served untouched. */
@@ -18,6 +19,8 @@ export interface HostServerOptions {
    * at this origin; a PACS behind virtual hosting or TLS needs its own host name instead.
    */
   keepHostHeader: boolean;
+  /** The SOP library served under /segqc/sops/; platform-config/sops or SEGQC_SOP_DIR when absent. */
+  sopDir?: string;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -42,10 +45,12 @@ export const BUNDLES_PREFIX = '/segqc/';
 
 /** One origin for the viewer, the SegQC bundles, the app-config and the PACS (no CORS needed). */
 export function createHostServer(options: HostServerOptions): Server {
+  const sopDir = options.sopDir ?? defaultSopDir();
   return createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://host').pathname;
     if (pathname === DICOMWEB_PREFIX || pathname.startsWith(`${DICOMWEB_PREFIX}/`)) return forwardToPacs(req, res, options);
     if (pathname === '/app-config.js') return sendFile(res, options.appConfigFile, true);
+    if (isSopLibraryPath(pathname)) return serveSopLibrary(req, res, pathname, sopDir);
     if (pathname.startsWith(BUNDLES_PREFIX)) return sendBundle(res, options.bundleDirs, pathname.slice(BUNDLES_PREFIX.length));
     const file = resolveInside(options.viewerDir, pathname);
     if (file && isFile(file)) return sendFile(res, file, false);

@@ -11,6 +11,7 @@ const segInstance = {
   ],
   ContentDate: '20260603',
   ContentLabel: 'ANNOTATION',
+  ReferencedSeriesSequence: [{ SeriesInstanceUID: '2.25.7', ReferencedInstanceSequence: [] }],
   ProtocolName: 'ct-lung-nodule@1.2.0+3f2a9c41b7d0',
   SegmentSequence: [
     {
@@ -48,14 +49,15 @@ test('summarizes annotator, login, date, role, SOP and structures of a SEG', () 
     ],
     sop: { id: 'ct-lung-nodule', version: '1.2.0', shortHash: '3f2a9c41b7d0' },
     seriesDescription: 'Annotation Rivera',
+    sourceSeriesInstanceUID: '2.25.7',
   });
 });
 
 test('a SEG written without creator, date or SOP is still listed, with those fields empty', () => {
-  const { ContentCreatorName, ContentCreatorIdentificationCodeSequence, ContentDate, ProtocolName, ContentLabel, ...bare } = segInstance;
+  const { ContentCreatorName, ContentCreatorIdentificationCodeSequence, ContentDate, ProtocolName, ContentLabel, ReferencedSeriesSequence, ...bare } = segInstance;
   const summary = summarizeAnnotation(displaySet(bare));
   expect(summary.annotator).toBe('unknown annotator');
-  expect([summary.login, summary.date, summary.sop, summary.role]).toEqual([null, null, null, null]);
+  expect([summary.login, summary.date, summary.sop, summary.role, summary.sourceSeriesInstanceUID]).toEqual([null, null, null, null, null]);
   expect(summary.structures).toHaveLength(2);
 });
 

@@ -7,6 +7,8 @@ import { segqcOutbox } from '../outbox/segqcOutbox';
 import { getSegqcServices, type SegqcServices, type ServicesManager } from '../services';
 import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStudyAnnotations';
 import { DiscrepancySection } from '../review/DiscrepancySection';
+import { SopPanelSection } from '../sop/SopPanelSection';
+import { useSopInForce } from '../sop/useSopInForce';
 import { ReviewSection } from '../review/ReviewSection';
 import { reviewCandidates } from '../review/reviewCandidates';
 import { useAgreementWorker, useCaseReview } from '../review/useCaseReview';
@@ -126,8 +128,9 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   const summaries = annotations.flatMap((annotation) => (annotation.summary ? [annotation.summary] : []));
   const candidates = useMemo(() => reviewCandidates(summaries, seriesOnScreen(services)), [JSON.stringify(summaries.map((s) => [s.sopInstanceUID, s.role, s.sourceSeriesInstanceUID]))]);
   const studyInstanceUid = services.displaySetService.getActiveDisplaySets()[0]?.StudyInstanceUID ?? null;
+  const sopInForce = useSopInForce(services);
   const worker = useAgreementWorker();
-  const review = useCaseReview(worker, services, dicomwebRootOrNull(extensionManager), studyInstanceUid, candidates, null);
+  const review = useCaseReview(worker, services, dicomwebRootOrNull(extensionManager), studyInstanceUid, candidates, sopInForce.sop);
   const reviewed = review.status === 'done' ? review.review : null;
   const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
   return (
@@ -135,6 +138,7 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
       <h2 className="segqc-title">
         Annotations <span data-testid="segqc-annotation-count">{annotations.length}</span>
       </h2>
+      <SopPanelSection sopInForce={sopInForce} />
       {annotations.length === 0 && <p className="segqc-empty">This study has no segmentations yet.</p>}
       <ul className="segqc-annotations">
         {annotations.map((annotation) => (

@@ -1,7 +1,8 @@
 import {
   BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, sourceImageFromDicomJson,
-  type CaseReview, type ReadFetchLike, type Segmentation,
+  type CaseReview, type ReadFetchLike, type Segmentation, type SourceImage,
 } from '@segqc/core';
+import { adjudicationInForce, qcReportsOfStudy, type StoredQcReport } from './qcReportsOfStudy';
 import { summarizeReview } from './summarizeReview';
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
 import type { DiscrepancyRequest, ReviewRequest } from './workerProtocol';
@@ -10,8 +11,14 @@ export type ProgressReport = (stage: 'retrieving' | 'comparing', done: number, t
 
 /** The case the worker last reviewed: its masks stay here for the discrepancy overlay. */
 export interface ReviewedCase {
+  request: ReviewRequest;
   review: CaseReview;
   segmentations: Map<string, Segmentation>;
+  /** Each annotation's SEG as stored: the adjudication hashes and references them. */
+  segBytes: Map<string, Uint8Array>;
+  sourceImages: SourceImage[];
+  /** The signed adjudication a new one revises. */
+  adjudication: StoredQcReport | null;
 }
 
 /**
@@ -20,7 +27,7 @@ export interface ReviewedCase {
  */
 export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetchLike, report: ProgressReport): Promise<{ reviewed: ReviewedCase; summary: CaseReviewSummary }> {
   const options = { fetch, headers: request.headers };
-  const steps = request.annotations.length + 1;
+  const steps = request.annotations.length + 2;
   report('retrieving', 0, steps);
   const metadata = await retrieveSeriesMetadata(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, seriesInstanceUid: request.sourceSeriesInstanceUid }, options);
   const sourceImages = metadata.map((dataset, n) => sourceImageFromDicomJson(dataset, `source series instance ${n}`));
@@ -29,8 +36,10 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   report('retrieving', 1, steps);
 
   const segmentations = new Map<string, Segmentation>();
+  const segBytes = new Map<string, Uint8Array>();
   for (const [n, annotation] of request.annotations.entries()) {
     const bytes = await retrieveInstance(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, ...annotation }, options);
+    segBytes.set(annotation.id, bytes);
     try {
       segmentations.set(annotation.id, readSegmentation(bytes, sourceGrid.grid));
     } catch (error) {
@@ -39,13 +48,19 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
     report('retrieving', n + 2, steps);
   }
 
+  const adjudication = adjudicationInForce(await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options));
+  report('retrieving', steps, steps);
+
   const review = reviewCase(
     request.annotations.map(({ id }) => ({ id, segmentation: segmentations.get(id)! })),
     request.sop,
     { onProgress: (done, total) => report('comparing', done, total) },
   );
   const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
-  return { reviewed: { review, segmentations }, summary: summarizeReview(review, sourceGrid, sliceSopInstanceUids) };
+  return {
+    reviewed: { request, review, segmentations, segBytes, sourceImages, adjudication },
+    summary: summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication),
+  };
 }
 
 /** Both / A only / B only of one structure and pair; a structure one side lacks is all the other's. */

@@ -35,6 +35,18 @@ export interface ReviewedStructure {
   segmentNumbers: Record<string, number>;
 }
 
+/** The signed adjudication of the case the PACS holds, if any (the latest revision). */
+export interface AdjudicationOnRecord {
+  reportSopInstanceUid: string;
+  instanceNumber: number;
+  adjudicator: string;
+  login: string;
+  /** VerificationDateTime (DICOM DT). */
+  signedAt: string;
+  /** Outcome per structure label: accepted A, majority, STAPLE, edited, agreed… */
+  decisions: Array<{ structure: string; outcome: string; acceptedAnnotation?: string; reasons: string[] }>;
+}
+
 export interface CaseReviewSummary {
   annotationIds: string[];
   /** Worst first: escalated before passed, then by how far a criterion is missed. */
@@ -43,6 +55,7 @@ export interface CaseReviewSummary {
   /** SOP Instance UID of the source image at each grid slice ('' for a gap). */
   sliceSopInstanceUids: string[];
   grid: { columns: number; rows: number; slices: number };
+  adjudication: AdjudicationOnRecord | null;
 }
 
 export interface DiscrepancyRegion {

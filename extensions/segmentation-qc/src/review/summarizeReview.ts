@@ -1,8 +1,9 @@
 import type { CaseReview, SourceGrid } from '@segqc/core';
-import type { CaseReviewSummary, ReviewedStructure, ReviewRow } from './reviewSummary';
+import type { StoredQcReport } from './qcReportsOfStudy';
+import type { AdjudicationOnRecord, CaseReviewSummary, ReviewedStructure, ReviewRow } from './reviewSummary';
 
 /** The panel's plain view of the engine's review (masks and full agreement records stay in the worker). */
-export function summarizeReview(review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[]): CaseReviewSummary {
+export function summarizeReview(review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[], adjudication: StoredQcReport | null): CaseReviewSummary {
   const structures: ReviewedStructure[] = review.structures.map((structure, index) => ({
     key: String(index),
     label: structure.structure.label,
@@ -33,5 +34,20 @@ export function summarizeReview(review: CaseReview, sourceGrid: SourceGrid, slic
     };
   });
   const { columns, rows: gridRows, slices } = sourceGrid.grid;
-  return { annotationIds: review.annotations, rows, structures, sliceSopInstanceUids, grid: { columns, rows: gridRows, slices } };
+  return { annotationIds: review.annotations, rows, structures, sliceSopInstanceUids, grid: { columns, rows: gridRows, slices }, adjudication: adjudication && onRecord(adjudication) };
+}
+
+function onRecord({ sopInstanceUid, instanceNumber, report }: StoredQcReport): AdjudicationOnRecord {
+  return {
+    reportSopInstanceUid: sopInstanceUid,
+    instanceNumber,
+    adjudicator: report.verification!.name,
+    login: report.verification!.login,
+    signedAt: report.verification!.dateTime,
+    decisions: report.structures.flatMap((structure) =>
+      structure.decision
+        ? [{ structure: structure.label, outcome: structure.decision.outcome, ...(structure.decision.acceptedAnnotation ? { acceptedAnnotation: structure.decision.acceptedAnnotation } : {}), reasons: (structure.decision.reasons ?? []).map((r) => r.reason) }]
+        : [],
+    ),
+  };
 }

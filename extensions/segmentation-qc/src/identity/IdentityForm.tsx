@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import type { Identity, IdentityError } from './Identity';
+import type { SelfDeclaredIdentityInput } from './selfDeclaredIdentity';
+
+export interface IdentityFormProps {
+  /** From useIdentity. */
+  identity: Identity | null;
+  /** From useIdentity: why the last declaration was refused. */
+  error: IdentityError | null;
+  /** useIdentity's declare: true when accepted. */
+  onDeclare(input: SelfDeclaredIdentityInput): boolean;
+  /** useIdentity's forget. */
+  onForget?(): void;
+}
+
+/**
+ * Who is working: the signed-in user (read-only), or a name and login the user types when the
+ * viewer has no login. A name written `Family^Given` is recorded in DICOM that way; any other text
+ * is recorded as typed (see personName.ts).
+ */
+export function IdentityForm({ identity, error, onDeclare, onForget }: IdentityFormProps) {
+  const [editing, setEditing] = useState(identity === null);
+  const [name, setName] = useState(identity?.selfDeclared ? identity.name : '');
+  const [login, setLogin] = useState(identity?.selfDeclared ? identity.login : '');
+
+  if (identity && !identity.selfDeclared) {
+    return (
+      <section className="segqc-identity" data-testid="segqc-identity" data-self-declared="false">
+        Signed in as <span className="segqc-identity-name">{identity.name}</span> <span className="segqc-login">({identity.login})</span>
+      </section>
+    );
+  }
+
+  if (identity && !editing) {
+    return (
+      <section className="segqc-identity" data-testid="segqc-identity" data-self-declared="true">
+        <span className="segqc-identity-name">{identity.name}</span> <span className="segqc-login">({identity.login})</span>{' '}
+        <span className="segqc-role">self-declared</span>
+        <button type="button" className="segqc-toggle" data-testid="segqc-identity-change" onClick={() => setEditing(true)}>
+          Change
+        </button>
+      </section>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (onDeclare({ name, login })) setEditing(false);
+  };
+  return (
+    <form className="segqc-identity segqc-identity-form" data-testid="segqc-identity-form" onSubmit={submit}>
+      <p className="segqc-identity-hint">This viewer has no login: say who you are. It is recorded as self-declared with what you save.</p>
+      <label>
+        <span>Name</span>
+        <input
+          data-testid="segqc-identity-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="Rivera^Ana or Ana Rivera"
+          aria-invalid={error?.field === 'name'}
+          autoComplete="name"
+        />
+      </label>
+      <label>
+        <span>Login</span>
+        <input
+          data-testid="segqc-identity-login"
+          value={login}
+          onChange={(event) => setLogin(event.target.value)}
+          placeholder="arivera"
+          aria-invalid={error?.field === 'login'}
+          autoComplete="username"
+        />
+      </label>
+      <p className="segqc-identity-hint">Write the name as Family^Given to record it that way in DICOM; otherwise it is recorded as typed.</p>
+      {error && (
+        <div className="segqc-error" role="alert" data-testid="segqc-identity-error" data-field={error.field}>
+          {error.message}
+        </div>
+      )}
+      <div className="segqc-identity-actions">
+        <button type="submit" className="segqc-toggle" data-testid="segqc-identity-save">
+          Save
+        </button>
+        {identity && (
+          <button type="button" className="segqc-toggle" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        )}
+        {identity && onForget && (
+          <button
+            type="button"
+            className="segqc-toggle"
+            data-testid="segqc-identity-forget"
+            onClick={() => {
+              onForget();
+              setName('');
+              setLogin('');
+            }}
+          >
+            Forget me
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

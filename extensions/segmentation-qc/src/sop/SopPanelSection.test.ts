@@ -1,0 +1,63 @@
+// What the panel shows of the SOP in force (rendered to markup, as the browser gets it): id,
+// version and the hash SEGs record, how it was chosen, the picker with the SOP chosen by hand
+// selected, and each refused library file as an alert naming the file and the field.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { SOP_SHORT_HASH_DIGITS, loadSop } from '@segqc/core';
+import { sopKey } from './chooseSop';
+import { SopPanelSection } from './SopPanelSection';
+import type { SopInForceState } from './useSopInForce';
+
+const SOP_DIR = join(__dirname, '..', '..', '..', '..', 'platform-config', 'sops');
+const readJson = (name: string): object => JSON.parse(readFileSync(join(SOP_DIR, name), 'utf8'));
+const LIBRARY = readdirSync(SOP_DIR).filter((n) => n.endsWith('.json') && n !== 'sop.schema.json').sort().map((n) => loadSop(readJson(n), readJson('sop.schema.json')));
+const FLAIR_SOP = LIBRARY.find((sop) => sop.id === 'mr-brain-flair-lesion')!;
+
+const state = (overrides: Partial<SopInForceState>): SopInForceState => ({
+  loading: false, libraryError: null, library: LIBRARY, failures: [], sop: FLAIR_SOP, chosenBy: 'automatic',
+  reason: 'mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast (description "FLAIR axial")',
+  series: { displaySetInstanceUID: 'ds', StudyInstanceUID: '2.25.1', SeriesInstanceUID: '2.25.2', SeriesDescription: 'FLAIR axial', Modality: 'MR' },
+  chooseByHand: () => undefined, chooseAutomatically: () => undefined, ...overrides,
+});
+const render = (overrides: Partial<SopInForceState>): string => renderToStaticMarkup(createElement(SopPanelSection, { sopInForce: state(overrides) }));
+const testId = (html: string, id: string): string | undefined => new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(html)?.[1];
+
+test('id, version and the short hash SEGs record (SOP_SHORT_HASH_DIGITS of the SHA-256), chosen automatically', () => {
+  const html = render({});
+  expect(testId(html, 'segqc-sop-id')).toBe('mr-brain-flair-lesion');
+  expect(testId(html, 'segqc-sop-version')).toBe(FLAIR_SOP.version);
+  expect(testId(html, 'segqc-sop-hash')).toBe(FLAIR_SOP.reference.sha256.slice(0, SOP_SHORT_HASH_DIGITS));
+  expect(html).toContain(`title="SHA-256 ${FLAIR_SOP.reference.sha256}"`);
+  expect(html).toContain('data-chosen-by="automatic">Chosen automatically from the series: mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast (description &quot;FLAIR axial&quot;).<');
+  // The picker shows "automatic" while the series decides, and lists every SOP by its key.
+  expect(html).toContain('<option value="" selected="">Automatic, from the series</option>');
+  for (const sop of LIBRARY) expect(html).toContain(`<option value="${sopKey(sop)}">${sop.title} (${sop.id}@${sop.version})</option>`);
+  expect(html).not.toContain('role="alert"');
+});
+
+test('chosen by hand: said so, and the picker shows that SOP', () => {
+  const ct = LIBRARY.find((sop) => sop.id === 'ct-lung-nodule')!;
+  const html = render({ sop: ct, chosenBy: 'hand', reason: 'picked' });
+  expect(testId(html, 'segqc-sop-id')).toBe('ct-lung-nodule');
+  expect(html).toContain('data-chosen-by="hand">Chosen by hand.<');
+  expect(html).toContain(`<option value="${sopKey(ct)}" selected="">`);
+});
+
+test('no SOP: the reason, and the picker disabled while no image series is shown', () => {
+  const html = render({ sop: null, reason: 'no image series is shown in the active viewport', series: null });
+  expect(html).toContain('data-testid="segqc-sop-none"');
+  expect(html).not.toContain('data-testid="segqc-sop-id"');
+  expect(html).toContain('Not chosen automatically: no image series is shown in the active viewport.');
+  expect(html).toMatch(/<select data-testid="segqc-sop-choice" disabled="">/);
+});
+
+test('refused files and an unreadable library are alerts naming the file and field', () => {
+  const failures = [{ file: 'broken.json', error: 'structures[2].thresholds.minDice: 1.2 is above the maximum 1', fields: ['structures[2].thresholds.minDice'] }];
+  const html = render({ failures });
+  expect(html).toContain('<li class="segqc-error" role="alert" data-testid="segqc-sop-failure" data-file="broken.json">SOP file broken.json was refused: structures[2].thresholds.minDice: 1.2 is above the maximum 1</li>');
+  const down = render({ library: [], sop: null, libraryError: 'the SOP library at /segqc/sops/ cannot be read (its listing: the server answered HTTP 404 Not Found)' });
+  expect(down).toContain('role="alert" data-testid="segqc-sop-library-error">No SOP can be chosen: the SOP library at /segqc/sops/ cannot be read (its listing: the server answered HTTP 404 Not Found)<');
+  expect(down).not.toContain('segqc-sop-choice');
+});

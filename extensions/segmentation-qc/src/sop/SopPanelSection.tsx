@@ -1,0 +1,79 @@
+import type { SopInForceState } from './useSopInForce';
+import { sopKey } from './chooseSop';
+
+/** The picker's value for "follow the series" (a sopKey is never empty). */
+export const AUTOMATIC_CHOICE = '';
+
+export interface SopPanelSectionProps {
+  /** From useSopInForce. */
+  sopInForce: SopInForceState;
+}
+
+/**
+ * The SOP in force: id, version and the hash that SEGs record (`id@version+hash`, the first
+ * SOP_SHORT_HASH_DIGITS hex digits of the SHA-256; the whole digest on hover), whether it was
+ * chosen from the series or by hand, a picker to change it, and the library files that were
+ * refused, each naming the file and the failing field.
+ */
+export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
+  const { loading, libraryError, library, failures, sop, chosenBy, reason, series, chooseByHand, chooseAutomatically } = sopInForce;
+  return (
+    <section className="segqc-sop" data-testid="segqc-sop">
+      <h3 className="segqc-subtitle">SOP in force</h3>
+      {loading && <p className="segqc-empty">Loading the SOP library…</p>}
+      {libraryError && (
+        <div className="segqc-error" role="alert" data-testid="segqc-sop-library-error">
+          No SOP can be chosen: {libraryError}
+        </div>
+      )}
+      {sop ? (
+        <div className="segqc-sop-current">
+          <div className="segqc-sop-title">{sop.title}</div>
+          <div className="segqc-sop-reference">
+            <span data-testid="segqc-sop-id">{sop.id}</span>
+            <span className="segqc-sop-version">
+              version <span data-testid="segqc-sop-version">{sop.version}</span>
+            </span>
+            <span className="segqc-sop-hash" title={`SHA-256 ${sop.reference.sha256}`}>
+              hash <span data-testid="segqc-sop-hash">{sop.reference.shortHash}</span>
+            </span>
+          </div>
+        </div>
+      ) : (
+        !loading && !libraryError && <p className="segqc-empty" data-testid="segqc-sop-none">No SOP in force.</p>
+      )}
+      {!loading && !libraryError && (
+        <p className="segqc-sop-reason" data-testid="segqc-sop-reason" data-chosen-by={chosenBy}>
+          {chosenBy === 'hand' ? 'Chosen by hand.' : sop ? `Chosen automatically from the series: ${reason}.` : `Not chosen automatically: ${reason}.`}
+        </p>
+      )}
+      {library.length > 0 && (
+        <label className="segqc-sop-choice">
+          <span>Change SOP</span>
+          <select
+            data-testid="segqc-sop-choice"
+            value={chosenBy === 'hand' && sop ? sopKey(sop) : AUTOMATIC_CHOICE}
+            disabled={series === null}
+            onChange={(event) => (event.target.value === AUTOMATIC_CHOICE ? chooseAutomatically() : chooseByHand(event.target.value))}
+          >
+            <option value={AUTOMATIC_CHOICE}>Automatic, from the series</option>
+            {library.map((entry) => (
+              <option key={sopKey(entry)} value={sopKey(entry)}>
+                {entry.title} ({entry.id}@{entry.version})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {failures.length > 0 && (
+        <ul className="segqc-sop-failures">
+          {failures.map((failure) => (
+            <li key={failure.file} className="segqc-error" role="alert" data-testid="segqc-sop-failure" data-file={failure.file}>
+              SOP file {failure.file} was refused: {failure.error}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
