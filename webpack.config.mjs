@@ -50,5 +50,13 @@ export default [
     },
     'extensions/segmentation-qc/dist',
   ),
-  bundle('segqc-mode', { 'segqc-mode': 'modes/segmentation-qc/src/index.ts' }, 'modes/segmentation-qc/dist'),
+  bundle(
+    'segqc-mode',
+    {
+      'segqc-mode': 'modes/segmentation-qc/src/index.ts',
+      // The annotator's mode "Segmentation QC — annotate" (route segmentation-qc-annotate).
+      'segqc-annotate-mode': 'modes/segmentation-qc/src/annotateMode.ts',
+    },
+    'modes/segmentation-qc/dist',
+  ),
 ];

@@ -6,7 +6,7 @@ window.config = {
   routerBasename: null,
   // SegQC is loaded at run time as two ES-module bundles; the prebuilt viewer import()s these URLs.
   extensions: ['/segqc/segqc-extension.js'],
-  modes: ['/segqc/segqc-mode.js'],
+  modes: ['/segqc/segqc-mode.js', '/segqc/segqc-annotate-mode.js'],
   customizationService: {},
   investigationalUseDialog: { option: 'never' },
   showStudyList: true,

@@ -71,8 +71,8 @@ test('the study list query the viewer sends (comma-separated includefield) gets 
 
 test('the viewer origin serves our app-config, our bundles as JavaScript, and index.html for viewer routes', async () => {
   const config = await fetch(`${viewer.baseUrl}/app-config.js`);
-  expect(await config.text()).toContain("modes: ['/segqc/segqc-mode.js']");
-  for (const bundle of ['segqc-extension.js', 'segqc-mode.js']) {
+  expect(await config.text()).toContain("modes: ['/segqc/segqc-mode.js', '/segqc/segqc-annotate-mode.js']");
+  for (const bundle of ['segqc-extension.js', 'segqc-agreement-worker.js', 'segqc-mode.js', 'segqc-annotate-mode.js']) {
     const response = await fetch(`${viewer.baseUrl}/segqc/${bundle}`);
     expect([response.status, response.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
   }

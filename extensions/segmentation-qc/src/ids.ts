@@ -4,10 +4,18 @@ import packageJson from '../package.json';
 export const EXTENSION_ID = packageJson.name;
 export const EXTENSION_VERSION = packageJson.version;
 
-export const PANEL_NAMES = { annotations: 'segqc-annotations' } as const;
+export const PANEL_NAMES = { annotations: 'segqc-annotations', annotate: 'segqc-annotate' } as const;
 
 export const PANEL_IDS = {
   annotations: `${EXTENSION_ID}.panelModule.${PANEL_NAMES.annotations}`,
+  annotate: `${EXTENSION_ID}.panelModule.${PANEL_NAMES.annotate}`,
+} as const;
+
+/** SOP class handlers SegQC registers. */
+export const SOP_CLASS_HANDLER_NAMES = { blindedDerivedObjects: 'segqc-blinded-derived-objects' } as const;
+
+export const SOP_CLASS_HANDLER_IDS = {
+  blindedDerivedObjects: `${EXTENSION_ID}.sopClassHandlerModule.${SOP_CLASS_HANDLER_NAMES.blindedDerivedObjects}`,
 } as const;
 
 /** Commands SegQC registers (commandsManager.runCommand(name, options)). */
@@ -26,4 +34,10 @@ export const OHIF_IDS = {
   srSopClassHandler: '@ohif/extension-cornerstone-dicom-sr.sopClassHandlerModule.dicom-sr',
   sr3dSopClassHandler: '@ohif/extension-cornerstone-dicom-sr.sopClassHandlerModule.dicom-sr-3d',
   basicMode: '@ohif/mode-basic',
+  /** OHIF's handler for series no registered SOP class handler takes (shown as "unsupported"). */
+  notSupportedSopClassHandler: '@ohif/extension-default.sopClassHandlerModule.not-supported-display-sets-handler',
+  /** OHIF's segmentation mode: brush tool groups, segmentation toolbox; the annotate mode builds on it. */
+  segmentationMode: '@ohif/mode-segmentation',
+  /** OHIF's segmentation panel with the labelmap editing tools (Brush, Eraser, Threshold…). */
+  labelMapSegmentationPanel: '@ohif/extension-cornerstone.panelModule.panelSegmentationWithToolsLabelMap',
 } as const;

@@ -3,6 +3,8 @@ import type { ExtensionManager } from './dataSourceRoot';
 import { EXTENSION_ID, PANEL_NAMES } from './ids';
 import { makeIsland } from './island';
 import { AnnotationsPanel } from './panels/AnnotationsPanel';
+import { AnnotatePanel } from './annotate/AnnotatePanel';
+import { blindedDerivedObjectsHandler, type SopClassHandlerRegistry } from './annotate/blindedDerivedObjectsHandler';
 import type { ServicesManager } from './services';
 
 /** The SegQC OHIF extension: the QC panel of a study's annotations, and the durable outbox to the PACS. */
@@ -10,6 +12,11 @@ const segmentationQcExtension = {
   id: EXTENSION_ID,
 
   getCommandsModule,
+
+  /** The annotate mode's blinding: other readers' SEG, RTSTRUCT, SR… series get no display set. */
+  getSopClassHandlerModule({ extensionManager }: { extensionManager: SopClassHandlerRegistry }) {
+    return [blindedDerivedObjectsHandler(extensionManager)];
+  },
 
   getPanelModule({ servicesManager, extensionManager }: { servicesManager: ServicesManager; extensionManager: ExtensionManager }) {
     return [
@@ -19,6 +26,14 @@ const segmentationQcExtension = {
         iconLabel: 'QC',
         label: 'Segmentation QC',
         component: makeIsland(AnnotationsPanel, { servicesManager, extensionManager }),
+      },
+      {
+        // The annotator view (mode "Segmentation QC — annotate"): blinded to other annotators' SEGs.
+        name: PANEL_NAMES.annotate,
+        iconName: 'tab-segmentation',
+        iconLabel: 'Annotate',
+        label: 'Annotate',
+        component: makeIsland(AnnotatePanel, { servicesManager, extensionManager }),
       },
     ];
   },

@@ -1,0 +1,265 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  jsonSequence, jsonString, loadSop, readPart10, readSegHeader, readSegmentation, retrieveInstance, retrieveSeriesMetadata, searchForSeries,
+  sourceImageFromDicomJson, type NaturalDataset,
+} from '@segqc/core';
+import { demoManifest } from '@segqc/demo-data';
+import { SELF_DECLARED_CREATOR } from '../../extensions/segmentation-qc/src/annotate/annotationContentDescription';
+import { launchBrowser } from '../harness/browser';
+import { startTestPacs, type TestPacs } from '../harness/testPacs';
+import { startTestViewer } from '../harness/testViewer';
+
+// What an annotator does: open a CT in "Segmentation QC — annotate", say who they are, start a
+// segmentation whose segments are the SOP's structures, paint with OHIF's own Brush, tick the
+// SOP's checklist and save. The SEG must reach the PACS through the durable outbox stamped with
+// the annotator, the time and the SOP (id@version+hash), and hold exactly what cornerstone's
+// labelmap held. Blinding: the study has three other annotators' SEGs, and the viewer never shows
+// them (no SEG display set, nothing in the series list, only the annotator's own SEGs listed).
+jest.setTimeout(300_000);
+
+const [demoCase] = demoManifest({ cases: ['ct-01'] }).cases;
+const ctSeries = demoCase.series.find((s) => s.Modality === 'CT')!;
+const sopsDir = join(__dirname, '..', '..', 'platform-config', 'sops');
+const readJson = (file: string) => JSON.parse(readFileSync(join(sopsDir, file), 'utf8')) as unknown;
+const sop = loadSop(readJson('ct-lung-nodule.json'), readJson('sop.schema.json') as object);
+// A fourth annotator: the demo case has the SEGs of three others (Rivera, Chen, Okafor).
+const annotator = { name: 'Nakamura^Yui', login: 'ynakamura' };
+
+let pacs: TestPacs;
+let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const readOptions = { fetch: (url: string, init: RequestInit) => fetch(url, init) };
+
+beforeAll(async () => {
+  pacs = await startTestPacs([demoCase.caseId]);
+  viewer = await startTestViewer(pacs.dicomwebUrl);
+  browser = await launchBrowser('annotator-flow');
+});
+afterAll(async () => {
+  await browser?.close();
+  await viewer?.stop();
+  await pacs?.stop();
+});
+
+/** The imageId of the active viewport's current image, once cornerstone has rendered one. */
+function currentImageId(): string | null {
+  const cornerstone = (window as any).cornerstone;
+  const viewports = cornerstone?.getRenderingEngines?.().flatMap((engine: any) => engine.getViewports()) ?? [];
+  for (const viewport of viewports) {
+    const imageId = viewport.getCurrentImageId?.();
+    if (imageId && cornerstone.cache.getImage(imageId) && viewport.getImageData?.()) return imageId;
+  }
+  return null;
+}
+
+/** Ids of the labelmap segmentations in cornerstone's state. */
+function segmentationIds(): string[] {
+  return (window as any).cornerstoneTools.segmentation.state.getSegmentations().map((s: any) => s.segmentationId);
+}
+
+/** Foreground voxels per segment of a segmentation in cornerstone's state, over every labelmap layer. */
+function labelmapVoxelCounts(segmentationId: string): Record<number, number> | null {
+  const { cornerstone, cornerstoneTools } = window as any;
+  const segmentation = cornerstoneTools.segmentation.state.getSegmentation(segmentationId);
+  const labelmap = segmentation?.representationData?.Labelmap;
+  if (!labelmap) return null;
+  const counts: Record<number, number> = {};
+  for (const segmentIndex of Object.keys(segmentation.segments)) {
+    const binding = labelmap.segmentBindings?.[segmentIndex] ?? { labelValue: Number(segmentIndex) };
+    const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
+    let n = 0;
+    for (const imageId of layer.imageIds) {
+      const pixels = cornerstone.cache.getImage(imageId).voxelManager.getScalarData();
+      for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
+    }
+    counts[Number(segmentIndex)] = n;
+  }
+  return counts;
+}
+
+/** Voxels of one segment on the slice the viewport shows. */
+function voxelsOnCurrentSlice([segmentationId, segmentIndex]: [string, number]): number {
+  const { cornerstone, cornerstoneTools } = window as any;
+  const imageId = cornerstone.getRenderingEngines()[0].getViewports()[0].getCurrentImageId();
+  const labelmap = cornerstoneTools.segmentation.state.getSegmentation(segmentationId).representationData.Labelmap;
+  const binding = labelmap.segmentBindings?.[segmentIndex] ?? { labelValue: segmentIndex };
+  const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
+  const slice = layer.referencedImageIds.indexOf(imageId);
+  const pixels = cornerstone.cache.getImage(layer.imageIds[slice]).voxelManager.getScalarData();
+  let n = 0;
+  for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
+  return n;
+}
+
+/**
+ * The display sets the viewer made (what its series list and viewports can show) other than the
+ * images: OHIF registers the annotator's own labelmap as a SEG display set made in the client.
+ */
+function nonImageDisplaySets(): Array<{ Modality: string; displaySetInstanceUID: string; madeInClient: boolean }> {
+  return (window as any).services.displaySetService
+    .getActiveDisplaySets()
+    .filter((displaySet: any) => displaySet.Modality !== 'CT')
+    .map(({ Modality, displaySetInstanceUID, madeInClient }: any) => ({ Modality, displaySetInstanceUID, madeInClient: madeInClient === true }));
+}
+
+/** The viewport's canvas on the page. */
+function viewportBox(): { x: number; y: number; width: number; height: number } {
+  const element = (window as any).cornerstone.getRenderingEngines()[0].getViewports()[0].element as HTMLElement;
+  const { x, y, width, height } = element.getBoundingClientRect();
+  return { x, y, width, height };
+}
+
+/** A brush stroke with the mouse, from (x0, y0) to (x1, y1) in fractions of the viewport. */
+async function stroke(page: typeof browser.page, from: [number, number], to: [number, number]) {
+  const box = await page.evaluate(viewportBox);
+  const at = ([fx, fy]: [number, number]): [number, number] => [box.x + fx * box.width, box.y + fy * box.height];
+  await page.mouse.move(...at(from));
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) {
+    const f = step / 10;
+    await page.mouse.move(...at([from[0] + (to[0] - from[0]) * f, from[1] + (to[1] - from[1]) * f]));
+  }
+  await page.mouse.up();
+}
+
+/** The SEG series of the study in the PACS, with each SEG's creator login. */
+async function segsInPacs(): Promise<Array<{ seriesInstanceUid: string; sopInstanceUid: string; login: string | undefined }>> {
+  const series = await searchForSeries(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID }, { match: { Modality: 'SEG' } }, readOptions);
+  const segs = [];
+  for (const entry of series) {
+    const seriesInstanceUid = jsonString(entry, '0020000E')!;
+    for (const instance of await retrieveSeriesMetadata(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, readOptions)) {
+      const code = jsonSequence(jsonSequence(instance, '00700086')[0] ?? {}, '00401101')[0];
+      segs.push({ seriesInstanceUid, sopInstanceUid: jsonString(instance, '00080018')!, login: code && jsonString(code, '00080100') });
+    }
+  }
+  return segs;
+}
+
+let saved: { sopInstanceUid: string; counts: Record<number, number> };
+
+test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist and saves a SEG that reaches the PACS', async () => {
+  const { page, screenshot, errors } = browser;
+  const othersSegs = await segsInPacs();
+  expect(othersSegs.map((s) => s.login).sort()).toEqual(demoCase.segs.map((s) => s.annotator.login).sort());
+
+  // The study list offers the annotate mode for the CT study.
+  await page.goto(viewer.baseUrl, { waitUntil: 'domcontentloaded' });
+  const studyRow = page.getByText(demoCase.PatientID).first();
+  await studyRow.waitFor({ timeout: 120_000 });
+  await studyRow.click();
+  const modeButton = page.getByRole('button', { name: 'Segmentation QC — annotate' }).first();
+  await modeButton.waitFor();
+  await modeButton.click();
+  await page.waitForURL(/\/segmentation-qc-annotate\?StudyInstanceUIDs=/);
+  const imageId = await (await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 })).jsonValue();
+  expect(imageId).toContain(`/series/${ctSeries.SeriesInstanceUID}/`);
+
+  // Identity, self-declared (this viewer has no login), and the SOP chosen from the series.
+  await page.getByTestId('segqc-identity-name').fill(annotator.name);
+  await page.getByTestId('segqc-identity-login').fill(annotator.login);
+  await page.getByTestId('segqc-identity-save').click();
+  await page.locator('[data-testid=segqc-identity][data-self-declared=true]').waitFor();
+  expect(await page.getByTestId('segqc-sop-id').textContent({ timeout: 60_000 })).toBe(sop.id);
+  expect(await page.getByTestId('segqc-sop-hash').textContent()).toBe(sop.reference.shortHash);
+  // Blinded: three SEGs of others are in the study; none is listed as the annotator's.
+  await page.locator('[data-testid=segqc-own-annotations][data-state=loaded]').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('segqc-own-count').textContent()).toBe('0');
+  expect(await page.evaluate(nonImageDisplaySets)).toEqual([]);
+  expect(await page.getByText('Lungs and nodules').count()).toBe(0); // the demo SEGs' series description
+  await screenshot('01-identity-and-sop');
+
+  // Start: a labelmap whose segments are the SOP's structures; OHIF shows its segmentation panel.
+  expect(await page.getByTestId('segqc-save').isDisabled()).toBe(true);
+  await page.getByTestId('segqc-start-segmentation').click();
+  const segmentationId = (await (await page.waitForFunction(() => (window as any).cornerstoneTools.segmentation.state.getSegmentations()[0]?.segmentationId, null, { timeout: 60_000 })).jsonValue()) as string;
+  const segments = await page.evaluate((id) => {
+    const segmentation = (window as any).cornerstoneTools.segmentation.state.getSegmentation(id);
+    return Object.values<any>(segmentation.segments).map((segment) => [segment.segmentIndex, segment.label]);
+  }, segmentationId);
+  expect(segments).toEqual(sop.structures.map((structure, n) => [n + 1, structure.label]));
+
+  // OHIF's Brush, from the segmentation panel's toolbox: a stroke on the first segment (Right
+  // lung), then one on the Lung nodule segment, selected in OHIF's segment list.
+  await page.locator('[data-cy="panelSegmentationWithToolsLabelMap-btn"]').click();
+  const box = await page.evaluate(viewportBox);
+  for (let tick = 0; tick < 45; tick++) await page.mouse.wheel(0, 100).then(() => page.mouse.move(box.x + box.width / 2, box.y + box.height / 2));
+  await page.locator('[data-cy="Brush-btn"]').click();
+  await stroke(page, [0.3, 0.45], [0.38, 0.55]);
+  await page.locator('[data-cy="data-row-title"]', { hasText: 'Lung nodule' }).click();
+  await stroke(page, [0.66, 0.4], [0.68, 0.42]);
+  const counts = (await page.evaluate(labelmapVoxelCounts, segmentationId))!;
+  expect(counts[1]).toBeGreaterThan(0);
+  expect(counts[2]).toBe(0);
+  expect(counts[3]).toBeGreaterThan(0);
+  await screenshot('02-painted-with-ohif-brush');
+
+  // Back to the annotate panel: the work is still there; Save waits for every required item.
+  await page.locator('[data-cy="segqc-annotate-btn"]').click();
+  await page.locator(`[data-testid=segqc-session][data-segmentation-id="${segmentationId}"]`).waitFor();
+  const required = page.locator('[data-testid=segqc-checklist-item][data-required=true]');
+  const requiredIds = await required.evaluateAll((items) => items.map((item) => item.getAttribute('data-item-id')));
+  expect(requiredIds).toEqual(sop.checklist.filter((item) => item.role === 'annotator' && item.required).map((item) => item.id));
+  for (const [n, item] of (await required.all()).entries()) {
+    expect(await page.getByTestId('segqc-save').isDisabled()).toBe(true);
+    await item.check();
+    expect(await page.getByTestId('segqc-save').isDisabled()).toBe(n < requiredIds.length - 1);
+  }
+  await screenshot('03-checklist-ticked');
+  await page.getByTestId('segqc-save').click();
+  const status = page.locator('[data-testid=segqc-save-status][data-state=stored]');
+  await status.waitFor({ timeout: 120_000 });
+  const sopInstanceUid = (await status.getAttribute('data-sop-instance-uid'))!;
+  await page.locator('[data-testid=segqc-own-annotation]').first().waitFor({ timeout: 60_000 });
+  expect(await page.locator('[data-testid=segqc-own-annotation]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-sop-instance-uid')))).toEqual([sopInstanceUid]);
+  await screenshot('04-saved');
+
+  // In the PACS: found by QIDO, read back by WADO, stamped and painted as in the viewer.
+  const stored = (await segsInPacs()).find((s) => s.sopInstanceUid === sopInstanceUid)!;
+  expect(stored.login).toBe(annotator.login);
+  const bytes = await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: stored.seriesInstanceUid, sopInstanceUid }, readOptions);
+  const header = readSegHeader(bytes);
+  expect(header).toMatchObject({ contentLabel: 'ANNOTATION', contentCreatorName: annotator.name, contentDescription: SELF_DECLARED_CREATOR, referencedSeriesInstanceUIDs: [ctSeries.SeriesInstanceUID] });
+  expect(header.segments.map((s) => s.label)).toEqual(sop.structures.map((s) => s.label));
+  const { dataset } = readPart10(bytes);
+  expect(dataset.ProtocolName).toBe(sop.reference.toProtocolName());
+  const identification = (dataset.ContentCreatorIdentificationCodeSequence as NaturalDataset[])[0];
+  expect((identification.PersonIdentificationCodeSequence as NaturalDataset[])[0].CodeValue).toBe(annotator.login);
+  // ContentDate/Time: when it was saved, a moment ago (the browser and this test share the clock).
+  const written = new Date(`${header.contentDate!.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}T${header.contentTime!.replace(/(\d{2})(\d{2})(\d{2}).*/, '$1:$2:$3')}`);
+  expect(Math.abs(Date.now() - written.getTime())).toBeLessThan(5 * 60_000);
+  const sourceMetadata = await retrieveSeriesMetadata(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: ctSeries.SeriesInstanceUID }, readOptions);
+  const segmentation = readSegmentation(bytes, sourceMetadata.map((instance, n) => sourceImageFromDicomJson(instance, `instance ${n}`)));
+  expect(Object.fromEntries(segmentation.segments.map((s) => [s.number, s.mask.count()]))).toEqual(counts);
+  saved = { sopInstanceUid, counts };
+
+  // Blinded throughout: of the four SEGs in the study now, none became a display set; the only
+  // SEG display set is the annotator's own labelmap, made in the viewer.
+  expect(await page.evaluate(nonImageDisplaySets)).toEqual([{ Modality: 'SEG', displaySetInstanceUID: segmentationId, madeInClient: true }]);
+  expect(await page.getByText('Lungs and nodules').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('after a reload the annotator continues from their saved SEG: the labelmap is filled and the viewport jumps to it', async () => {
+  const { page, screenshot, errors } = browser;
+  expect(saved).toBeDefined();
+  await page.goto(`${viewer.baseUrl}/segmentation-qc-annotate?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 });
+  // The identity is remembered in this browser; the SEG is listed as the annotator's own.
+  await page.locator('[data-testid=segqc-identity][data-self-declared=true]').waitFor({ timeout: 60_000 });
+  const own = page.locator(`[data-testid=segqc-own-annotation][data-sop-instance-uid="${saved.sopInstanceUid}"]`);
+  await own.waitFor({ timeout: 60_000 });
+  expect(await page.evaluate(segmentationIds)).toEqual([]);
+  expect(await page.evaluate(nonImageDisplaySets)).toEqual([]);
+  const firstImageId = await page.evaluate(currentImageId);
+
+  await own.getByTestId('segqc-own-continue').click();
+  const segmentationId = (await (await page.waitForFunction(() => (window as any).cornerstoneTools.segmentation.state.getSegmentations()[0]?.segmentationId, null, { timeout: 60_000 })).jsonValue()) as string;
+  await page.waitForFunction(([id, n]) => ((window as any).cornerstoneTools.segmentation.state.getSegmentation(id) && (window as any).cornerstone.getRenderingEngines()[0].getViewports()[0].getCurrentImageId() !== n), [segmentationId, firstImageId] as const, { timeout: 60_000 });
+  expect(await page.evaluate(labelmapVoxelCounts, segmentationId)).toEqual(saved.counts);
+  expect(await page.evaluate(voxelsOnCurrentSlice, [segmentationId, 1] as [string, number])).toBeGreaterThan(0);
+  await screenshot('05-continued-from-own-seg');
+  expect(await page.evaluate(nonImageDisplaySets)).toEqual([{ Modality: 'SEG', displaySetInstanceUID: segmentationId, madeInClient: true }]);
+  expect(errors).toEqual([]);
+});
