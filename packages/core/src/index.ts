@@ -218,3 +218,19 @@ export {
 } from './dicomweb/dicomJson';
 export { naturalizeDicomJson } from './dicomweb/naturalizeDicomJson';
 export { sourceImageFromDicomJson } from './dicomweb/sourceImageFromDicomJson';
+
+// Adjudication: reference-standard SEG and verified QC report
+export {
+  Adjudication, DEFAULT_ADJUDICATION_EQUIPMENT,
+  type AdjudicationInit, type AdjudicatorInit, type ReferenceMethodInit, type StructureDecisionInit, type AdjudicatedStructure, type Revision,
+} from './adjudication/Adjudication';
+export { AdjudicationInputError } from './adjudication/AdjudicationInputError';
+export { structuresToAdjudicate, type StructureToAdjudicate } from './adjudication/structuresToAdjudicate';
+export { referenceMaskOf } from './adjudication/referenceMaskOf';
+export { qcDecisionOf } from './adjudication/qcDecisionOf';
+export { referenceSegmentDescription } from './adjudication/referenceSegmentDescription';
+export {
+  writeAdjudication, referenceSegSeriesUid, REFERENCE_SEG_SERIES_NUMBER, REFERENCE_SEG_SERIES_DESCRIPTION, type WrittenAdjudication,
+} from './adjudication/writeAdjudication';
+// the QC report's marks for a judged reference standard and a self-declared observer (sr/README.md "Adjudication")
+export { QC_REFERENCE_STANDARDS, QC_OBSERVER_IDENTITIES, type QcReferenceStandard } from './sr/qcCodes';

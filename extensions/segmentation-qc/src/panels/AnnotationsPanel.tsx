@@ -6,7 +6,11 @@ import { OutboxStatus } from '../outbox/OutboxStatus';
 import { segqcOutbox } from '../outbox/segqcOutbox';
 import { getSegqcServices, type SegqcServices, type ServicesManager } from '../services';
 import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStudyAnnotations';
+import { AdjudicationSection } from '../adjudication/AdjudicationSection';
+import { useAdjudication } from '../adjudication/useAdjudication';
+import { useIdentity } from '../identity/useIdentity';
 import { DiscrepancySection } from '../review/DiscrepancySection';
+import { useChecklist } from '../sop/useChecklist';
 import { SopPanelSection } from '../sop/SopPanelSection';
 import { useSopInForce } from '../sop/useSopInForce';
 import { ReviewSection } from '../review/ReviewSection';
@@ -133,6 +137,9 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   const review = useCaseReview(worker, services, dicomwebRootOrNull(extensionManager), studyInstanceUid, candidates, sopInForce.sop);
   const reviewed = review.status === 'done' ? review.review : null;
   const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
+  const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox);
+  const adjudicatorChecklist = useChecklist(sopInForce.sop, 'adjudicator');
+  const identity = useIdentity(services.userAuthenticationService);
   return (
     <section className="segqc-panel" data-testid="segqc-annotations-panel">
       <h2 className="segqc-title">
@@ -148,6 +155,18 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
       <ReviewSection state={review} names={candidates?.summaries ?? {}} annotationCount={candidates?.annotations.length ?? 0} />
       {reviewed && reviewed.rows.length > 0 && (
         <DiscrepancySection review={reviewed} names={candidates?.summaries ?? {}} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />
+      )}
+      {reviewed && reviewed.structures.length > 0 && (
+        <AdjudicationSection
+          review={reviewed}
+          names={candidates?.summaries ?? {}}
+          drafts={adjudication.drafts}
+          onChange={adjudication.update}
+          checklist={adjudicatorChecklist}
+          identity={identity}
+          sign={adjudication.sign}
+          onSign={() => identity.identity && void adjudication.signOff(identity.identity, adjudicatorChecklist.results, new Map())}
+        />
       )}
       <OutboxStatus outbox={outbox.outbox} />
       {outbox.error && (

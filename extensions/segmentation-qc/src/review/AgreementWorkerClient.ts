@@ -1,9 +1,9 @@
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
-import type { DiscrepancyRequest, ReviewRequest, WorkerAnswer, WorkerRequest } from './workerProtocol';
+import type { AdjudicateRequest, AdjudicationWritten, DiscrepancyRequest, ReviewRequest, StartingMaskRequest, WorkerAnswer, WorkerRequest } from './workerProtocol';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerRequest, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: { data: WorkerAnswer }) => void): void;
   addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
   terminate(): void;
@@ -44,15 +44,24 @@ export class AgreementWorkerClient {
     return this.send({ ...request, type: 'discrepancy', requestId: this.nextId++ }) as Promise<DiscrepancySummary>;
   }
 
+  adjudicate(request: Omit<AdjudicateRequest, 'type' | 'requestId'>): Promise<AdjudicationWritten> {
+    const transfer = request.decisions.flatMap((decision) => (decision.method.kind === 'edited' ? [decision.method.words.buffer as ArrayBuffer] : []));
+    return this.send({ ...request, type: 'adjudicate', requestId: this.nextId++ }, undefined, transfer) as Promise<AdjudicationWritten>;
+  }
+
+  startingMask(request: Omit<StartingMaskRequest, 'type' | 'requestId'>): Promise<Uint8Array> {
+    return this.send({ ...request, type: 'starting-mask', requestId: this.nextId++ }) as Promise<Uint8Array>;
+  }
+
   dispose(): void {
     this.worker.terminate();
     this.failAll(new AgreementWorkerError('the review was closed'));
   }
 
-  private send(request: WorkerRequest, onProgress?: (progress: ReviewProgress) => void): Promise<unknown> {
+  private send(request: WorkerRequest, onProgress?: (progress: ReviewProgress) => void, transfer: ArrayBuffer[] = []): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.pending.set(request.requestId, { resolve, reject, onProgress });
-      this.worker.postMessage(request);
+      this.worker.postMessage(request, transfer);
     });
   }
 
@@ -65,7 +74,7 @@ export class AgreementWorkerClient {
     }
     this.pending.delete(data.requestId);
     if (data.type === 'error') pending.reject(new AgreementWorkerError(data.message));
-    else pending.resolve(data.type === 'review' ? data.review : data.discrepancy);
+    else pending.resolve(data.type === 'review' ? data.review : data.type === 'discrepancy' ? data.discrepancy : data.type === 'adjudicated' ? data.written : data.labels);
   }
 
   private failAll(error: Error): void {

@@ -3,6 +3,7 @@
  * agreement off the UI thread, reporting progress. It keeps the last case for the overlay.
  */
 import { describeFailure } from '../describeFailure';
+import { adjudicateReviewedCase, startingMask } from './adjudicateInWorker';
 import { discrepancyOf, reviewCaseFromPacs, type ReviewedCase } from './caseInWorker';
 import type { WorkerAnswer, WorkerRequest } from './workerProtocol';
 
@@ -32,8 +33,16 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   }
   try {
     if (!reviewed) throw new Error('no case has been reviewed yet');
-    const discrepancy = discrepancyOf(reviewed, request);
-    answer({ type: 'discrepancy', requestId, discrepancy }, [discrepancy.labels.buffer]);
+    if (request.type === 'discrepancy') {
+      const discrepancy = discrepancyOf(reviewed, request);
+      answer({ type: 'discrepancy', requestId, discrepancy }, [discrepancy.labels.buffer]);
+    } else if (request.type === 'starting-mask') {
+      const labels = startingMask(reviewed, request);
+      answer({ type: 'starting-mask', requestId, labels }, [labels.buffer]);
+    } else {
+      const written = adjudicateReviewedCase(reviewed, request);
+      answer({ type: 'adjudicated', requestId, written }, [written.referenceSeg.buffer, written.report.buffer]);
+    }
   } catch (error) {
     answer({ type: 'error', requestId, message: describeFailure(error) });
   }

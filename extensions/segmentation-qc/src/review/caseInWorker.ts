@@ -1,6 +1,6 @@
 import {
   BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, sourceImageFromDicomJson,
-  type CaseReview, type ReadFetchLike, type Segmentation, type SourceImage,
+  SopReference, type CaseReview, type ReadFetchLike, type Segmentation, type Sop, type SourceImage,
 } from '@segqc/core';
 import { adjudicationInForce, qcReportsOfStudy, type StoredQcReport } from './qcReportsOfStudy';
 import { summarizeReview } from './summarizeReview';
@@ -17,6 +17,8 @@ export interface ReviewedCase {
   /** Each annotation's SEG as stored: the adjudication hashes and references them. */
   segBytes: Map<string, Uint8Array>;
   sourceImages: SourceImage[];
+  /** The SOP in force, its reference a SopReference again (a structured clone keeps data, not classes). */
+  sop: Sop | null;
   /** The signed adjudication a new one revises. */
   adjudication: StoredQcReport | null;
 }
@@ -51,14 +53,15 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   const adjudication = adjudicationInForce(await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options));
   report('retrieving', steps, steps);
 
+  const sop = request.sop && { ...request.sop, reference: new SopReference(request.sop.reference) };
   const review = reviewCase(
     request.annotations.map(({ id }) => ({ id, segmentation: segmentations.get(id)! })),
-    request.sop,
+    sop,
     { onProgress: (done, total) => report('comparing', done, total) },
   );
   const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
   return {
-    reviewed: { request, review, segmentations, segBytes, sourceImages, adjudication },
+    reviewed: { request, review, segmentations, segBytes, sourceImages, sop, adjudication },
     summary: summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication),
   };
 }

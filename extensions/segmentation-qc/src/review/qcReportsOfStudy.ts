@@ -8,6 +8,8 @@ export interface StoredQcReport {
   seriesInstanceUid: string;
   instanceNumber: number;
   report: QcReportInit;
+  /** As stored: a revision names it as its predecessor. */
+  bytes: Uint8Array;
 }
 
 /**
@@ -21,8 +23,9 @@ export async function qcReportsOfStudy(root: string, studyInstanceUid: string, o
   for (const instance of instances) {
     const sopInstanceUid = jsonString(instance, '00080018');
     if (!sopInstanceUid) continue;
-    const { qc } = readQcReport(await retrieveInstance(root, { studyInstanceUid, seriesInstanceUid, sopInstanceUid }, options));
-    if (qc) reports.push({ sopInstanceUid, seriesInstanceUid, instanceNumber: qc.instanceNumber, report: qc });
+    const bytes = await retrieveInstance(root, { studyInstanceUid, seriesInstanceUid, sopInstanceUid }, options);
+    const { qc } = readQcReport(bytes);
+    if (qc) reports.push({ sopInstanceUid, seriesInstanceUid, instanceNumber: qc.instanceNumber, report: qc, bytes });
   }
   return reports.sort((a, b) => a.instanceNumber - b.instanceNumber || `${a.report.contentDate}${a.report.contentTime}`.localeCompare(`${b.report.contentDate}${b.report.contentTime}`));
 }

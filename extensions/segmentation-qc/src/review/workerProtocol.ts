@@ -3,7 +3,7 @@
  * clone; label volumes cross as transferred buffers.
  */
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
-import type { Sop } from '@segqc/core';
+import type { QcReasonInit, SopChecklistResultInit, Sop } from '@segqc/core';
 
 /** One annotation to compare: a SEG instance in the PACS. */
 export interface AnnotationRef {
@@ -34,10 +34,50 @@ export interface DiscrepancyRequest {
   structureKey: string;
 }
 
-export type WorkerRequest = ReviewRequest | DiscrepancyRequest;
+/** How the reference of one structure is made; an edited mask crosses as its bit words. */
+export type ReferenceChoice = { kind: 'accept'; annotationId: string } | { kind: 'majority' } | { kind: 'staple' } | { kind: 'edited'; words: Uint32Array };
+
+export interface StructureDecision {
+  structureKey: string;
+  method: ReferenceChoice;
+  reasons: QcReasonInit[];
+  escalated: boolean;
+}
+
+/** Sign-off of the last reviewed case: the reference SEG and the verified QC report, written in the worker. */
+export interface AdjudicateRequest {
+  type: 'adjudicate';
+  requestId: number;
+  decisions: StructureDecision[];
+  checklist: SopChecklistResultInit[];
+  adjudicator: { name: string; login: string; selfDeclared: boolean };
+  /** Epoch milliseconds of the signature. */
+  signedAt: number;
+}
+
+/** The starting point of an edit: the reference a method gives for one structure, as labels 0/1 on the grid. */
+export interface StartingMaskRequest {
+  type: 'starting-mask';
+  requestId: number;
+  structureKey: string;
+  method: Exclude<ReferenceChoice, { kind: 'edited' }>;
+}
+
+export interface AdjudicationWritten {
+  referenceSeg: Uint8Array;
+  report: Uint8Array;
+  referenceSegSopInstanceUid: string;
+  reportSopInstanceUid: string;
+  /** The report this one revises, if any. */
+  revises: string | null;
+}
+
+export type WorkerRequest = ReviewRequest | DiscrepancyRequest | AdjudicateRequest | StartingMaskRequest;
 
 export type WorkerAnswer =
   | { type: 'progress'; requestId: number; stage: 'retrieving' | 'comparing'; done: number; total: number }
   | { type: 'review'; requestId: number; review: CaseReviewSummary }
   | { type: 'discrepancy'; requestId: number; discrepancy: DiscrepancySummary }
+  | { type: 'adjudicated'; requestId: number; written: AdjudicationWritten }
+  | { type: 'starting-mask'; requestId: number; labels: Uint8Array }
   | { type: 'error'; requestId: number; message: string };

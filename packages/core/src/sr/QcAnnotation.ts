@@ -5,7 +5,8 @@
  * Segment (SEG instance + segment number, row 7) and Source series for segmentation (row 12); the
  * segment's Volume (TID 1419, SCT 118565006, mL) and its agreement with every other annotation of
  * the structure; and as qualitative evaluations (rows 16, 17) which annotation it is, the structure,
- * the annotator, the SHA-256 of the SEG's pixel data and the structure's QC decision.
+ * the annotator, the SHA-256 of the SEG's pixel data and the structure's QC decision; and, for a
+ * reference standard (an adjudicated or gold SEG judged with the annotations), which one it is.
  */
 import { DicomValueError, joinAttributePath } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
@@ -17,7 +18,7 @@ import { displayName } from '../dicom/personIdentification';
 import type { AlgorithmIdentification } from './AlgorithmIdentification';
 import { codeItem, containerItem, imageItem, itemPath, numItem, textItem, uidrefItem } from './contentItem';
 import { DisplayRegion, type DisplayRegionInit } from './DisplayRegion';
-import { ANNOTATION_LETTERS, QC_CONCEPTS, annotationCode, type AnnotationLetter } from './qcCodes';
+import { ANNOTATION_LETTERS, QC_CONCEPTS, QC_REFERENCE_STANDARDS, annotationCode, type AnnotationLetter, type QcReferenceStandard } from './qcCodes';
 import { checkFinite, checkSha256Hex, checkSingleLineText } from './srValueChecks';
 import { SR_CODES, UCUM } from './templateCodes';
 
@@ -45,6 +46,8 @@ export interface QcAnnotationInit {
   volumeMl: number;
   /** Where to show the annotation (see DisplayRegion); OHIF lists a group only when it has one. */
   displayRegion?: DisplayRegionInit;
+  /** The annotation is a reference standard (its SEG's ContentLabel ADJUDICATED or GOLD), not an annotator's work. */
+  referenceStandard?: QcReferenceStandard;
 }
 
 const SEGMENTATION_CLASSES: readonly string[] = [SOP_CLASS.SegmentationStorage, SOP_CLASS.LabelMapSegmentationStorage];
@@ -58,6 +61,7 @@ export class QcAnnotation {
   readonly pixelDataSha256: string;
   readonly volumeMl: number;
   readonly displayRegion?: DisplayRegion;
+  readonly referenceStandard?: QcReferenceStandard;
 
   /** @param path the measurement group, e.g. `ContentSequence{Imaging Measurements}.ContentSequence{Measurement Group}[3]`. */
   constructor(init: QcAnnotationInit, path = 'annotation') {
@@ -80,6 +84,12 @@ export class QcAnnotation {
     checkSha256Hex(init.pixelDataSha256, joinAttributePath(itemPath(path, QC_CONCEPTS.segPixelDataSha256), 'TextValue'));
     checkFinite(init.volumeMl, joinAttributePath(itemPath(path, SR_CODES.Volume), 'MeasuredValueSequence[0].NumericValue'), { min: 0 });
     const displayRegion = init.displayRegion === undefined ? undefined : DisplayRegion.from(init.displayRegion, `${path}(display region)`);
+    if (init.referenceStandard !== undefined && !Object.prototype.hasOwnProperty.call(QC_REFERENCE_STANDARDS, init.referenceStandard)) {
+      throw new DicomValueError(
+        joinAttributePath(itemPath(path, QC_CONCEPTS.referenceStandard), 'ConceptCodeSequence[0]'),
+        `"${String(init.referenceStandard)}" is not a reference standard (${Object.keys(QC_REFERENCE_STANDARDS).join(', ')})`,
+      );
+    }
 
     this.annotation = init.annotation;
     if (init.annotatorName !== undefined) this.annotatorName = init.annotatorName;
@@ -89,6 +99,7 @@ export class QcAnnotation {
     this.pixelDataSha256 = init.pixelDataSha256;
     this.volumeMl = init.volumeMl;
     if (displayRegion !== undefined) this.displayRegion = displayRegion;
+    if (init.referenceStandard !== undefined) this.referenceStandard = init.referenceStandard;
     Object.freeze(this);
   }
 
@@ -126,6 +137,9 @@ export class QcAnnotation {
       numItem('CONTAINS', SR_CODES.Volume, this.volumeMl, UCUM.millilitre, volumePath, algorithm.itemsFor('volumeMl', volumePath)),
       ...measurements(path),
       codeItem('CONTAINS', QC_CONCEPTS.annotation, annotationCode(this.annotation), itemPath(path, QC_CONCEPTS.annotation)),
+      ...(this.referenceStandard !== undefined
+        ? [codeItem('CONTAINS', QC_CONCEPTS.referenceStandard, QC_REFERENCE_STANDARDS[this.referenceStandard], itemPath(path, QC_CONCEPTS.referenceStandard))]
+        : []),
       textItem('CONTAINS', QC_CONCEPTS.structure, structureLabel, itemPath(path, QC_CONCEPTS.structure)),
     ];
     if (this.annotatorLogin !== undefined) {
@@ -148,6 +162,7 @@ export class QcAnnotation {
       pixelDataSha256: this.pixelDataSha256,
       volumeMl: this.volumeMl,
       ...(this.displayRegion !== undefined ? { displayRegion: this.displayRegion.toInit() } : {}),
+      ...(this.referenceStandard !== undefined ? { referenceStandard: this.referenceStandard } : {}),
     };
   }
 

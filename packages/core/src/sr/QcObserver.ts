@@ -1,12 +1,16 @@
 /**
  * The person who made the review or the adjudication, as the report's observer context
  * (TID 1002 Observer Context with TID 1003 Person Observer Identifying Attributes): name, login,
- * organisation, and role in this procedure from CID 7453 (Reviewer, Adjudicator, Reader).
+ * organisation, and role in this procedure from CID 7453 (Reviewer, Adjudicator, Reader). An
+ * identity the deployment did not authenticate is marked self-declared: buildQcReport writes
+ * (QC_CONCEPTS.observerIdentity = Self-declared) in the report's Qualitative Evaluations, since
+ * TID 1003 has no row for it.
  */
 import { DicomValueError, joinAttributePath } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import { checkPersonName } from '../dicom/vrChecks';
 import { codeItem, itemPath, pnameItem, textItem } from './contentItem';
+import { QC_CONCEPTS } from './qcCodes';
 import { checkSingleLineText } from './srValueChecks';
 import { PERFORMING_ROLES, SR_CODES } from './templateCodes';
 
@@ -20,6 +24,8 @@ export interface QcObserverInit {
   login: string;
   organization?: string;
   role: QcRole;
+  /** The person typed their name and login; nothing authenticated them. Only `true` is recorded. */
+  selfDeclared?: boolean;
 }
 
 /** Where the observer context goes: children of the root container (TID 1500 row 3). */
@@ -30,6 +36,7 @@ export class QcObserver implements QcObserverInit {
   readonly login: string;
   readonly organization?: string;
   readonly role: QcRole;
+  readonly selfDeclared?: true;
 
   constructor(init: QcObserverInit, path = OBSERVER_CONTEXT_PATH) {
     if (init === null || typeof init !== 'object') throw new DicomValueError(path, 'an observer needs name, login and role');
@@ -42,7 +49,11 @@ export class QcObserver implements QcObserverInit {
     this.name = init.name;
     this.login = init.login;
     if (init.organization !== undefined) this.organization = init.organization;
+    if (init.selfDeclared !== undefined && typeof init.selfDeclared !== 'boolean') {
+      throw new DicomValueError(itemPath(itemPath('', SR_CODES.QualitativeEvaluations), QC_CONCEPTS.observerIdentity), `selfDeclared must be true or false, got ${String(init.selfDeclared)}`);
+    }
     this.role = init.role;
+    if (init.selfDeclared === true) this.selfDeclared = true;
     Object.freeze(this);
   }
 
@@ -57,6 +68,17 @@ export class QcObserver implements QcObserverInit {
     if (this.organization !== undefined) items.push(textItem(rel, SR_CODES.PersonObserverOrganizationName, this.organization, itemPath(path, SR_CODES.PersonObserverOrganizationName)));
     items.push(codeItem(rel, SR_CODES.PersonObserverRoleInThisProcedure, PERFORMING_ROLES[this.role], itemPath(path, SR_CODES.PersonObserverRoleInThisProcedure)));
     return items;
+  }
+
+  /** As plain data (what readQcReport returns). */
+  toInit(): QcObserverInit {
+    return {
+      name: this.name,
+      login: this.login,
+      ...(this.organization !== undefined ? { organization: this.organization } : {}),
+      role: this.role,
+      ...(this.selfDeclared ? { selfDeclared: true } : {}),
+    };
   }
 
   static from(init: QcObserver | QcObserverInit, path = OBSERVER_CONTEXT_PATH): QcObserver {

@@ -108,7 +108,7 @@ export class QcReport {
       contentDate: this.contentDate,
       contentTime: this.contentTime,
       subject: { ...this.subject.init },
-      ...(this.observer ? { observer: { name: this.observer.name, login: this.observer.login, ...(this.observer.organization !== undefined ? { organization: this.observer.organization } : {}), role: this.observer.role } } : {}),
+      ...(this.observer ? { observer: this.observer.toInit() } : {}),
       algorithm: { name: this.algorithm.name, version: this.algorithm.version, conventions: { ...this.algorithm.conventions } },
       imageLibrary: this.imageLibrary.toInit(),
       structures: this.structures.map((structure) => structure.toInit()),

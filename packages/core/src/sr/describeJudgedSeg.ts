@@ -3,12 +3,15 @@
  * series, study), the source series it was drawn on, its annotator (ContentCreatorName and the
  * login in ContentCreatorIdentificationCodeSequence), the patient and study it belongs to, and the
  * SHA-256 of its Pixel Data value exactly as stored (for encapsulated pixel data: the items and the
- * delimiter), so that a report proves which pixels were judged.
+ * delimiter), so that a report proves which pixels were judged. Also its role (ContentLabel: a
+ * reference standard is judged with the annotations, marked as such) and its segments' colours,
+ * for a reference SEG that keeps them (adjudication/writeAdjudication.ts).
  */
 import dcmjs from 'dcmjs';
 import { DicomValueError } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import { sha256Hex } from '../hash/sha256';
+import { dicomLabToSrgb, type Srgb } from '../seg/cielab';
 import { parseSeg } from '../seg/read/readSegHeader';
 import type { ReportSubjectInit } from './ReportSubject';
 
@@ -26,6 +29,10 @@ export interface JudgedSegInfo {
   subject: ReportSubjectInit;
   /** InstitutionName of the SEG, when present. */
   institutionName?: string;
+  /** ContentLabel of the SEG as written (SegQC writes ANNOTATION, ADJUDICATED or GOLD), when present. */
+  contentLabel?: string;
+  /** RecommendedDisplayCIELabValue of each segment that has one, as sRGB, by segment number. */
+  segmentColors?: Readonly<Record<number, Srgb>>;
 }
 
 const SUBJECT_KEYS = ['PatientBirthDate', 'PatientSex', 'PatientAge', 'StudyDate', 'StudyTime', 'StudyID', 'AccessionNumber', 'ReferringPhysicianName', 'StudyDescription'] as const;
@@ -49,6 +56,14 @@ export function describeJudgedSeg(segBytes: Uint8Array): JudgedSegInfo {
   const creator = items(header10['ContentCreatorIdentificationCodeSequence'])[0];
   const login = creator === undefined ? undefined : text(items(creator['PersonIdentificationCodeSequence'])[0]?.['CodeValue']);
   const institutionName = text(header10['InstitutionName']);
+  const segmentColors: Record<number, Srgb> = {};
+  for (const segment of items(header10['SegmentSequence'])) {
+    const number = segment['SegmentNumber'];
+    const lab = segment['RecommendedDisplayCIELabValue'];
+    if (typeof number === 'number' && Array.isArray(lab) && lab.length === 3 && lab.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      segmentColors[number] = dicomLabToSrgb(lab as [number, number, number]);
+    }
+  }
   return {
     sopClassUid: header.sopClassUID,
     sopInstanceUid: header.sopInstanceUID,
@@ -60,6 +75,8 @@ export function describeJudgedSeg(segBytes: Uint8Array): JudgedSegInfo {
     pixelDataSha256: sha256Hex(file.bytes.subarray(pixelData.offset, pixelData.offset + pixelData.length)),
     subject,
     ...(institutionName !== undefined ? { institutionName } : {}),
+    ...(header.contentLabel !== undefined && header.contentLabel !== '' ? { contentLabel: header.contentLabel } : {}),
+    ...(Object.keys(segmentColors).length > 0 ? { segmentColors } : {}),
   };
 }
 

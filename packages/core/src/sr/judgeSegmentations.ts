@@ -3,7 +3,8 @@
  * compared (compareSegmentations), segments joined into structures through the pairs' matches,
  * each structure with one annotation per annotator who segmented it (letters A, B, … in the
  * order given), its agreements, volumes, pixel-data hashes and display regions; and the metric
- * conventions the numbers were computed by.
+ * conventions the numbers were computed by. A SEG whose ContentLabel is ADJUDICATED or GOLD is
+ * judged as one more annotation and marked as that reference standard.
  */
 import { compareSegmentations, type ComparisonOptions, type SegmentationComparison } from '../agreement/compareSegmentations';
 import { DicomValueError } from '../dicom/DicomValueError';
@@ -14,7 +15,7 @@ import type { JudgedSegInfo } from './describeJudgedSeg';
 import { displayRegionOfMasks, type SliceImages } from './displayRegionOfMasks';
 import type { QcAgreementInit } from './QcAgreement';
 import type { QcAnnotationInit } from './QcAnnotation';
-import { ANNOTATION_LETTERS } from './qcCodes';
+import { ANNOTATION_LETTERS, QC_REFERENCE_STANDARDS, type QcReferenceStandard } from './qcCodes';
 import { plainCode, type QcStructureInit } from './QcStructure';
 
 export interface JudgedSegmentation {
@@ -89,6 +90,7 @@ export function judgeSegmentations(judged: readonly JudgedSegmentation[], option
         pixelDataSha256: info.pixelDataSha256,
         volumeMl: maskVolumeMl(segment.mask),
         ...(displayRegion ? { displayRegion } : {}),
+        ...(isReferenceStandard(info.contentLabel) ? { referenceStandard: info.contentLabel } : {}),
       };
     });
     const agreements: QcAgreementInit[] = [];
@@ -111,6 +113,11 @@ export function judgeSegmentations(judged: readonly JudgedSegmentation[], option
   // Structures in the order of the first annotation's segments, then the others'.
   const measured: MeasurementKind[] = structures.some((structure) => structure.agreements) ? (Object.keys(CONVENTIONS_OF_MEASUREMENT) as MeasurementKind[]) : ['volumeMl'];
   return { structures, conventions: conventionsOf(comparisons[0]?.comparison, options, measured) };
+}
+
+/** An adjudicated or gold SEG is judged like an annotation, and the report says which it is. */
+function isReferenceStandard(contentLabel: string | undefined): contentLabel is QcReferenceStandard {
+  return contentLabel !== undefined && Object.prototype.hasOwnProperty.call(QC_REFERENCE_STANDARDS, contentLabel);
 }
 
 /** The structure's label: the first annotation's segment label, else its type, else its number. */

@@ -94,6 +94,17 @@ export const QC_CONCEPTS = Object.freeze({
    * measurements are of the referenced segment, not of this region.
    */
   displayRegion: qc('DISPLAY-REGION', 'Display region'),
+  /**
+   * Group CODE (row 16): the annotation is a reference standard, not an annotator's work, as its
+   * SEG's ContentLabel says (seg/SegContentLabel.ts); value from QC_REFERENCE_STANDARDS.
+   */
+  referenceStandard: qc('REFERENCE', 'Reference standard'),
+  /**
+   * Report CODE (TID 1500 row 14): how the person observer's identity is known, when the
+   * deployment did not authenticate it; value from QC_OBSERVER_IDENTITIES. Absent: the login is
+   * the deployment's.
+   */
+  observerIdentity: qc('OBSERVER-ID', 'Observer identity'),
   /** Report TEXT (TID 1500 row 14): the SOP in force, `id@version+sha256` (64 hex digits of the canonical JSON's SHA-256). */
   sop: qc('SOP', 'Standard operating procedure'),
   /** Report TEXT (row 14): a checklist item of the SOP that the observer checked; value the item id. */
@@ -114,6 +125,22 @@ export const QC_DECISIONS = Object.freeze({
   staple: qc('STAPLE', 'STAPLE consensus'),
   /** The adjudicator edited an annotation into the reference. */
   edited: qc('EDITED', 'Edited by adjudicator'),
+});
+
+/** What a reference-standard annotation is: the values of QC_CONCEPTS.referenceStandard, by the SEG's ContentLabel. */
+export const QC_REFERENCE_STANDARDS = Object.freeze({
+  /** ContentLabel ADJUDICATED: the reference an adjudicator signed. */
+  ADJUDICATED: qc('ADJUDICATED', 'Adjudicated reference standard'),
+  /** ContentLabel GOLD: the gold standard of a calibration case. */
+  GOLD: qc('GOLD', 'Gold standard'),
+});
+
+export type QcReferenceStandard = keyof typeof QC_REFERENCE_STANDARDS;
+
+/** Values of QC_CONCEPTS.observerIdentity. */
+export const QC_OBSERVER_IDENTITIES = Object.freeze({
+  /** The observer typed their name and login; nothing authenticated them. */
+  selfDeclared: qc('SELF-DECLARED', 'Self-declared, not authenticated'),
 });
 
 /** Coded reasons for a decision. */

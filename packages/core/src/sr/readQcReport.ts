@@ -14,7 +14,10 @@ import type { DisplayRegionInit } from './DisplayRegion';
 import type { ImageLibraryGroupInit } from './ImageLibrary';
 import type { QcAgreementInit } from './QcAgreement';
 import type { QcAnnotationInit } from './QcAnnotation';
-import { QC_CONCEPTS, QC_DECISIONS, QC_MEASUREMENTS, QC_REASONS, nsdTolerance, type AgreementMetric, type QcReasonKey } from './qcCodes';
+import {
+  QC_CONCEPTS, QC_DECISIONS, QC_MEASUREMENTS, QC_OBSERVER_IDENTITIES, QC_REASONS, QC_REFERENCE_STANDARDS, nsdTolerance,
+  type AgreementMetric, type QcReasonKey, type QcReferenceStandard,
+} from './qcCodes';
 import type { QcDecisionInit, QcReasonInit } from './QcDecision';
 import type { QcObserverInit, QcRole } from './QcObserver';
 import { QcReport, type PredecessorInit, type QcReportInit } from './QcReport';
@@ -91,6 +94,7 @@ function structureOf(label: string, groups: ReportGroup[], seriesOf: (sop: strin
     const login = group.evaluations.find((item) => sameCode(item.name, QC_CONCEPTS.annotator))?.value.value;
     const name = group.texts.find((item) => sameCode(item.name, QC_CONCEPTS.annotatorName))?.value;
     const region = group.regions.find((candidate) => sameCode(candidate.name, QC_CONCEPTS.displayRegion));
+    const referenceStandard = referenceStandardOf(group, `${path}, annotation ${letters[n]}`);
     const displayRegion: DisplayRegionInit | undefined = region?.image ? {
       image: { sopClassUid: region.image.sopClassUid, sopInstanceUid: region.image.sopInstanceUid, ...(region.image.frameNumbers ? { frameNumber: region.image.frameNumbers[0] } : {}) },
       outline: region.points,
@@ -104,6 +108,7 @@ function structureOf(label: string, groups: ReportGroup[], seriesOf: (sop: strin
       pixelDataSha256: textOf(group, QC_CONCEPTS.segPixelDataSha256, `${path}, annotation ${letters[n]}`),
       volumeMl: volume.value,
       ...(displayRegion ? { displayRegion } : {}),
+      ...(referenceStandard !== undefined ? { referenceStandard } : {}),
     };
   });
 
@@ -143,6 +148,18 @@ function letterOf(group: ReportGroup, path: string): string {
   const match = /^ANNOTATION-([A-Z])$/.exec(code.value);
   if (code.scheme !== SEGQC_SCHEME_DESIGNATOR || !match) throw new DicomValueError(`${path}: ContentSequence{Annotation}.ConceptCodeSequence[0]`, `(${code.value}, ${code.scheme}) is not an annotation code`);
   return match[1];
+}
+
+const REFERENCE_OF_CODE = new Map(Object.entries(QC_REFERENCE_STANDARDS).map(([key, code]) => [code.value, key as QcReferenceStandard]));
+
+function referenceStandardOf(group: ReportGroup, path: string): QcReferenceStandard | undefined {
+  const item = group.evaluations.find((candidate) => sameCode(candidate.name, QC_CONCEPTS.referenceStandard));
+  if (item === undefined) return undefined;
+  const standard = REFERENCE_OF_CODE.get(item.value.value);
+  if (item.value.scheme !== SEGQC_SCHEME_DESIGNATOR || standard === undefined) {
+    throw new DicomValueError(`${path}: ContentSequence{Reference standard}.ConceptCodeSequence[0]`, `(${item.value.value}, ${item.value.scheme}) is not a reference standard SegQC writes`);
+  }
+  return standard;
 }
 
 const METRIC_OF_CODE = new Map(Object.entries(QC_MEASUREMENTS).map(([metric, code]) => [code.value, metric as AgreementMetric]));
@@ -222,7 +239,19 @@ function observerOf(document: MeasurementReportContent): { observer?: QcObserver
   if (person.personName === undefined || person.loginName === undefined || role === undefined) {
     throw new DicomValueError('ContentSequence{Observer Context}', 'a SegQC QC report names its person observer with name, login and a role of CID 7453 (Reviewer, Adjudicator, Reader)');
   }
-  return { observer: { name: person.personName, login: person.loginName, ...(person.organization !== undefined ? { organization: person.organization } : {}), role } };
+  const identity = document.evaluations.find((item) => sameCode(item.name, QC_CONCEPTS.observerIdentity));
+  if (identity !== undefined && !sameCode(identity.value, QC_OBSERVER_IDENTITIES.selfDeclared)) {
+    throw new DicomValueError('ContentSequence{Qualitative Evaluations}.ContentSequence{Observer identity}', `(${identity.value.value}, ${identity.value.scheme}) is not an observer identity SegQC writes`);
+  }
+  return {
+    observer: {
+      name: person.personName,
+      login: person.loginName,
+      ...(person.organization !== undefined ? { organization: person.organization } : {}),
+      role,
+      ...(identity !== undefined ? { selfDeclared: true } : {}),
+    },
+  };
 }
 
 function sopOf(document: MeasurementReportContent): Pick<QcReportInit, 'sop' | 'checklist'> {

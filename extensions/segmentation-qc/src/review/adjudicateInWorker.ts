@@ -1,0 +1,60 @@
+import {
+  ANNOTATION_LETTERS, BitMask, describeJudgedSeg, referenceMask, voxelCount, writeAdjudication, type AnnotationLetter, type ReferenceMethodInit,
+} from '@segqc/core';
+import type { ReviewedCase } from './caseInWorker';
+import type { AdjudicateRequest, AdjudicationWritten, StartingMaskRequest } from './workerProtocol';
+
+/** Annotation ids in review order are the report's letters A, B, C… */
+function letterOf(reviewed: ReviewedCase, annotationId: string): AnnotationLetter {
+  const index = reviewed.request.annotations.findIndex((annotation) => annotation.id === annotationId);
+  if (index < 0) throw new Error(`${annotationId} is not an annotation of this case`);
+  return ANNOTATION_LETTERS[index];
+}
+
+function structureLabel(reviewed: ReviewedCase, structureKey: string): string {
+  const structure = reviewed.review.structures[Number(structureKey)];
+  if (!structure) throw new Error(`structure ${structureKey} is not in this case's review`);
+  return structure.structure.label;
+}
+
+/** Writes the reference SEG and the verified report; a signed adjudication already in the PACS is revised, not replaced. */
+export function adjudicateReviewedCase(reviewed: ReviewedCase, request: AdjudicateRequest): AdjudicationWritten {
+  const { grid } = reviewed.segmentations.get(reviewed.request.annotations[0].id)!;
+  const annotations = reviewed.request.annotations.map(({ id }) => ({ info: describeJudgedSeg(reviewed.segBytes.get(id)!), segmentation: reviewed.segmentations.get(id)! }));
+  const written = writeAdjudication({
+    annotations,
+    sourceImages: reviewed.sourceImages,
+    ...(reviewed.sop ? { sop: reviewed.sop } : {}),
+    decisions: request.decisions.map((decision) => {
+      const { method } = decision;
+      const init: ReferenceMethodInit =
+        method.kind === 'accept' ? { kind: 'accept', annotation: letterOf(reviewed, method.annotationId) }
+        : method.kind === 'edited' ? { kind: 'edited', mask: new BitMask(grid, method.words) }
+        : { kind: method.kind };
+      return { structureLabel: structureLabel(reviewed, decision.structureKey), method: init, reasons: decision.reasons, escalated: decision.escalated };
+    }),
+    checklist: request.checklist,
+    adjudicator: request.adjudicator,
+    now: new Date(request.signedAt),
+    ...(reviewed.adjudication ? { predecessor: reviewed.adjudication.bytes } : {}),
+  });
+  return { ...written, revises: reviewed.adjudication?.sopInstanceUid ?? null };
+}
+
+/** The mask a method gives for one structure (an annotation without the structure counts as empty), as 0/1 labels. */
+export function startingMask(reviewed: ReviewedCase, request: StartingMaskRequest): Uint8Array {
+  const structure = reviewed.review.structures[Number(request.structureKey)];
+  if (!structure) throw new Error(`structure ${request.structureKey} is not in this case's review`);
+  const ids = reviewed.request.annotations.map((annotation) => annotation.id);
+  const masks = ids.map((id) => {
+    const segmentation = reviewed.segmentations.get(id)!;
+    const row = reviewed.review.rows.find((r) => r.structureIndex === Number(request.structureKey) && (r.a === id || r.b === id));
+    const segment = row ? (row.a === id ? row.segmentA : row.segmentB) : null;
+    return segment ? segmentation.segments.find((s) => s.number === segment.number)!.mask : new BitMask(segmentation.grid);
+  });
+  const { method } = request;
+  const mask = referenceMask(method.kind === 'accept' ? { kind: 'accept', index: ids.indexOf(method.annotationId) } : method, masks);
+  const labels = new Uint8Array(voxelCount(mask.grid));
+  for (let i = 0; i < labels.length; i++) labels[i] = mask.get(i) ? 1 : 0;
+  return labels;
+}

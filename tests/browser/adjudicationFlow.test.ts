@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoManifest } from '@segqc/demo-data';
+import {
+  loadSop, qcReportSeriesUid, readQcReport, readSegHeader, readSegmentation, referenceSegSeriesUid, retrieveInstance, searchForInstances, staple,
+  type BitMask, type QcReportInit,
+} from '@segqc/core';
+import { launchBrowser } from '../harness/browser';
+import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
+import { startTestPacs, type TestPacs } from '../harness/testPacs';
+import { startTestViewer } from '../harness/testViewer';
+
+// The adjudicator resolves a late case where Okafor's lungs escalate: first by accepting Rivera's
+// annotation, then, in a second sitting, by STAPLE — which must revise the first adjudication, not
+// replace it. Each signature is checked in Orthanc with our own readers: the reference SEG voxel
+// for voxel, the verified QC report's decisions, reasons, metrics and SOP hash.
+jest.setTimeout(400_000);
+
+const CASE = 'ct-08';
+const [demoCase] = demoManifest({ cases: [CASE] }).cases;
+const STRUCTURES = ['Right lung', 'Left lung', 'Lung nodule'];
+const sopsDir = join(__dirname, '..', '..', 'platform-config', 'sops');
+const sop = loadSop(JSON.parse(readFileSync(join(sopsDir, 'ct-lung-nodule.json'), 'utf8')), JSON.parse(readFileSync(join(sopsDir, 'sop.schema.json'), 'utf8')));
+
+let pacs: TestPacs;
+let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let truth: DemoCaseMasks;
+
+beforeAll(async () => {
+  truth = demoCaseMasks(CASE);
+  pacs = await startTestPacs([CASE]);
+  viewer = await startTestViewer(pacs.dicomwebUrl);
+  browser = await launchBrowser('adjudication-flow');
+});
+afterAll(async () => {
+  await browser?.close();
+  await viewer?.stop();
+  await pacs?.stop();
+});
+
+const options = () => ({ fetch: globalThis.fetch });
+const study = demoCase.StudyInstanceUID;
+
+/** Waits until the series holds `count` instances and returns them, read as Part 10. */
+async function storedInstances(seriesInstanceUid: string, count: number): Promise<Map<string, Uint8Array>> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const found = await searchForInstances(pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid }, {}, options());
+    if (found.length >= count) {
+      const uids = found.map((dataset) => (dataset['00080018']?.Value as string[])[0]);
+      const entries = await Promise.all(uids.map(async (sopInstanceUid) => [sopInstanceUid, await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid, sopInstanceUid }, options())] as const));
+      return new Map(entries);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`series ${seriesInstanceUid} did not reach ${count} instances`);
+}
+
+const sameVoxels = (a: BitMask, b: BitMask) => a.words.length === b.words.length && a.words.every((word, n) => word === b.words[n]);
+
+async function openCase() {
+  const { page } = browser;
+  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${study}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('[data-testid=segqc-review][data-status=done]').waitFor({ timeout: 180_000 });
+  await page.getByTestId('segqc-adjudication').waitFor();
+}
+
+async function decideAll(method: string, reason: string) {
+  const { page } = browser;
+  for (const structure of STRUCTURES) {
+    const row = page.locator(`[data-testid=segqc-adjudication-structure][data-structure="${structure}"]`);
+    await row.getByTestId('segqc-adjudication-method').selectOption({ label: method });
+    if ((await row.getAttribute('data-escalated')) === 'true') await row.locator(`[data-testid=segqc-adjudication-reason][value=${reason}]`).check();
+  }
+  for (const item of await page.getByTestId('segqc-adjudication').locator('[data-testid=segqc-checklist-item][data-required=true]').all()) await item.check();
+}
+
+function reportDecisions(report: QcReportInit) {
+  return Object.fromEntries(report.structures.map((s) => [s.label, { ...s.decision }]));
+}
+
+test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, verified reports, the second revising the first', async () => {
+  const { page, screenshot, errors } = browser;
+  await openCase();
+  // Signing is refused until every escalated structure has a reference and a reason, the SOP's
+  // adjudicator items are ticked and the adjudicator has said who they are.
+  const sign = page.getByTestId('segqc-adjudication-sign');
+  expect(await sign.isDisabled()).toBe(true);
+  const escalated = await page.locator('[data-testid=segqc-adjudication-structure][data-escalated=true]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-structure')));
+  expect(escalated.sort()).toEqual([...STRUCTURES].sort());
+
+  await decideAll('Accept Rivera, Ana', 'overSegmentation');
+  expect(await sign.isDisabled()).toBe(true); // no identity yet
+  await page.getByTestId('segqc-identity-name').fill('Singh^Priya');
+  await page.getByTestId('segqc-identity-login').fill('psingh');
+  await page.getByTestId('segqc-identity-save').click();
+  await screenshot('01-decisions');
+  await sign.click();
+  await page.getByTestId('segqc-adjudication-signed').waitFor({ timeout: 60_000 });
+  const firstReportUid = (await page.getByTestId('segqc-adjudication-signed').getAttribute('data-report'))!;
+
+  // In the PACS: the reference SEG equals Rivera's segmentation, structure by structure.
+  const [referenceBytes] = [...(await storedInstances(referenceSegSeriesUid(study), 1)).values()];
+  const header = readSegHeader(referenceBytes);
+  expect(header.contentLabel).toBe('ADJUDICATED');
+  const reference = readSegmentation(referenceBytes, truth.sourceImages);
+  for (const structure of STRUCTURES) {
+    expect(sameVoxels(reference.segments.find((s) => s.label === structure)!.mask, truth.maskOf('rivera', structure))).toBe(true);
+  }
+  // … and a verified QC report by the adjudicator with decision, reason, metrics and the SOP's hash.
+  const reports = await storedInstances(qcReportSeriesUid(study), 1);
+  const first = readQcReport(reports.get(firstReportUid)!).qc!;
+  expect(first.observer).toMatchObject({ name: 'Singh^Priya', login: 'psingh', role: 'adjudicator', selfDeclared: true });
+  expect(first.verification).toMatchObject({ name: 'Singh^Priya', login: 'psingh' });
+  expect(first.sop).toEqual({ id: sop.id, version: sop.version, sha256: sop.reference.sha256 });
+  for (const structure of STRUCTURES) {
+    expect(reportDecisions(first)[structure]).toEqual({ outcome: 'accepted', acceptedAnnotation: 'A', reasons: [{ reason: 'overSegmentation' }] });
+    const agreements = first.structures.find((s) => s.label === structure)!.agreements!;
+    expect(agreements.length).toBeGreaterThanOrEqual(3);
+    expect(agreements.every((agreement) => agreement.dice >= 0 && agreement.dice <= 1)).toBe(true);
+  }
+  expect(first.predecessors ?? []).toEqual([]);
+
+  // Reopened, the case shows its adjudication, read back from the PACS; a STAPLE signature revises it.
+  await openCase();
+  const record = page.getByTestId('segqc-adjudication-record');
+  expect(await record.getAttribute('data-report')).toBe(firstReportUid);
+  expect(await record.textContent()).toContain('psingh');
+  await decideAll('STAPLE', 'boundaryDisagreement');
+  await sign.click();
+  await page.getByTestId('segqc-adjudication-signed').waitFor({ timeout: 60_000 });
+  const secondReportUid = (await page.getByTestId('segqc-adjudication-signed').getAttribute('data-report'))!;
+  await screenshot('02-revised');
+
+  const second = readQcReport((await storedInstances(qcReportSeriesUid(study), 2)).get(secondReportUid)!).qc!;
+  expect(second.predecessors?.map((p) => p.sopInstanceUid)).toEqual([firstReportUid]);
+  expect(second.instanceNumber).toBe(2);
+  for (const structure of STRUCTURES) expect(reportDecisions(second)[structure]).toEqual({ outcome: 'staple', reasons: [{ reason: 'boundaryDisagreement' }] });
+  // The second reference SEG equals the engine's STAPLE of the three annotations.
+  const references = await storedInstances(referenceSegSeriesUid(study), 2);
+  const stapleReference = [...references.values()].map((bytes) => readSegmentation(bytes, truth.sourceImages)).find((seg) => seg.source.sopInstanceUID !== header.sopInstanceUID)!;
+  for (const structure of STRUCTURES) {
+    const expected = staple(['rivera', 'chen', 'okafor'].map((annotator) => truth.maskOf(annotator, structure))).consensus;
+    expect(sameVoxels(stapleReference.segments.find((s) => s.label === structure)!.mask, expected)).toBe(true);
+  }
+  expect(errors).toEqual([]);
+});
