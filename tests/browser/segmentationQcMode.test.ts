@@ -150,6 +150,10 @@ test('a SEG whose frames cannot be decoded stays listed, with its error, beside 
   expect(error).not.toContain('[object');
   expect(await row.getAttribute('data-shown')).toBe('false');
   await screenshot('05-unreadable-seg-listed');
+  // The agreement leaves the broken SEG out, says why, and compares the three readable ones (3 pairs × 3 structures).
+  await page.locator('[data-testid=segqc-review][data-status=done]').waitFor({ timeout: 180_000 });
+  expect(await page.getByTestId('segqc-review-excluded').textContent()).toMatch(/^Broken, Writer is left out of the agreement: ./);
+  expect(await page.getByTestId('segqc-review-row').count()).toBe(9);
   // the readable annotations are still listed and can still be shown
   const readable = page.getByTestId('segqc-annotation').filter({ has: page.getByText(asShown(demoCase.segs[2].annotator.name), { exact: true }) });
   await readable.getByTestId('segqc-toggle').click();

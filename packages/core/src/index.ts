@@ -230,7 +230,7 @@ export { referenceMaskOf } from './adjudication/referenceMaskOf';
 export { qcDecisionOf } from './adjudication/qcDecisionOf';
 export { referenceSegmentDescription } from './adjudication/referenceSegmentDescription';
 export {
-  writeAdjudication, referenceSegSeriesUid, REFERENCE_SEG_SERIES_NUMBER, REFERENCE_SEG_SERIES_DESCRIPTION, type WrittenAdjudication,
+  writeAdjudication, referenceSegSeriesUid, referenceContentDescription, REFERENCE_SEG_SERIES_NUMBER, REFERENCE_SEG_SERIES_DESCRIPTION, type WrittenAdjudication,
 } from './adjudication/writeAdjudication';
 // the QC report's marks for a judged reference standard and a self-declared observer (sr/README.md "Adjudication")
 export { QC_REFERENCE_STANDARDS, QC_OBSERVER_IDENTITIES, type QcReferenceStandard } from './sr/qcCodes';

@@ -49,6 +49,12 @@ export function ReviewSection({ state, names, annotationCount }: { state: CaseRe
           Agreement could not be computed: {state.error}
         </div>
       )}
+      {state.status === 'done' &&
+        state.review.excluded.map(({ id, error }) => (
+          <div key={id} className="segqc-error" role="alert" data-testid="segqc-review-excluded">
+            {names[id]?.annotator ?? id} is left out of the agreement: {error}
+          </div>
+        ))}
       {state.status === 'done' && (
         <table className="segqc-review-table">
           <thead>

@@ -1,5 +1,5 @@
 import {
-  ANNOTATION_LETTERS, BitMask, describeJudgedSeg, referenceMask, voxelCount, writeAdjudication, type AnnotationLetter, type ReferenceMethodInit,
+  ANNOTATION_LETTERS, BitMask, describeJudgedSeg, referenceMask, structuresToAdjudicate, voxelCount, writeAdjudication, type AnnotationLetter, type ReferenceMethodInit, type StructureToAdjudicate,
 } from '@segqc/core';
 import type { ReviewedCase } from './caseInWorker';
 import type { AdjudicateRequest, AdjudicationWritten, StartingMaskRequest } from './workerProtocol';
@@ -11,16 +11,28 @@ function letterOf(reviewed: ReviewedCase, annotationId: string): AnnotationLette
   return ANNOTATION_LETTERS[index];
 }
 
-function structureLabel(reviewed: ReviewedCase, structureKey: string): string {
-  const structure = reviewed.review.structures[Number(structureKey)];
-  if (!structure) throw new Error(`structure ${structureKey} is not in this case's review`);
-  return structure.structure.label;
+/**
+ * The report's label of a reviewed structure. The review names structures after the SOP, the
+ * report after the annotators' segments: the two are joined through a segment they share.
+ */
+function structureLabel(reviewed: ReviewedCase, structures: readonly StructureToAdjudicate[], structureKey: string): string {
+  const rows = reviewed.review.rows.filter((row) => String(row.structureIndex) === structureKey);
+  for (const row of rows) {
+    for (const [id, segment] of [[row.a, row.segmentA], [row.b, row.segmentB]] as const) {
+      if (!segment) continue;
+      const letter = letterOf(reviewed, id);
+      const structure = structures.find((s) => s.segments.some((member) => member.annotation === letter && member.segmentNumber === segment.number));
+      if (structure) return structure.label;
+    }
+  }
+  throw new Error(`structure ${structureKey} is not in this case's review`);
 }
 
 /** Writes the reference SEG and the verified report; a signed adjudication already in the PACS is revised, not replaced. */
 export function adjudicateReviewedCase(reviewed: ReviewedCase, request: AdjudicateRequest): AdjudicationWritten {
   const { grid } = reviewed.segmentations.get(reviewed.request.annotations[0].id)!;
   const annotations = reviewed.request.annotations.map(({ id }) => ({ info: describeJudgedSeg(reviewed.segBytes.get(id)!), segmentation: reviewed.segmentations.get(id)! }));
+  const structures = structuresToAdjudicate(annotations);
   const written = writeAdjudication({
     annotations,
     sourceImages: reviewed.sourceImages,
@@ -31,7 +43,7 @@ export function adjudicateReviewedCase(reviewed: ReviewedCase, request: Adjudica
         method.kind === 'accept' ? { kind: 'accept', annotation: letterOf(reviewed, method.annotationId) }
         : method.kind === 'edited' ? { kind: 'edited', mask: new BitMask(grid, method.words) }
         : { kind: method.kind };
-      return { structureLabel: structureLabel(reviewed, decision.structureKey), method: init, reasons: decision.reasons, escalated: decision.escalated };
+      return { structureLabel: structureLabel(reviewed, structures, decision.structureKey), method: init, reasons: decision.reasons, escalated: decision.escalated };
     }),
     checklist: request.checklist,
     adjudicator: request.adjudicator,

@@ -2,6 +2,7 @@ import {
   BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, sourceImageFromDicomJson,
   SopReference, type CaseReview, type ReadFetchLike, type Segmentation, type Sop, type SourceImage,
 } from '@segqc/core';
+import { describeFailure } from '../describeFailure';
 import { adjudicationInForce, qcReportsOfStudy, type StoredQcReport } from './qcReportsOfStudy';
 import { summarizeReview } from './summarizeReview';
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
@@ -39,15 +40,21 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
 
   const segmentations = new Map<string, Segmentation>();
   const segBytes = new Map<string, Uint8Array>();
+  // An unreadable SEG is left out with its reason; the others are still compared.
+  const excluded: Array<{ id: string; error: string }> = [];
   for (const [n, annotation] of request.annotations.entries()) {
-    const bytes = await retrieveInstance(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, ...annotation }, options);
-    segBytes.set(annotation.id, bytes);
     try {
+      const bytes = await retrieveInstance(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, ...annotation }, options);
       segmentations.set(annotation.id, readSegmentation(bytes, sourceGrid.grid));
+      segBytes.set(annotation.id, bytes);
     } catch (error) {
-      throw new Error(`the SEG of ${annotation.id} cannot be read: ${(error as Error).message}`);
+      excluded.push({ id: annotation.id, error: describeFailure(error) });
     }
     report('retrieving', n + 2, steps);
+  }
+  const included = request.annotations.filter(({ id }) => segmentations.has(id));
+  if (included.length < 2) {
+    throw new Error(`agreement needs two readable annotations; ${excluded.map(({ id, error }) => `${id}: ${error}`).join('; ')}`);
   }
 
   const adjudication = adjudicationInForce(await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options));
@@ -55,14 +62,15 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
 
   const sop = request.sop && { ...request.sop, reference: new SopReference(request.sop.reference) };
   const review = reviewCase(
-    request.annotations.map(({ id }) => ({ id, segmentation: segmentations.get(id)! })),
+    included.map(({ id }) => ({ id, segmentation: segmentations.get(id)! })),
     sop,
     { onProgress: (done, total) => report('comparing', done, total) },
   );
   const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
   return {
-    reviewed: { request, review, segmentations, segBytes, sourceImages, sop, adjudication },
-    summary: summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication),
+    // Letters A, B, … of the adjudication follow the annotations compared.
+    reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication },
+    summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded },
   };
 }
 

@@ -56,6 +56,8 @@ export interface CaseReviewSummary {
   sliceSopInstanceUids: string[];
   grid: { columns: number; rows: number; slices: number };
   adjudication: AdjudicationOnRecord | null;
+  /** Annotations left out because their SEG could not be retrieved or read, with the reason. */
+  excluded: Array<{ id: string; error: string }>;
 }
 
 export interface DiscrepancyRegion {

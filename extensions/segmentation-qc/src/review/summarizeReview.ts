@@ -3,7 +3,7 @@ import type { StoredQcReport } from './qcReportsOfStudy';
 import type { AdjudicationOnRecord, CaseReviewSummary, ReviewedStructure, ReviewRow } from './reviewSummary';
 
 /** The panel's plain view of the engine's review (masks and full agreement records stay in the worker). */
-export function summarizeReview(review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[], adjudication: StoredQcReport | null): CaseReviewSummary {
+export function summarizeReview(review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[], adjudication: StoredQcReport | null): Omit<CaseReviewSummary, 'excluded'> {
   const structures: ReviewedStructure[] = review.structures.map((structure, index) => ({
     key: String(index),
     label: structure.structure.label,

@@ -51,7 +51,7 @@ describe('the reference SEG', () => {
     expect(dataset).toMatchObject({
       SOPInstanceUID: written.referenceSegSopInstanceUid,
       ContentLabel: 'ADJUDICATED',
-      ContentDescription: 'Adjudicated reference standard; identity self-declared',
+      ContentDescription: 'SegQC adjudicated reference standard; creator self-declared',
       ContentCreatorName: [{ Alphabetic: 'Singh^Priya' }],
       ContentCreatorIdentificationCodeSequence: [{ PersonIdentificationCodeSequence: [{ CodeValue: 'psingh', CodingSchemeDesignator: '99SEGQC' }], InstitutionName: 'SegQC Demo Hospital' }],
       ProtocolName: sop.reference.toProtocolName(),
@@ -131,7 +131,7 @@ describe('a second adjudication', () => {
     expect(qc.observer).toEqual({ name: 'Okonkwo^Ada', login: 'aokonkwo', organization: 'SegQC Demo Hospital', role: 'adjudicator' });
     expect(qc.structures[2].decision).toEqual({ outcome: 'edited', reasons: [{ reason: 'missedLesion' }, { reason: 'other', text: 'B left out the 4 mm nodule' }] });
     const { dataset } = readPart10(second.referenceSeg);
-    expect(dataset).toMatchObject({ SeriesInstanceUID: referenceSegSeriesUid(qc.subject.StudyInstanceUID), InstanceNumber: 2, ContentDescription: 'Adjudicated reference standard' });
+    expect(dataset).toMatchObject({ SeriesInstanceUID: referenceSegSeriesUid(qc.subject.StudyInstanceUID), InstanceNumber: 2, ContentDescription: 'SegQC adjudicated reference standard; creator signed in' });
     expect((dataset['SegmentSequence'] as Array<Record<string, unknown>>)[2]).toMatchObject({ SegmentAlgorithmType: 'MANUAL', SegmentDescription: 'Edited by the adjudicator' });
     expect(sameVoxels(maskOf(readSegmentation(second.referenceSeg, demoCt02().sourceImages), 3), edited)).toBe(true);
   });

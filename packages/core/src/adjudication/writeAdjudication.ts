@@ -45,6 +45,14 @@ export interface WrittenAdjudication {
   reportSopInstanceUid: string;
 }
 
+/**
+ * The reference SEG's ContentDescription: whether the adjudicator's identity was authenticated,
+ * in the two fixed forms SegQC's annotation SEGs use ("SegQC annotation; creator self-declared" / "… signed in").
+ */
+export function referenceContentDescription(selfDeclared: boolean): string {
+  return `SegQC adjudicated reference standard; creator ${selfDeclared ? 'self-declared' : 'signed in'}`;
+}
+
 /** SeriesNumber of a study's reference-standard SEGs. */
 export const REFERENCE_SEG_SERIES_NUMBER = 980;
 export const REFERENCE_SEG_SERIES_DESCRIPTION = 'SegQC reference standard';
@@ -72,7 +80,7 @@ export function writeAdjudication(input: Adjudication | AdjudicationInit): Writt
     frames: masks.map((mask, s) => ({ segmentNumber: s + 1, mask: maskInSourceOrder(mask, adjudication.sliceOrder, sourceImages.length, `structures[${s}]`) })),
     creator: { name: adjudicator.name, login: adjudicator.login, institutionName: adjudication.institutionName },
     contentLabel: 'ADJUDICATED',
-    contentDescription: adjudicator.selfDeclared ? 'Adjudicated reference standard; identity self-declared' : 'Adjudicated reference standard',
+    contentDescription: referenceContentDescription(adjudicator.selfDeclared),
     contentDate: date,
     contentTime: time,
     seriesInstanceUID: referenceSegSeriesUid(study),
