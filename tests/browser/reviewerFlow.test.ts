@@ -1,4 +1,5 @@
 import { demoManifest } from '@segqc/demo-data';
+import { qcReportSeriesUid, readQcReport, retrieveInstance, searchForInstances } from '@segqc/core';
 import { launchBrowser } from '../harness/browser';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
 import { startTestPacs, type TestPacs } from '../harness/testPacs';
@@ -86,7 +87,7 @@ function currentSopInstanceUid(): string | null {
   return null;
 }
 
-test('escalates the drifting annotator on the lungs, overlays both / A only / B only with exact counts, and steps to the largest disagreement', async () => {
+test('escalates the drifting annotator on the lungs, overlays both / A only / B only with exact counts, steps to the largest disagreement, and records the review in the PACS', async () => {
   const { page, screenshot, errors } = browser;
   await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
 
@@ -154,5 +155,31 @@ test('escalates the drifting annotator on the lungs, overlays both / A only / B 
   await section.getByTestId('segqc-discrepancy-previous').click();
   await page.locator('[data-testid=segqc-discrepancy-region][data-region="0"]').waitFor();
   await page.waitForFunction(`(${currentSopInstanceUid.toString()})() === ${JSON.stringify(truth.sliceSopInstanceUids[largestSlice])}`, null, { timeout: 30_000 });
+
+  // The reviewer records the verdicts: an unsigned QC report by a Reviewer lands in the PACS.
+  const record = page.getByTestId('segqc-record-review');
+  expect(await record.getByTestId('segqc-record-review-button').isDisabled()).toBe(true);
+  for (const item of await record.locator('[data-testid=segqc-checklist-item][data-required=true]').all()) await item.check();
+  await page.getByTestId('segqc-identity-name').fill('Novak^Petra');
+  await page.getByTestId('segqc-identity-login').fill('pnovak');
+  await page.getByTestId('segqc-identity-save').click();
+  await record.getByTestId('segqc-record-review-button').click();
+  const reportUid = (await (await record.getByTestId('segqc-record-review-done').elementHandle({ timeout: 60_000 }))!.getAttribute('data-report'))!;
+  const seriesInstanceUid = qcReportSeriesUid(demoCase.StudyInstanceUID);
+  let stored: Uint8Array | null = null;
+  for (let attempt = 0; attempt < 120 && !stored; attempt++) {
+    const found = await searchForInstances(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, {}, { fetch: globalThis.fetch });
+    if (found.length > 0) stored = await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid, sopInstanceUid: reportUid }, { fetch: globalThis.fetch });
+    else await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const report = readQcReport(stored!).qc!;
+  expect(report.observer).toMatchObject({ name: 'Novak^Petra', login: 'pnovak', role: 'reviewer', selfDeclared: true });
+  expect(report.verification).toBeUndefined();
+  // A structure is escalated when any of its pairs is, as the table said.
+  const escalatedInTable = new Set(rows.filter((r) => r.verdict === 'escalate').map((r) => r.structure));
+  expect(Object.fromEntries(report.structures.map((s) => [s.label, s.decision?.outcome]))).toEqual(
+    Object.fromEntries([...new Set(rows.map((r) => r.structure!))].map((label) => [label, escalatedInTable.has(label) ? 'escalated' : 'agreed'])),
+  );
+  expect(report.checklist?.filter((item) => item.checked).map((item) => item.itemId)).toEqual(['nodule-count-checked']);
   expect(errors).toEqual([]);
 });

@@ -164,6 +164,7 @@ export { judgeSegmentations, type JudgedSegmentation, type JudgeOptions, type Ju
 export { reportSourceSeries, type ReportSourceSeries } from './sr/reportSourceSeries';
 export { displayRegionOfMasks, type SliceImages } from './sr/displayRegionOfMasks';
 export { readQcReport, type QcReportRead } from './sr/readQcReport';
+export { reportRevision, type ReportRevision } from './sr/reportRevision';
 export {
   readMeasurementReport, measurementReportOf, MEASUREMENT_REPORT_SOP_CLASSES,
   type MeasurementReportContent, type ReportGroup, type ReportMeasurement, type ReportRegion, type ReportObserver,
@@ -198,6 +199,7 @@ export { discrepancyMap, type DiscrepancyMap, type DiscrepancyRegion, type Discr
 export { DISCREPANCY_CLASSES, DISCREPANCY_CLASS, DISCREPANCY_NONE, type DiscrepancyClass, type DiscrepancyClassKey } from './review/discrepancyClasses';
 export { referenceMask, type ReferenceMethod } from './review/referenceMask';
 export { ReviewInputError } from './review/ReviewInputError';
+export { writeReviewReport, type ReviewReportInit } from './review/writeReviewReport';
 
 // DICOMweb read client (QIDO-RS, WADO-RS)
 export { DicomwebReadError, type DicomwebReadErrorKind, type DicomwebReadErrorInit } from './dicomweb/DicomwebReadError';
@@ -234,3 +236,20 @@ export {
 } from './adjudication/writeAdjudication';
 // the QC report's marks for a judged reference standard and a self-declared observer (sr/README.md "Adjudication")
 export { QC_REFERENCE_STANDARDS, QC_OBSERVER_IDENTITIES, type QcReferenceStandard } from './sr/qcCodes';
+
+// Audit trail of a case from the PACS: events, export rows, verification (packages/core/src/audit/README.md)
+export type {
+  AuditEvent, AnnotationEvent, ReferenceSegEvent, SegEvent, QcReportEvent, AuditPerson, AuditSop, SegCreatorRole, JudgedSegRecord,
+  StructureDecisionRecord, PairMetricsRecord, CaseRecords, UnreadableObject, RetrievedObject, RetrievedObjects,
+} from './audit/AuditEvent';
+export { gatherCaseRecords, type GatherOptions } from './audit/gatherCaseRecords';
+export { caseRecordsFromObjects, type StudyObject, type PresentInstance, type GatheredCase } from './audit/caseRecordsFromObjects';
+export { listStudies } from './audit/listStudies';
+export { verifyCase } from './audit/verifyCase';
+export { AUDIT_FINDING_KINDS, type AuditFinding, type AuditFindingKind } from './audit/AuditFinding';
+export {
+  auditRows, AUDIT_COLUMNS, PATIENT_COLUMNS,
+  type AuditColumn, type AuditRow, type AuditRowEvent, type AuditDocument, type AuditDocumentCase, type AuditExport, type AuditRowsOptions,
+} from './audit/auditRows';
+export { auditCsv } from './audit/auditCsv';
+export { predecessorChain } from './audit/predecessorChain';

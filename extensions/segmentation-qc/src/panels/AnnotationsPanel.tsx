@@ -13,10 +13,12 @@ import { DiscrepancySection } from '../review/DiscrepancySection';
 import { useChecklist } from '../sop/useChecklist';
 import { SopPanelSection } from '../sop/SopPanelSection';
 import { useSopInForce } from '../sop/useSopInForce';
+import { RecordReviewSection } from '../review/RecordReviewSection';
 import { ReviewSection } from '../review/ReviewSection';
 import { reviewCandidates } from '../review/reviewCandidates';
 import { useAgreementWorker, useCaseReview } from '../review/useCaseReview';
 import { useDiscrepancyOverlay } from '../review/useDiscrepancyOverlay';
+import { useRecordReview } from '../review/useRecordReview';
 
 function Swatch({ rgb }: { rgb: [number, number, number] | null }) {
   const background = rgb ? `rgb(${rgb.join(',')})` : 'transparent';
@@ -137,8 +139,10 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   const review = useCaseReview(worker, services, dicomwebRootOrNull(extensionManager), studyInstanceUid, candidates, sopInForce.sop);
   const reviewed = review.status === 'done' ? review.review : null;
   const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
-  const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox);
+  const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox, services);
   const adjudicatorChecklist = useChecklist(sopInForce.sop, 'adjudicator');
+  const reviewerChecklist = useChecklist(sopInForce.sop, 'reviewer');
+  const recordReview = useRecordReview(worker, reviewed, studyInstanceUid, outbox.outbox);
   const identity = useIdentity(services.userAuthenticationService);
   return (
     <section className="segqc-panel" data-testid="segqc-annotations-panel">
@@ -157,15 +161,25 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
         <DiscrepancySection review={reviewed} names={candidates?.summaries ?? {}} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />
       )}
       {reviewed && reviewed.structures.length > 0 && (
+        <RecordReviewSection
+          checklist={reviewerChecklist}
+          identity={identity.identity}
+          state={recordReview.state}
+          onRecord={() => identity.identity && void recordReview.record(identity.identity, reviewerChecklist.results)}
+        />
+      )}
+      {reviewed && reviewed.structures.length > 0 && (
         <AdjudicationSection
           review={reviewed}
           names={candidates?.summaries ?? {}}
           drafts={adjudication.drafts}
+          edits={adjudication.edits}
           onChange={adjudication.update}
+          onEdit={(request) => void adjudication.startEdit(request)}
           checklist={adjudicatorChecklist}
           identity={identity}
           sign={adjudication.sign}
-          onSign={() => identity.identity && void adjudication.signOff(identity.identity, adjudicatorChecklist.results, new Map())}
+          onSign={() => identity.identity && void adjudication.signOff(identity.identity, adjudicatorChecklist.results, adjudication.editedReferences())}
         />
       )}
       <OutboxStatus outbox={outbox.outbox} />

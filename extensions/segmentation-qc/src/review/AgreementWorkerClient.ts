@@ -1,5 +1,7 @@
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
-import type { AdjudicateRequest, AdjudicationWritten, DiscrepancyRequest, ReviewRequest, StartingMaskRequest, WorkerAnswer, WorkerRequest } from './workerProtocol';
+import type {
+  AdjudicateRequest, AdjudicationWritten, DiscrepancyRequest, RecordReviewRequest, ReviewRecorded, ReviewRequest, StartingMaskRequest, WorkerAnswer, WorkerRequest,
+} from './workerProtocol';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike {
@@ -53,6 +55,10 @@ export class AgreementWorkerClient {
     return this.send({ ...request, type: 'starting-mask', requestId: this.nextId++ }) as Promise<Uint8Array>;
   }
 
+  recordReview(request: Omit<RecordReviewRequest, 'type' | 'requestId'>): Promise<ReviewRecorded> {
+    return this.send({ ...request, type: 'record-review', requestId: this.nextId++ }) as Promise<ReviewRecorded>;
+  }
+
   dispose(): void {
     this.worker.terminate();
     this.failAll(new AgreementWorkerError('the review was closed'));
@@ -74,7 +80,7 @@ export class AgreementWorkerClient {
     }
     this.pending.delete(data.requestId);
     if (data.type === 'error') pending.reject(new AgreementWorkerError(data.message));
-    else pending.resolve(data.type === 'review' ? data.review : data.type === 'discrepancy' ? data.discrepancy : data.type === 'adjudicated' ? data.written : data.labels);
+    else pending.resolve(data.type === 'review' ? data.review : data.type === 'discrepancy' ? data.discrepancy : data.type === 'adjudicated' ? data.written : data.type === 'review-recorded' ? data.recorded : data.labels);
   }
 
   private failAll(error: Error): void {

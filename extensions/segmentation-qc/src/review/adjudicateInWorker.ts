@@ -1,8 +1,8 @@
 import {
-  ANNOTATION_LETTERS, BitMask, describeJudgedSeg, referenceMask, structuresToAdjudicate, voxelCount, writeAdjudication, type AnnotationLetter, type ReferenceMethodInit, type StructureToAdjudicate,
+  ANNOTATION_LETTERS, BitMask, describeJudgedSeg, referenceMask, structuresToAdjudicate, voxelCount, writeReviewReport, writeAdjudication, type AnnotationLetter, type ReferenceMethodInit, type StructureToAdjudicate,
 } from '@segqc/core';
 import type { ReviewedCase } from './caseInWorker';
-import type { AdjudicateRequest, AdjudicationWritten, StartingMaskRequest } from './workerProtocol';
+import type { AdjudicateRequest, AdjudicationWritten, RecordReviewRequest, ReviewRecorded, StartingMaskRequest } from './workerProtocol';
 
 /** Annotation ids in review order are the report's letters A, B, C… */
 function letterOf(reviewed: ReviewedCase, annotationId: string): AnnotationLetter {
@@ -28,7 +28,7 @@ function structureLabel(reviewed: ReviewedCase, structures: readonly StructureTo
   throw new Error(`structure ${structureKey} is not in this case's review`);
 }
 
-/** Writes the reference SEG and the verified report; a signed adjudication already in the PACS is revised, not replaced. */
+/** Writes the reference SEG and the verified report; the study's latest QC report is revised, not replaced. */
 export function adjudicateReviewedCase(reviewed: ReviewedCase, request: AdjudicateRequest): AdjudicationWritten {
   const { grid } = reviewed.segmentations.get(reviewed.request.annotations[0].id)!;
   const annotations = reviewed.request.annotations.map(({ id }) => ({ info: describeJudgedSeg(reviewed.segBytes.get(id)!), segmentation: reviewed.segmentations.get(id)! }));
@@ -48,9 +48,12 @@ export function adjudicateReviewedCase(reviewed: ReviewedCase, request: Adjudica
     checklist: request.checklist,
     adjudicator: request.adjudicator,
     now: new Date(request.signedAt),
-    ...(reviewed.adjudication ? { predecessor: reviewed.adjudication.bytes } : {}),
+    ...(reviewed.latestReport ? { predecessor: reviewed.latestReport.bytes } : {}),
   });
-  return { ...written, revises: reviewed.adjudication?.sopInstanceUid ?? null };
+  const revises = reviewed.latestReport?.sopInstanceUid ?? null;
+  // What is written next in this sitting revises this report, not the one before it.
+  reviewed.latestReport = { sopInstanceUid: written.reportSopInstanceUid, bytes: written.report.slice() };
+  return { ...written, revises };
 }
 
 /** The mask a method gives for one structure (an annotation without the structure counts as empty), as 0/1 labels. */
@@ -69,4 +72,22 @@ export function startingMask(reviewed: ReviewedCase, request: StartingMaskReques
   const labels = new Uint8Array(voxelCount(mask.grid));
   for (let i = 0; i < labels.length; i++) labels[i] = mask.get(i) ? 1 : 0;
   return labels;
+}
+
+/** The reviewer's unsigned record of the verdicts; it revises the study's latest QC report. */
+export function recordReview(reviewed: ReviewedCase, request: RecordReviewRequest): ReviewRecorded {
+  const annotations = reviewed.request.annotations.map(({ id }) => ({ info: describeJudgedSeg(reviewed.segBytes.get(id)!), segmentation: reviewed.segmentations.get(id)! }));
+  const { report, reportSopInstanceUid } = writeReviewReport({
+    annotations,
+    review: reviewed.review,
+    sourceImages: reviewed.sourceImages,
+    ...(reviewed.sop ? { sop: reviewed.sop } : {}),
+    reviewer: request.reviewer,
+    checklist: request.checklist,
+    now: new Date(request.recordedAt),
+    ...(reviewed.latestReport ? { predecessor: reviewed.latestReport.bytes } : {}),
+  });
+  const revises = reviewed.latestReport?.sopInstanceUid ?? null;
+  reviewed.latestReport = { sopInstanceUid: reportSopInstanceUid, bytes: report.slice() };
+  return { report, reportSopInstanceUid, revises };
 }

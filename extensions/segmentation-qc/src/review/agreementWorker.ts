@@ -3,7 +3,7 @@
  * agreement off the UI thread, reporting progress. It keeps the last case for the overlay.
  */
 import { describeFailure } from '../describeFailure';
-import { adjudicateReviewedCase, startingMask } from './adjudicateInWorker';
+import { adjudicateReviewedCase, recordReview, startingMask } from './adjudicateInWorker';
 import { discrepancyOf, reviewCaseFromPacs, type ReviewedCase } from './caseInWorker';
 import type { WorkerAnswer, WorkerRequest } from './workerProtocol';
 
@@ -39,6 +39,9 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     } else if (request.type === 'starting-mask') {
       const labels = startingMask(reviewed, request);
       answer({ type: 'starting-mask', requestId, labels }, [labels.buffer]);
+    } else if (request.type === 'record-review') {
+      const recorded = recordReview(reviewed, request);
+      answer({ type: 'review-recorded', requestId, recorded }, [recorded.report.buffer]);
     } else {
       const written = adjudicateReviewedCase(reviewed, request);
       answer({ type: 'adjudicated', requestId, written }, [written.referenceSeg.buffer, written.report.buffer]);

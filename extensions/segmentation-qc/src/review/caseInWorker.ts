@@ -20,8 +20,10 @@ export interface ReviewedCase {
   sourceImages: SourceImage[];
   /** The SOP in force, its reference a SopReference again (a structured clone keeps data, not classes). */
   sop: Sop | null;
-  /** The signed adjudication a new one revises. */
+  /** The signed adjudication in force, shown in the panel. */
   adjudication: StoredQcReport | null;
+  /** The study's latest QC report (review or adjudication): the next one written revises it. */
+  latestReport: { sopInstanceUid: string; bytes: Uint8Array } | null;
 }
 
 /**
@@ -57,7 +59,9 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
     throw new Error(`agreement needs two readable annotations; ${excluded.map(({ id, error }) => `${id}: ${error}`).join('; ')}`);
   }
 
-  const adjudication = adjudicationInForce(await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options));
+  const reports = await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options);
+  const adjudication = adjudicationInForce(reports);
+  const latest = reports[reports.length - 1];
   report('retrieving', steps, steps);
 
   const sop = request.sop && { ...request.sop, reference: new SopReference(request.sop.reference) };
@@ -69,7 +73,7 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
   return {
     // Letters A, B, … of the adjudication follow the annotations compared.
-    reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication },
+    reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication, latestReport: latest ? { sopInstanceUid: latest.sopInstanceUid, bytes: latest.bytes } : null },
     summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded },
   };
 }

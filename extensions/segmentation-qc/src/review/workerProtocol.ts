@@ -72,7 +72,22 @@ export interface AdjudicationWritten {
   revises: string | null;
 }
 
-export type WorkerRequest = ReviewRequest | DiscrepancyRequest | AdjudicateRequest | StartingMaskRequest;
+/** The reviewer's record of the last reviewed case: an unsigned QC report with the verdicts. */
+export interface RecordReviewRequest {
+  type: 'record-review';
+  requestId: number;
+  checklist: SopChecklistResultInit[];
+  reviewer: { name: string; login: string; selfDeclared: boolean };
+  recordedAt: number;
+}
+
+export interface ReviewRecorded {
+  report: Uint8Array;
+  reportSopInstanceUid: string;
+  revises: string | null;
+}
+
+export type WorkerRequest = ReviewRequest | DiscrepancyRequest | AdjudicateRequest | StartingMaskRequest | RecordReviewRequest;
 
 export type WorkerAnswer =
   | { type: 'progress'; requestId: number; stage: 'retrieving' | 'comparing'; done: number; total: number }
@@ -80,4 +95,5 @@ export type WorkerAnswer =
   | { type: 'discrepancy'; requestId: number; discrepancy: DiscrepancySummary }
   | { type: 'adjudicated'; requestId: number; written: AdjudicationWritten }
   | { type: 'starting-mask'; requestId: number; labels: Uint8Array }
+  | { type: 'review-recorded'; requestId: number; recorded: ReviewRecorded }
   | { type: 'error'; requestId: number; message: string };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import {
-  DicomValueError, ENGINE, QC_REPORT_SOP_CLASS_UID, describeJudgedSeg, judgeSegmentations, qcReportSeriesUid, randomUid, readQcReport,
+  DicomValueError, ENGINE, QC_REPORT_SOP_CLASS_UID, describeJudgedSeg, judgeSegmentations, qcReportSeriesUid, randomUid, reportRevision,
   reportSourceSeries, writeQcReport, type JudgedSegInfo, type QcReportInit,
 } from '@segqc/core';
 import { loadSegmentation } from '../compare/loadSegmentation';
@@ -93,22 +93,15 @@ function checkSameCase(paths: string[], infos: JudgedSegInfo[]): void {
   });
 }
 
-/** The earlier report: its reference, the series to join and the next instance number. */
+/** The earlier report: its reference, the series to join and the next instance number (errors name --revises). */
 function revisionOf(path: string, studyInstanceUid: string) {
-  let read;
   try {
-    read = readQcReport(new Uint8Array(readFileSync(path)));
+    return reportRevision(new Uint8Array(readFileSync(path)), studyInstanceUid);
   } catch (error) {
-    if (error instanceof DicomValueError) throw new DicomValueError(`--revises ${path}: ${error.attributePath}`, error.reason);
-    throw error;
+    if (!(error instanceof DicomValueError)) throw error;
+    const reason = error.reason.replace(/^is the report of study .*/, 'is the report of another study');
+    throw new DicomValueError(`--revises ${path}`, reason);
   }
-  if (read.qc === undefined) throw new UsageError(`--revises ${path} is a TID 1500 report but not a SegQC QC report`);
-  if (read.qc.subject.StudyInstanceUID !== studyInstanceUid) throw new UsageError(`--revises ${path} is the report of another study`);
-  return {
-    seriesInstanceUid: read.qc.seriesInstanceUid,
-    instanceNumber: read.qc.instanceNumber + 1,
-    predecessor: { studyInstanceUid, seriesInstanceUid: read.qc.seriesInstanceUid, sopClassUid: read.document.sopClassUid, sopInstanceUid: read.qc.sopInstanceUid },
-  };
 }
 
 function summary(options: ReportOptions, init: QcReportInit, infos: JudgedSegInfo[]): string {

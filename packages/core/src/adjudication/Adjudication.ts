@@ -24,13 +24,12 @@ import type { Sop, SopStructure } from '../sop/Sop';
 import type { JudgedSegmentation } from '../sr/judgeSegmentations';
 import { ANNOTATION_LETTERS, QC_REASONS, nsdCode, type AnnotationLetter } from '../sr/qcCodes';
 import type { QcReasonInit } from '../sr/QcDecision';
-import type { PredecessorInit } from '../sr/QcReport';
-import { readQcReport } from '../sr/readQcReport';
 import type { SopChecklistResultInit } from '../sr/SopChecklistResult';
 import { checkSingleLineText, checkText } from '../sr/srValueChecks';
 import { BitMask } from '../volume/BitMask';
 import { gridFromSourceImages } from '../volume/sourceGrid';
 import { voxelCount, type VoxelGrid } from '../volume/VoxelGrid';
+import { reportRevision, type ReportRevision } from '../sr/reportRevision';
 import { AdjudicationInputError, asAdjudicationInputError } from './AdjudicationInputError';
 import { structuresToAdjudicate, type StructureToAdjudicate } from './structuresToAdjudicate';
 
@@ -96,12 +95,7 @@ export interface AdjudicatedStructure extends StructureToAdjudicate {
 }
 
 /** Where a revision goes: the predecessor's series, the next instance number. */
-export interface Revision {
-  seriesInstanceUid: string;
-  seriesNumber: number;
-  instanceNumber: number;
-  predecessor: PredecessorInit;
-}
+export type Revision = ReportRevision;
 
 export const DEFAULT_ADJUDICATION_EQUIPMENT: Readonly<SegEquipment> = Object.freeze({
   manufacturerModelName: 'SegQC adjudication',
@@ -164,7 +158,7 @@ export class Adjudication {
       return Object.freeze({ ...structure, category, type, decision: decisions.get(structure.label)!, color: Object.freeze([...color]) as unknown as Srgb });
     });
 
-    const revision = init.predecessor === undefined ? undefined : revisionOf(init.predecessor, init.annotations[0].info.studyInstanceUid);
+    const revision = init.predecessor === undefined ? undefined : asAdjudicationInputError('predecessor', () => reportRevision(init.predecessor!, init.annotations[0].info.studyInstanceUid));
 
     this.annotations = Object.freeze([...init.annotations]);
     this.sourceImages = Object.freeze([...init.sourceImages]);
@@ -387,18 +381,3 @@ function maskOnGrid(mask: BitMask, grid: VoxelGrid, path: string): BitMask {
   return mask instanceof BitMask ? mask : new BitMask(grid, (mask as { words: Uint32Array }).words);
 }
 
-/** The earlier report: its reference, the series to join and the next instance number. */
-function revisionOf(bytes: Uint8Array, studyInstanceUid: string): Revision {
-  if (!(bytes instanceof Uint8Array)) throw new AdjudicationInputError('predecessor', 'must be the bytes of the earlier QC report');
-  const read = asAdjudicationInputError('predecessor', () => readQcReport(bytes));
-  if (read.qc === undefined) throw new AdjudicationInputError('predecessor', 'is a TID 1500 report but not a SegQC QC report');
-  if (read.qc.subject.StudyInstanceUID !== studyInstanceUid) {
-    throw new AdjudicationInputError('predecessor', `is the report of study ${read.qc.subject.StudyInstanceUID}, not of the annotations' ${studyInstanceUid}`);
-  }
-  return Object.freeze({
-    seriesInstanceUid: read.qc.seriesInstanceUid,
-    seriesNumber: read.qc.seriesNumber,
-    instanceNumber: read.qc.instanceNumber + 1,
-    predecessor: Object.freeze({ studyInstanceUid, seriesInstanceUid: read.qc.seriesInstanceUid, sopClassUid: read.document.sopClassUid, sopInstanceUid: read.qc.sopInstanceUid }),
-  });
-}
