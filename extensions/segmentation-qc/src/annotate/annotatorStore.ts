@@ -1,4 +1,4 @@
-import { createPageStore } from './pageStore';
+import { createPageStore } from '../pageStore';
 import type { AnnotationSession } from './useAnnotationSession';
 import type { SaveState } from './useSaveAnnotation';
 

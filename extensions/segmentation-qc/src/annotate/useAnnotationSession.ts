@@ -9,7 +9,7 @@ import type { SegqcServices } from '../services';
 import { annotatorStore, type AnnotatorPageState } from './annotatorStore';
 import { labelsFromSegmentation } from './labelsFromSegmentation';
 import type { OwnAnnotation } from './ownAnnotationsOfStudy';
-import { usePageStore, type PageStore } from './pageStore';
+import { usePageStore, type PageStore } from '../pageStore';
 import { sopLabelmapSegments } from './sopLabelmapSegments';
 
 /** The labelmap an annotator is painting: on which series, under which SOP. */

@@ -8,7 +8,7 @@ import type { SegqcServices } from '../services';
 import type { Identity } from '../identity/Identity';
 import { annotationSeg } from './annotationSeg';
 import { annotatorStore, type AnnotatorPageState } from './annotatorStore';
-import { usePageStore, type PageStore } from './pageStore';
+import { usePageStore, type PageStore } from '../pageStore';
 import type { AnnotationSession } from './useAnnotationSession';
 
 /** Where the last save stands: built and queued in the outbox, then stored in the PACS (or refused). */

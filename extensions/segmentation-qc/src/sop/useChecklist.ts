@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { createPageStore, usePageStore } from '../pageStore';
 import type { Sop, SopChecklistRole } from '@segqc/core';
 import { checklistState, type ChecklistState } from './checklistState';
 
@@ -8,21 +9,22 @@ export interface Checklist extends ChecklistState {
   reset(): void;
 }
 
+/** Ticks per SOP text and role, kept for the page: OHIF unmounts a panel when another tab is shown. */
+const ticksStore = createPageStore<{ ticks: Record<string, Record<string, boolean>> }>({ ticks: {} });
+
 /**
  * The checklist of `sop` for `role` and the user's ticks. Ticks belong to one SOP text (its
  * SHA-256) and role: when either changes, the checklist starts unticked.
  */
 export function useChecklist(sop: Sop | null, role: SopChecklistRole): Checklist {
   const owner = `${sop?.reference.sha256 ?? 'none'}/${role}`;
-  const [ticks, setTicks] = useState<{ owner: string; checked: Record<string, boolean> }>({ owner, checked: {} });
-  const current = ticks.owner === owner ? ticks.checked : {};
+  const current = usePageStore(ticksStore).ticks[owner] ?? {};
 
   const setChecked = useCallback(
-    (itemId: string, checked: boolean) =>
-      setTicks((previous) => ({ owner, checked: { ...(previous.owner === owner ? previous.checked : {}), [itemId]: checked } })),
+    (itemId: string, checked: boolean) => ticksStore.set(({ ticks }) => ({ ticks: { ...ticks, [owner]: { ...ticks[owner], [itemId]: checked } } })),
     [owner],
   );
-  const reset = useCallback(() => setTicks({ owner, checked: {} }), [owner]);
+  const reset = useCallback(() => ticksStore.set(({ ticks }) => ({ ticks: { ...ticks, [owner]: {} } })), [owner]);
 
   return { ...checklistState(sop, role, current), setChecked, reset };
 }

@@ -2,9 +2,11 @@
  * The SOP in force in the viewer (issue 5: "chosen automatically from the series … and can be
  * changed by hand"): the library is loaded once per page (sopLibraryOnce); the SOP follows the
  * active viewport's source series through selectSop until the user picks one by hand. A hand
- * choice holds for the study it was made in and is forgotten when another study is shown.
+ * choice holds for the study it was made in (kept for the page, across panel tab switches) and
+ * does not apply to any other study.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { createPageStore, usePageStore } from '../pageStore';
 import type { Sop } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
 import type { CornerstoneViewportService, DisplaySetService, Subscription, ViewportGridService } from '../services';
@@ -58,10 +60,13 @@ interface ViewportGridEvents {
 
 type LibraryState = { library: SopLibrary | null; error: string | null };
 
+/** The hand choice, kept for the page: OHIF unmounts a panel when another tab is shown. */
+const handChoice = createPageStore<{ hand: { studyInstanceUID: string; key: string } | null }>({ hand: null });
+
 export function useSopInForce(services: SopInForceServices, libraryUrl: string = SOP_LIBRARY_URL): SopInForceState {
   const [loaded, setLoaded] = useState<LibraryState>({ library: null, error: null });
   const [revision, setRevision] = useState(0);
-  const [hand, setHand] = useState<{ studyInstanceUID: string; key: string } | null>(null);
+  const { hand } = usePageStore(handChoice);
 
   useEffect(() => {
     let live = true;
@@ -90,21 +95,17 @@ export function useSopInForce(services: SopInForceServices, libraryUrl: string =
 
   const displaySet = activeSourceDisplaySet(services);
   const studyInstanceUID = displaySet?.StudyInstanceUID ?? null;
-  useEffect(() => {
-    setHand((current) => (current && current.studyInstanceUID !== studyInstanceUID ? null : current));
-  }, [studyInstanceUID]);
-
   const library = loaded.library?.sops ?? [];
   const handKey = hand && hand.studyInstanceUID === studyInstanceUID ? hand.key : null;
   const choice = chooseSop(library, displaySet ? seriesSopAttributes(displaySet) : null, handKey);
 
   const chooseByHand = useCallback(
     (key: string) => {
-      if (studyInstanceUID !== null) setHand({ studyInstanceUID, key });
+      if (studyInstanceUID !== null) handChoice.set({ hand: { studyInstanceUID, key } });
     },
     [studyInstanceUID],
   );
-  const chooseAutomatically = useCallback(() => setHand(null), []);
+  const chooseAutomatically = useCallback(() => handChoice.set({ hand: null }), []);
 
   return {
     loading: loaded.library === null && loaded.error === null,
