@@ -123,6 +123,28 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
 
   // Reopened, the case shows its adjudication, read back from the PACS; a STAPLE signature revises it.
   await openCase();
+  // The reference SEG opens in OHIF itself: listed with its role, overlaid with Rivera's voxel counts.
+  const referenceRow = page.getByTestId('segqc-annotation').filter({ hasText: 'ADJUDICATED' });
+  await referenceRow.getByTestId('segqc-toggle').click();
+  await referenceRow.and(page.locator('[data-shown=true]')).waitFor({ timeout: 60_000 });
+  const shownCounts = await page.evaluate((segmentationId) => {
+    const { cornerstone, cornerstoneTools } = window as any;
+    const labelmap = cornerstoneTools.segmentation.state.getSegmentation(segmentationId).representationData.Labelmap;
+    const counts: number[] = [];
+    for (const binding of Object.values<any>(labelmap.segmentBindings)) {
+      const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
+      let n = 0;
+      for (const imageId of layer.imageIds) {
+        const pixels = cornerstone.cache.getImage(imageId).voxelManager.getScalarData();
+        for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
+      }
+      counts.push(n);
+    }
+    return counts.sort((a, b) => a - b);
+  }, (await referenceRow.getAttribute('data-uid'))!);
+  expect(shownCounts).toEqual(STRUCTURES.map((structure) => truth.maskOf('rivera', structure).count()).sort((a, b) => a - b));
+  await referenceRow.getByTestId('segqc-toggle').click();
+
   const record = page.getByTestId('segqc-adjudication-record');
   expect(await record.getAttribute('data-report')).toBe(firstReportUid);
   expect(await record.textContent()).toContain('psingh');
