@@ -1,0 +1,24 @@
+// The reviewer's record (an unsigned QC report, observer Reviewer, structures agreed or escalated)
+// must pass the DICOM validators like every object SegQC writes: dciodvfy, dsrdump, PixelMed's
+// TID 1500 validator and dcentvfy against the SEGs and images it refers to. Demo case ct-02 with
+// two annotators (Rivera, Chen), as the adjudication objects' test, for PixelMed's heap.
+import { reviewCase, writeReviewReport } from '@segqc/core';
+import { demoCt02, SIGNED_AT } from '../../packages/core/src/adjudication/adjudication.fixture';
+import { expectSrValidatorsPass, validateDicom, validatorUnavailable } from '../harness/validateDicom';
+
+jest.setTimeout(300_000);
+
+const unavailable = validatorUnavailable();
+if (unavailable) console.warn(`skipping the DICOM validators on the review report: ${unavailable}`);
+
+(unavailable ? it.skip : it)('the review report passes dciodvfy, dsrdump, PixelMed (TID 1500) and dcentvfy against the SEGs and images', () => {
+  const { annotations, segFiles, sourceFiles, sourceImages, sop } = demoCt02();
+  const two = annotations.slice(0, 2);
+  const review = reviewCase(two.map((annotation, n) => ({ id: 'AB'[n], segmentation: annotation.segmentation })), sop);
+  const { report } = writeReviewReport({
+    annotations: two, review, sourceImages, sop, now: SIGNED_AT,
+    reviewer: { name: 'Novak^Petra', login: 'pnovak', selfDeclared: false },
+    checklist: [{ itemId: 'nodule-count-checked', checked: true }],
+  });
+  expectSrValidatorsPass(validateDicom(report, [...segFiles.slice(0, 2), ...sourceFiles]), 'Comprehensive3DSR');
+});
