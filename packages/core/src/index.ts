@@ -253,3 +253,23 @@ export {
 } from './audit/auditRows';
 export { auditCsv } from './audit/auditCsv';
 export { predecessorChain } from './audit/predecessorChain';
+
+// Programme-level QC: control charts, drift, calibration, case-level agreement
+export { ProgrammeInputError } from './programme/ProgrammeInputError';
+export { isoInstant } from './programme/isoInstant';
+export { c4, D2_MOVING_RANGE } from './programme/controlChartConstants';
+export {
+  ewmaChart, EWMA_DEFAULTS, DEFAULT_BASELINE_POINTS,
+  type EwmaChart, type EwmaOptions, type EwmaPoint, type EwmaBaselinePoint, type EwmaMonitoredPoint, type EwmaAlarm, type EwmaSide, type SigmaEstimator,
+} from './programme/ewmaChart';
+export {
+  agreementSeries, AGREEMENT_REFERENCES,
+  type AgreementObservation, type AgreementSeries, type AgreementSeriesOptions, type AgreementReference,
+} from './programme/agreementSeries';
+export { driftState, type DriftState, type DriftOptions, type DriftAlarmStart, type CalibrationCase } from './programme/driftState';
+export {
+  calibrationScores,
+  type CalibrationResult, type CalibrationCaseScore, type StructureCalibration, type AnnotatorCalibration, type CalibrationScoresOptions,
+} from './programme/calibrationScores';
+export { caseLabelAgreement, DEFAULT_LABEL_BOOTSTRAP, type CaseLabel, type CaseLabelOptions, type CaseLabelAgreement, type PairwiseKappa } from './programme/caseLabels';
+export { caseMeasureIcc, type CaseMeasure, type CaseMeasureIcc } from './programme/caseMeasureIcc';

@@ -1,0 +1,205 @@
+// Programme-level QC on the demo cohort's 8 CT cases (one a week, read by Rivera, Chen and Okafor):
+// drift charts of lung Dice against a reference, case-level label agreement and the ICC of volumes,
+// each checked against what the generator was told to do or against a computation made here.
+//
+// Reference: no CT case has an adjudicated reference, so the majority vote of the three annotators
+// (core majorityVote, 2 of 3) stands in for it, case by case. (STAPLE gives the same consensus on these
+// lungs to within a few voxels.) It is not independent of the annotators: as Okafor's boundary moves
+// outwards the majority boundary settles on Rivera's, which is why the expected alarm week below is
+// derived from the median of the three boundaries, and why Chen's agreement with it slips a little
+// in later weeks (on the left lung enough to cross the limit; an adjudicated reference would not move).
+import { ANNOTATORS, PROGRAMME_DAYS, PROGRAMME_START, demoCohort, demoManifest, type AnnotatorKey, type DemoManifest } from '@segqc/demo-data';
+import { demoCaseMasks } from '../../../../tests/harness/demoCaseMasks';
+import { majorityVote } from '../consensus/majorityVote';
+import { compareMasks } from '../metrics/compareMasks';
+import { agreementSeries, type AgreementObservation, type AgreementSeries } from './agreementSeries';
+import { caseLabelAgreement, type CaseLabel, type CaseLabelAgreement } from './caseLabels';
+import { caseMeasureIcc, type CaseMeasure } from './caseMeasureIcc';
+import { driftState, type DriftState } from './driftState';
+import { EWMA_DEFAULTS } from './ewmaChart';
+
+const READERS: AnnotatorKey[] = ['rivera', 'chen', 'okafor'];
+const LUNGS = ['Right lung', 'Left lung'];
+const cohort = demoCohort();
+const ctCases = cohort.filter((c) => c.kind === 'ct');
+const calibrationCases = cohort.filter((c) => c.kind === 'ct-calibration').map((c) => ({ caseId: c.caseId, modality: 'CT' }));
+
+const isoDate = (da: string): string => `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}`;
+const daysBetween = (from: string, to: string): number => (Date.parse(isoDate(to)) - Date.parse(isoDate(from))) / 86_400_000;
+const segOf = (caseId: string, reader: string) => ctCases.find((c) => c.caseId === caseId)!.segs.find((s) => s.annotator.key === reader)!;
+const weekOf = (caseId: string): number => ctCases.find((c) => c.caseId === caseId)!.week;
+
+const observations: AgreementObservation[] = [];
+const rightLungVolumes: CaseMeasure[] = [];
+let series: AgreementSeries[] = [];
+let states: DriftState[] = [];
+const stateOf = (reader: string, structure: string): DriftState => states.find((s) => s.annotator === reader && s.structure === structure)!;
+const seriesOf = (reader: string, structure: string): AgreementSeries => series.find((s) => s.annotator === reader && s.structure === structure)!;
+
+beforeAll(() => {
+  for (const plan of ctCases) {
+    const masks = demoCaseMasks(plan.caseId);
+    for (const structure of LUNGS) {
+      const annotations = READERS.map((reader) => masks.maskOf(reader, structure));
+      const reference = majorityVote(annotations).consensus;
+      annotations.forEach((mask, r) => {
+        const agreement = compareMasks(mask, reference, { distances: false });
+        const date = isoDate(segOf(plan.caseId, READERS[r]).ContentDate);
+        observations.push({ caseId: plan.caseId, date, annotator: READERS[r], structure, modality: 'CT', dice: agreement.dice, reference: 'adjudicated' });
+        if (structure === 'Right lung') rightLungVolumes.push({ caseId: plan.caseId, annotator: READERS[r], value: agreement.a.volumeMl });
+      });
+    }
+  }
+  series = agreementSeries(observations);
+  states = driftState(series, { calibrationCases });
+}, 120_000);
+
+/**
+ * An annotator's boundary offset (voxels, > 0 outwards) on the day of the SEG, as the generator draws
+ * it (demo-data generate/annotatorBehaviour.ts): bias + drift × the share of the programme elapsed.
+ */
+function boundaryOffset(reader: AnnotatorKey, contentDate: string): number {
+  const { biasVoxels, driftVoxels } = ANNOTATORS[reader];
+  return biasVoxels + driftVoxels * Math.min(1, Math.max(0, daysBetween(PROGRAMME_START, contentDate) / PROGRAMME_DAYS));
+}
+
+/** Γ at an integer or half-integer > 0, by Γ(x) = (x − 1) Γ(x − 1) from Γ(1) = 1 and Γ(1/2) = √π. */
+const gamma = (x: number): number => (x === 1 ? 1 : x === 0.5 ? Math.sqrt(Math.PI) : (x - 1) * gamma(x - 1));
+
+/**
+ * The chart's rule, written out again: the first `n` values give the centre (mean) and σ = s / c4(n);
+ * from the next value z_i = λ x_i + (1 − λ) z_{i−1}, z_0 = centre, alarms beyond centre ± L σ √(λ/(2 − λ)(1 − (1 − λ)^{2i})).
+ */
+function firstAlarmIndex(values: number[], { lambda, limitWidth, baselinePoints: n }: typeof EWMA_DEFAULTS): number | null {
+  const baseline = values.slice(0, n);
+  const centre = baseline.reduce((a, b) => a + b, 0) / n;
+  const s = Math.sqrt(baseline.reduce((a, x) => a + (x - centre) ** 2, 0) / (n - 1));
+  const sigma = s / (Math.sqrt(2 / (n - 1)) * (gamma(n / 2) / gamma((n - 1) / 2)));
+  let z = centre;
+  for (let index = n; index < values.length; index++) {
+    const i = index - n + 1;
+    z = lambda * values[index] + (1 - lambda) * z;
+    if (Math.abs(z - centre) > limitWidth * sigma * Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * i)))) return index;
+  }
+  return null;
+}
+
+describe('drift of lung Dice against the majority reference, EWMA with the default chart', () => {
+  /**
+   * The week the schedule predicts. A voxel is in the majority when it is inside at least 2 of the 3
+   * boundaries, so the majority boundary is the median of the three offsets; Okafor's Dice deficit is
+   * proportional (through the lung's surface-to-volume ratio) to how far his boundary lies from it.
+   * The chart standardises by its own baseline, so the proportionality constant cancels: charting
+   * −|offset(Okafor) − median| week by week with the chart's rule gives the week of the first alarm.
+   * (The model leaves out the boundary noise and the lungs' differing sizes.)
+   */
+  const modelled = ctCases.map((plan) => {
+    const [rivera, chen, okafor] = READERS.map((reader) => boundaryOffset(reader, segOf(plan.caseId, reader).ContentDate));
+    const median = [rivera, chen, okafor].sort((a, b) => a - b)[1];
+    return -Math.abs(okafor - median);
+  });
+  const expectedIndex = firstAlarmIndex(modelled, EWMA_DEFAULTS);
+
+  it('the schedule predicts an alarm after the baseline weeks', () => {
+    expect(expectedIndex).not.toBeNull();
+    expect(expectedIndex!).toBeGreaterThanOrEqual(EWMA_DEFAULTS.baselinePoints);
+  });
+
+  it.each(LUNGS)('Okafor’s %s chart first alarms, below, in the week the drift schedule predicts, and stays in alarm', (structure) => {
+    const okafor = stateOf('okafor', structure);
+    const { observations: weekly } = seriesOf('okafor', structure);
+    expect(weekly.map((o) => weekOf(o.caseId))).toEqual(ctCases.map((c) => c.week));
+    const first = okafor.chart.firstAlarmIndex;
+    expect(first).not.toBeNull();
+    expect(weekOf(weekly[first!].caseId)).toBe(ctCases[expectedIndex!].week);
+    expect(okafor.chart.alarms.every((a) => a.side === 'below')).toBe(true);
+    expect(okafor.recalibrationDue).toBe(true);
+    expect(okafor.dueSince?.index).toBe(first);
+    expect(okafor.calibrationCasesToRedo).toEqual(['ct-cal']);
+  });
+
+  it.each(['rivera', 'chen'])('%s’s right-lung chart raises no alarm', (reader) => {
+    const state = stateOf(reader, 'Right lung');
+    expect(state.chart.baselineComplete).toBe(true);
+    expect(state.chart.alarms).toEqual([]);
+    expect(state.recalibrationDue).toBe(false);
+    expect(state.calibrationCasesToRedo).toEqual([]);
+  });
+
+  it('Rivera’s left-lung chart raises no alarm either', () => {
+    expect(stateOf('rivera', 'Left lung').chart.alarms).toEqual([]);
+  });
+});
+
+describe('case-level agreement on the demo cohort', () => {
+  let manifest: DemoManifest;
+  let findings: CaseLabel[];
+  let agreement: CaseLabelAgreement;
+  beforeAll(() => {
+    manifest = demoManifest({ cases: ctCases.map((c) => c.caseId) });
+    // "Nodule findings complete": every true nodule segmented and none added, from the generator's detection record.
+    findings = manifest.cases.flatMap((c) =>
+      c.segs.map((seg) => ({ caseId: c.caseId, annotator: seg.annotator.key, label: seg.detection.missed.length === 0 && seg.detection.falsePositives === 0 ? 'complete' : 'incomplete' })),
+    );
+    agreement = caseLabelAgreement(findings, { categories: ['complete', 'incomplete'] });
+  }, 60_000);
+  const labelOf = (caseId: string, reader: string): string => findings.find((l) => l.caseId === caseId && l.annotator === reader)!.label as string;
+
+  it('Cohen’s κ of Rivera and Chen equals κ from their 2 × 2 table', () => {
+    const table = [[0, 0], [0, 0]];
+    const row = (label: string): number => (label === 'complete' ? 0 : 1);
+    for (const c of manifest.cases) table[row(labelOf(c.caseId, 'rivera'))][row(labelOf(c.caseId, 'chen'))]++;
+    const n = manifest.cases.length;
+    const observed = (table[0][0] + table[1][1]) / n;
+    const expected = ((table[0][0] + table[0][1]) * (table[0][0] + table[1][0]) + (table[1][0] + table[1][1]) * (table[0][1] + table[1][1])) / n ** 2;
+    const byHand = (observed - expected) / (1 - expected);
+    // Chen misses a nodule in 3 cases and Rivera adds one in another: the table is not degenerate.
+    expect(table[0][1] + table[1][0]).toBeGreaterThan(0);
+    const pair = agreement.cohen.find((p) => p.annotators.join() === 'chen,rivera')!;
+    expect(pair.cases).toHaveLength(n);
+    expect(pair.kappa!.kappa).toBeCloseTo(byHand, 12);
+    expect(pair.kappa!.interval).not.toBeNull();
+  });
+
+  it('Fleiss’ κ and Krippendorff’s α of the three equal the formulas applied to the counts', () => {
+    // counts per case of 'complete' among 3 readers → P_i = (c² + (3 − c)² − 3) / 6; p = share of 'complete'.
+    const complete = manifest.cases.map((c) => READERS.filter((r) => labelOf(c.caseId, r) === 'complete').length);
+    const meanAgreement = complete.reduce((a, c) => a + (c * c + (3 - c) ** 2 - 3) / 6, 0) / complete.length;
+    const p = complete.reduce((a, c) => a + c, 0) / (3 * complete.length);
+    const chance = p * p + (1 - p) ** 2;
+    expect(agreement.fleiss!.kappa.kappa).toBeCloseTo((meanAgreement - chance) / (1 - chance), 12);
+    // Complete data, nominal: α = 1 − (N − 1) Σ_u (pairs disagreeing in u / (m − 1)) / (2 n_complete n_incomplete), N = 3 · cases.
+    const values = 3 * complete.length;
+    const disagreeing = complete.reduce((a, c) => a + (2 * c * (3 - c)) / 2, 0);
+    const completeTotal = complete.reduce((a, c) => a + c, 0);
+    expect(agreement.krippendorff!.alpha).toBeCloseTo(1 - ((values - 1) * disagreeing) / (2 * completeTotal * (values - completeTotal)), 12);
+    expect(agreement.krippendorff!.bootstrap).toBeTruthy();
+  });
+
+  it('"any nodule detected" is yes for every case and reader: κ is undefined (null), not 0 or 1', () => {
+    const any: CaseLabel[] = manifest.cases.flatMap((c) => c.segs.map((seg) => ({ caseId: c.caseId, annotator: seg.annotator.key, label: seg.detection.detected.length > 0 ? 'yes' : 'no' })));
+    const result = caseLabelAgreement(any, { bootstrap: false });
+    expect(result.categories).toEqual(['yes']);
+    expect(result.cohen.every((p) => p.kappa!.kappa === null)).toBe(true);
+  });
+
+  it('ICC(2,1) of right-lung volumes equals the one from the two-way ANOVA mean squares', () => {
+    const result = caseMeasureIcc(rightLungVolumes);
+    const data = ctCases.map((c) => READERS.map((r) => rightLungVolumes.find((v) => v.caseId === c.caseId && v.annotator === r)!.value));
+    const n = data.length;
+    const k = READERS.length;
+    // Sums of squares from raw sums (the library works from deviations): SST = Σx² − G²/N, and so on.
+    const total = data.flat().reduce((a, x) => a + x, 0);
+    const correction = total ** 2 / (n * k);
+    const sst = data.flat().reduce((a, x) => a + x * x, 0) - correction;
+    const ssr = data.reduce((a, row) => a + row.reduce((s, x) => s + x, 0) ** 2, 0) / k - correction;
+    const ssc = READERS.reduce((a, _, j) => a + data.reduce((s, row) => s + row[j], 0) ** 2, 0) / n - correction;
+    const msr = ssr / (n - 1);
+    const msc = ssc / (k - 1);
+    const mse = (sst - ssr - ssc) / ((n - 1) * (k - 1));
+    const byHand = (msr - mse) / (msr + (k - 1) * mse + (k * (msc - mse)) / n);
+    expect(result.cases).toHaveLength(8);
+    expect(result.icc2.value).toBeCloseTo(byHand, 8);
+    expect(result.icc2.interval!.lower).toBeLessThan(byHand);
+  });
+});
