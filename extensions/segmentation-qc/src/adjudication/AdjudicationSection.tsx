@@ -5,38 +5,74 @@ import type { IdentityState } from '../identity/useIdentity';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 import { SopChecklist } from '../sop/SopChecklist';
 import type { Checklist } from '../sop/useChecklist';
+import type { ReferenceEdit, SignState } from './adjudicationStore';
 import { missingForSignature, type DecisionDraft } from './decisionDraft';
-import type { SignState } from './useAdjudication';
+import { EDIT_PREFIX, editColor, methodOptions } from './methodOptions';
+import type { EditRequest } from './adjudicationActions';
 
 const REASON_KEYS = Object.keys(QC_REASONS) as QcReasonKey[];
 
-function methodOptions(review: CaseReviewSummary, structureKey: string, names: Record<string, AnnotationSummary>) {
-  const structure = review.structures.find((s) => s.key === structureKey)!;
-  return [
-    ...Object.keys(structure.segmentNumbers).map((id) => ({ value: `accept:${id}`, label: `Accept ${names[id]?.annotator ?? id}` })),
-    { value: 'majority', label: 'Majority vote' },
-    { value: 'staple', label: 'STAPLE' },
-  ];
+/** Where the edit of one structure stands: being prepared, open for the brush, or failed. */
+function EditStatus({ edit, label }: { edit: ReferenceEdit; label: string }) {
+  if (edit.status === 'starting') {
+    return (
+      <p className="segqc-sop-current" role="status" data-testid="segqc-adjudication-edit" data-status="starting">
+        Preparing the starting mask of {label}…
+      </p>
+    );
+  }
+  if (edit.status === 'failed') {
+    return (
+      <div className="segqc-error" role="alert" data-testid="segqc-adjudication-edit" data-status="failed">
+        The edit of {label} could not start: {edit.error}
+      </div>
+    );
+  }
+  return (
+    <p className="segqc-sop-current" data-testid="segqc-adjudication-edit" data-status="editing" data-segmentation-id={edit.labelmap.segmentationId}>
+      {label} is open for editing in the viewer (segmentation “Reference edit: {label}”). Paint and erase with the Brush and Eraser of
+      OHIF&apos;s Segmentation panel, then come back here to sign: the signature takes the mask as it is then. Choosing another reference
+      discards the edit.
+    </p>
+  );
 }
 
-function StructureDecisionRow({ draft, review, names, onChange }: { draft: DecisionDraft; review: CaseReviewSummary; names: Record<string, AnnotationSummary>; onChange: (change: Partial<DecisionDraft>) => void }) {
+function StructureDecisionRow({
+  draft, edit, review, names, onChange, onEdit,
+}: {
+  draft: DecisionDraft;
+  edit: ReferenceEdit | undefined;
+  review: CaseReviewSummary;
+  names: Record<string, AnnotationSummary>;
+  onChange: (change: Partial<DecisionDraft>) => void;
+  onEdit: (from: string) => void;
+}) {
   const toggleReason = (reason: QcReasonKey, on: boolean) => onChange({ reasons: on ? [...draft.reasons, reason] : draft.reasons.filter((r) => r !== reason) });
+  const choose = (value: string) => (value.startsWith(EDIT_PREFIX) ? onEdit(value.slice(EDIT_PREFIX.length)) : onChange({ method: value }));
+  const options = methodOptions(review, draft.structureKey, names, draft.method === 'edited' && edit ? edit.from : null);
   return (
-    <li className="segqc-annotation" data-testid="segqc-adjudication-structure" data-structure={draft.label} data-escalated={draft.escalated}>
+    <li className="segqc-annotation" data-testid="segqc-adjudication-structure" data-structure={draft.label} data-escalated={draft.escalated} data-method={draft.method}>
       <div className="segqc-annotation-head">
         <span className="segqc-annotator">{draft.label}</span>
         <span className={draft.escalated ? 'segqc-verdict-escalate' : 'segqc-verdict-pass'}>{draft.escalated ? 'Escalated' : 'Agreed'}</span>
       </div>
       <div className="segqc-form-row">
-        <select aria-label={`Reference for ${draft.label}`} data-testid="segqc-adjudication-method" value={draft.method} onChange={(event) => onChange({ method: event.target.value })}>
+        <select
+          aria-label={`Reference for ${draft.label}`}
+          data-testid="segqc-adjudication-method"
+          value={draft.method}
+          disabled={edit?.status === 'starting'}
+          onChange={(event) => choose(event.target.value)}
+        >
           <option value="">Choose the reference…</option>
-          {methodOptions(review, draft.structureKey, names).map((option) => (
+          {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
         </select>
       </div>
+      {edit && <EditStatus edit={edit} label={draft.label} />}
       {draft.escalated && (
         <fieldset className="segqc-reasons">
           <legend>Reason (coded)</legend>
@@ -55,14 +91,20 @@ function StructureDecisionRow({ draft, review, names, onChange }: { draft: Decis
   );
 }
 
-/** Per structure the reference and the coded reason, the adjudicator's SOP items and identity, and the signature. */
+/**
+ * Per structure the reference (an annotator's, majority vote, STAPLE, or one of them edited in the
+ * viewer) and the coded reason, the adjudicator's SOP items and identity, and the signature.
+ */
 export function AdjudicationSection({
-  review, names, drafts, onChange, checklist, identity, sign, onSign,
+  review, names, drafts, edits, onChange, onEdit, checklist, identity, sign, onSign,
 }: {
   review: CaseReviewSummary;
   names: Record<string, AnnotationSummary>;
   drafts: DecisionDraft[];
+  /** Open edits by structure key. */
+  edits: Record<string, ReferenceEdit>;
   onChange: (structureKey: string, change: Partial<DecisionDraft>) => void;
+  onEdit: (request: EditRequest) => void;
   checklist: Checklist;
   identity: IdentityState;
   sign: SignState;
@@ -85,7 +127,15 @@ export function AdjudicationSection({
       )}
       <ul className="segqc-annotations">
         {drafts.map((draft) => (
-          <StructureDecisionRow key={draft.structureKey} draft={draft} review={review} names={names} onChange={(change) => onChange(draft.structureKey, change)} />
+          <StructureDecisionRow
+            key={draft.structureKey}
+            draft={draft}
+            edit={edits[draft.structureKey]}
+            review={review}
+            names={names}
+            onChange={(change) => onChange(draft.structureKey, change)}
+            onEdit={(from) => onEdit({ structureKey: draft.structureKey, from, color: editColor(review, draft.structureKey, names, from) })}
+          />
         ))}
       </ul>
       <SopChecklist checklist={checklist} />

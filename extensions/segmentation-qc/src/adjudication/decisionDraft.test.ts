@@ -1,4 +1,4 @@
-import { decisionsOf, initialDrafts, missingForSignature } from './decisionDraft';
+import { decisionsOf, initialDrafts, missingForSignature, startingChoiceOf } from './decisionDraft';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 
 // The adjudicator cannot sign until every escalated structure has a reference and a coded reason
@@ -35,4 +35,12 @@ test('an edited structure without its mask cannot be signed', () => {
   expect(() => decisionsOf(drafts, new Map())).toThrow('Right lung: the edited reference is not in the viewer any more');
   const words = new Uint32Array([1, 2]);
   expect(decisionsOf(drafts, new Map([['0', words], ['1', words]]))[0].method).toEqual({ kind: 'edited', words });
+});
+
+test('an edit starts from an annotator, majority vote or STAPLE; nothing else is a starting point', () => {
+  expect(startingChoiceOf('accept:Rivera, Ana')).toEqual({ kind: 'accept', annotationId: 'Rivera, Ana' });
+  expect(startingChoiceOf('majority')).toEqual({ kind: 'majority' });
+  expect(startingChoiceOf('staple')).toEqual({ kind: 'staple' });
+  expect(startingChoiceOf('edited')).toBeNull();
+  expect(startingChoiceOf('')).toBeNull();
 });

@@ -13,6 +13,9 @@ export interface DecisionDraft {
   otherText: string;
 }
 
+/** A reference a method makes from the annotations, without the adjudicator's hand: what an edit starts from. */
+export type StartingChoice = Exclude<ReferenceChoice, { kind: 'edited' }>;
+
 /** Escalated structures start undecided; agreed ones start at STAPLE, the consensus of agreeing annotators. */
 export function initialDrafts(review: CaseReviewSummary): DecisionDraft[] {
   return review.structures.map((structure) => ({
@@ -36,17 +39,23 @@ export function missingForSignature(drafts: readonly DecisionDraft[]): string[] 
   return missing;
 }
 
+/** A draft's method other than 'edited' (`accept:<id>`, `majority`, `staple`) as the worker's choice; null for anything else. */
+export function startingChoiceOf(method: string): StartingChoice | null {
+  if (method.startsWith('accept:')) return { kind: 'accept', annotationId: method.slice('accept:'.length) };
+  if (method === 'majority' || method === 'staple') return { kind: method };
+  return null;
+}
+
 /** The drafts as the worker's decisions; an edited structure takes its mask from `edited`. */
 export function decisionsOf(drafts: readonly DecisionDraft[], edited: ReadonlyMap<string, Uint32Array>): StructureDecision[] {
   return drafts.map((draft) => {
-    let method: ReferenceChoice;
-    if (draft.method.startsWith('accept:')) method = { kind: 'accept', annotationId: draft.method.slice('accept:'.length) };
-    else if (draft.method === 'edited') {
+    let method: ReferenceChoice | null;
+    if (draft.method === 'edited') {
       const words = edited.get(draft.structureKey);
       if (!words) throw new Error(`${draft.label}: the edited reference is not in the viewer any more; start the edit again`);
       method = { kind: 'edited', words };
-    } else if (draft.method === 'majority' || draft.method === 'staple') method = { kind: draft.method };
-    else throw new Error(`${draft.label}: choose the reference`);
+    } else method = startingChoiceOf(draft.method);
+    if (!method) throw new Error(`${draft.label}: choose the reference`);
     return {
       structureKey: draft.structureKey,
       method,
