@@ -8,7 +8,6 @@ export interface WorkerLike {
   postMessage(message: WorkerRequest, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: { data: WorkerAnswer }) => void): void;
   addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
-  terminate(): void;
 }
 
 export interface ReviewProgress {
@@ -57,11 +56,6 @@ export class AgreementWorkerClient {
 
   recordReview(request: Omit<RecordReviewRequest, 'type' | 'requestId'>): Promise<ReviewRecorded> {
     return this.send({ ...request, type: 'record-review', requestId: this.nextId++ }) as Promise<ReviewRecorded>;
-  }
-
-  dispose(): void {
-    this.worker.terminate();
-    this.failAll(new AgreementWorkerError('the review was closed'));
   }
 
   private send(request: WorkerRequest, onProgress?: (progress: ReviewProgress) => void, transfer: ArrayBuffer[] = []): Promise<unknown> {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { createPageStore } from '../pageStore';
 import type { Sop } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
 import type { SegqcServices } from '../services';
@@ -13,13 +14,19 @@ export type CaseReviewState =
   | { status: 'done'; review: CaseReviewSummary }
   | { status: 'failed'; error: string };
 
-/** One agreement worker per panel: it keeps the last case's masks for the discrepancy overlay. */
+let pageWorker: AgreementWorkerClient | null = null;
+
+/**
+ * One agreement worker per page: it keeps the last case's masks for the overlay and the
+ * adjudication, and outlives the panel, which OHIF unmounts whenever another tab is shown.
+ */
 export function useAgreementWorker(): AgreementWorkerClient {
-  const client = useRef<AgreementWorkerClient | null>(null);
-  client.current ??= new AgreementWorkerClient(new Worker(agreementWorkerUrl(), { type: 'module', name: 'segqc-agreement' }) as never);
-  useEffect(() => () => client.current?.dispose(), []);
-  return client.current;
+  pageWorker ??= new AgreementWorkerClient(new Worker(agreementWorkerUrl(), { type: 'module', name: 'segqc-agreement' }) as never);
+  return pageWorker;
 }
+
+/** The last finished review and what it was computed from: a remounted panel shows it without recomputing. */
+const lastReview = createPageStore<{ key: string | null; state: CaseReviewState | null }>({ key: null, state: null });
 
 /**
  * The case's agreement, computed in the worker whenever the set of annotations or the SOP
@@ -33,15 +40,23 @@ export function useCaseReview(
   candidates: ReviewCandidates | null,
   sop: Sop | null,
 ): CaseReviewState {
-  const [state, setState] = useState<CaseReviewState>({ status: 'idle' });
   const key = candidates && dicomwebRoot && studyInstanceUid ? JSON.stringify([studyInstanceUid, candidates.sourceSeriesInstanceUid, candidates.annotations, sop?.reference.sha256 ?? null]) : null;
+  const cached = lastReview.get();
+  const [state, setState] = useState<CaseReviewState>(cached.key === key && cached.state ? cached.state : { status: 'idle' });
 
   useEffect(() => {
     if (!key || !candidates || !dicomwebRoot || !studyInstanceUid) {
       setState({ status: 'idle' });
       return;
     }
+    const previous = lastReview.get();
+    if (previous.key === key && previous.state) {
+      setState(previous.state);
+      return;
+    }
     let live = true;
+    // The worker forgets the previous case as this review starts.
+    lastReview.set({ key: null, state: null });
     setState({ status: 'running', progress: null });
     client
       .review(
@@ -55,7 +70,10 @@ export function useCaseReview(
         },
         (progress) => live && setState({ status: 'running', progress }),
       )
-      .then((review) => live && setState({ status: 'done', review }))
+      .then((review) => {
+        lastReview.set({ key, state: { status: 'done', review } });
+        if (live) setState({ status: 'done', review });
+      })
       .catch((error: unknown) => live && setState({ status: 'failed', error: describeFailure(error) }));
     return () => {
       live = false;
