@@ -41,3 +41,12 @@ export const OHIF_IDS = {
   /** OHIF's segmentation panel with the labelmap editing tools (Brush, Eraser, Threshold…). */
   labelMapSegmentationPanel: '@ohif/extension-cornerstone.panelModule.panelSegmentationWithToolsLabelMap',
 } as const;
+
+/** Pages SegQC adds to the viewer outside any study (OHIF's `routes.customRoutes` customization). */
+export const PROGRAMME_ROUTES = { overview: '/segqc/overview', dashboard: '/segqc/dashboard' } as const;
+
+/** The review flow's route: the Segmentation QC mode's routeName (modes/segmentation-qc ROUTE_NAME). */
+export const REVIEW_ROUTE = '/segmentation-qc';
+
+/** OHIF customizations SegQC sets (global scope, from the extension's customization module). */
+export const CUSTOMIZATION_IDS = { customRoutes: 'routes.customRoutes', studyListSettingsMenu: 'workList.settingsMenuItems' } as const;

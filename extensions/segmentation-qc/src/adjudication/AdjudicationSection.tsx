@@ -1,7 +1,6 @@
 import { QC_REASONS, type QcReasonKey } from '@segqc/core';
 import type { AnnotationSummary } from '../annotations/annotationSummary';
-import { IdentityForm } from '../identity/IdentityForm';
-import type { IdentityState } from '../identity/useIdentity';
+import type { Identity } from '../identity/Identity';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 import { SopChecklist } from '../sop/SopChecklist';
 import type { Checklist } from '../sop/useChecklist';
@@ -106,14 +105,14 @@ export function AdjudicationSection({
   onChange: (structureKey: string, change: Partial<DecisionDraft>) => void;
   onEdit: (request: EditRequest) => void;
   checklist: Checklist;
-  identity: IdentityState;
+  identity: Identity | null;
   sign: SignState;
   onSign: () => void;
 }) {
   const missing = [
     ...missingForSignature(drafts),
     ...checklist.missingRequired.map((item) => `SOP item: ${item.text}`),
-    ...(identity.identity ? [] : ['your name and login']),
+    ...(identity ? [] : ['your name and login (at the top of the panel)']),
   ];
   const record = review.adjudication;
   return (
@@ -139,7 +138,6 @@ export function AdjudicationSection({
         ))}
       </ul>
       <SopChecklist checklist={checklist} />
-      <IdentityForm identity={identity.identity} error={identity.error} onDeclare={identity.declare} onForget={identity.forget} />
       {missing.length > 0 && (
         <ul className="segqc-checklist-missing" data-testid="segqc-adjudication-missing">
           {missing.map((text) => (

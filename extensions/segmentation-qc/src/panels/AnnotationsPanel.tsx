@@ -8,6 +8,7 @@ import { getSegqcServices, type SegqcServices, type ServicesManager } from '../s
 import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStudyAnnotations';
 import { AdjudicationSection } from '../adjudication/AdjudicationSection';
 import { useAdjudication } from '../adjudication/useAdjudication';
+import { IdentityForm } from '../identity/IdentityForm';
 import { useIdentity } from '../identity/useIdentity';
 import { DiscrepancySection } from '../review/DiscrepancySection';
 import { useChecklist } from '../sop/useChecklist';
@@ -149,6 +150,7 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
       <h2 className="segqc-title">
         Annotations <span data-testid="segqc-annotation-count">{annotations.length}</span>
       </h2>
+      <IdentityForm identity={identity.identity} error={identity.error} onDeclare={identity.declare} onForget={identity.forget} />
       <SopPanelSection sopInForce={sopInForce} />
       {annotations.length === 0 && <p className="segqc-empty">This study has no segmentations yet.</p>}
       <ul className="segqc-annotations">
@@ -177,7 +179,7 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           onChange={adjudication.update}
           onEdit={(request) => void adjudication.startEdit(request)}
           checklist={adjudicatorChecklist}
-          identity={identity}
+          identity={identity.identity}
           sign={adjudication.sign}
           onSign={() => identity.identity && void adjudication.signOff(identity.identity, adjudicatorChecklist.results, adjudication.editedReferences())}
         />

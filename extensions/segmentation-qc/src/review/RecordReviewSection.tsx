@@ -8,7 +8,7 @@ import type { RecordState } from './useRecordReview';
  * that is what sends escalated structures to adjudication and what the programme worklist reads.
  */
 export function RecordReviewSection({ checklist, identity, state, onRecord }: { checklist: Checklist; identity: Identity | null; state: RecordState; onRecord: () => void }) {
-  const missing = [...checklist.missingRequired.map((item) => `SOP item: ${item.text}`), ...(identity ? [] : ['your name and login (under Adjudication)'])];
+  const missing = [...checklist.missingRequired.map((item) => `SOP item: ${item.text}`), ...(identity ? [] : ['your name and login (at the top of the panel)'])];
   return (
     <section className="segqc-section" data-testid="segqc-record-review">
       <h3 className="segqc-subtitle">Record the review</h3>
