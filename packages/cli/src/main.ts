@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPARE_USAGE } from './compare/compareOptions';
 import { runCompare } from './compare/runCompare';
+import { AUDIT_USAGE, runAudit } from './audit/runAudit';
 import { REPORT_USAGE, runReport } from './report/runReport';
 import { SEG_USAGE, runSeg } from './seg/runSeg';
 import { UsageError } from './usageError';
@@ -22,6 +23,11 @@ Commands:
       (segment labels, SNOMED codes, colours, creator, role, SOP); see packages/cli/schemas/seg-meta.schema.json
   ${REPORT_USAGE}
       compares two or more annotations of a case and writes the QC report as a DICOM SR (TID 1500)
+  ${AUDIT_USAGE}
+      the audit trail of each case from the PACS (annotations, reference SEGs, QC reports: who, when,
+      SOP, decisions, metrics, hashes, predecessors); export writes CSV or JSON (patient name and ID
+      only with --include-patient-identifiers); verify recomputes the hashes, checks every referenced
+      object and walks the predecessor chains, one line per finding, exit 1 when there is any
 
 Options:
   -h, --help       show this help
@@ -29,7 +35,7 @@ Options:
 `;
 
 /** Errors of the input (a malformed file, another grid, a bad argument): one line, no stack. */
-const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError', 'SegValueError', 'StatsInputError', 'StowError', 'StowInputError']);
+const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError', 'SegValueError', 'StatsInputError', 'StowError', 'StowInputError', 'DicomwebReadError']);
 
 /** Prints an input error as one line and gives its exit code; rethrows anything else. */
 function reportError(error: unknown, err: (text: string) => void): number {
@@ -66,6 +72,7 @@ function dispatch(command: string, rest: string[], out: (text: string) => void):
   if (command === 'compare') return runCompare(rest, out);
   if (command === 'seg') return runSeg(rest, out);
   if (command === 'report') return runReport(rest, out);
+  if (command === 'audit') return runAudit(rest, out);
   throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
 }
 

@@ -1,0 +1,47 @@
+import { UsageError } from '../usageError';
+import { AUDIT_EXPORT_USAGE, AUDIT_VERIFY_USAGE, parseAuditOptions } from './auditOptions';
+
+// The arguments of `segqc audit` are checked before the PACS is asked anything, each mistake a one-line reason.
+const PACS = ['--pacs', 'https://pacs.example/dicom-web/'];
+
+test('export: studies, format by the file name, the token from --token or SEGQC_DICOMWEB_TOKEN', () => {
+  expect(parseAuditOptions(['export', ...PACS, '--study', '1.2.3', '1.2.4', '--study', '1.2.5', '--out', 'trail.csv', '--token', 'T'], {})).toEqual({
+    action: 'export', pacs: { url: 'https://pacs.example/dicom-web', token: 'T' }, studies: ['1.2.3', '1.2.4', '1.2.5'], out: 'trail.csv', format: 'csv', includePatientIdentifiers: false,
+  });
+  expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'trail.JSON', '--include-patient-identifiers'], { SEGQC_DICOMWEB_TOKEN: 'E' })).toMatchObject({
+    studies: 'all', format: 'json', includePatientIdentifiers: true, pacs: { token: 'E' },
+  });
+  expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'x.csv'], {}).pacs.token).toBeNull();
+});
+
+test('verify: no file, no format', () => {
+  expect(parseAuditOptions(['verify', ...PACS, '--all'], {})).toEqual({
+    action: 'verify', pacs: { url: 'https://pacs.example/dicom-web', token: null }, studies: 'all', out: null, format: null, includePatientIdentifiers: false,
+  });
+});
+
+test.each([
+  [[], /^audit needs export or verify/],
+  [['check'], /^audit has export and verify, not 'check'/],
+  [['verify', ...PACS], /^audit verify needs the studies: --study UID \[UID...\] or --all/],
+  [['verify', ...PACS, '--all', '--study', '1.2.3'], /^give --study UID ... or --all, not both/],
+  [['verify', ...PACS, '--study'], /^--study needs one or more Study Instance UIDs/],
+  [['verify', ...PACS, '--study', '1.2.x'], /^--study takes Study Instance UIDs \(digits and dots, at most 64\), got '1.2.x'/],
+  [['verify', '--all'], /^audit verify needs --pacs URL/],
+  [['verify', '--pacs', 'pacs.example', '--all'], /^--pacs takes the DICOMweb root of a PACS, e.g. https:\/\/pacs.example\/dicom-web; got 'pacs.example'/],
+  [['verify', ...PACS, '--all', '--out', 'x.csv'], /^unknown option --out/],
+  [['verify', ...PACS, '--all', '--include-patient-identifiers'], /^unknown option --include-patient-identifiers/],
+  [['verify', ...PACS, '--all', 'extra'], /^unexpected argument 'extra'/],
+  [['verify', ...PACS, ...PACS, '--all'], /^--pacs is given twice/],
+  [['verify', ...PACS, '--all', '--token'], /^--token needs a value/],
+  [['export', ...PACS, '--all'], /^audit export needs --out FILE.csv or FILE.json/],
+  [['export', ...PACS, '--all', '--out', 'trail.xlsx'], /^--out trail.xlsx: the file name ends in .csv or .json, which says the format/],
+])('%j is a usage error', (args, reason) => {
+  expect(() => parseAuditOptions(args, {})).toThrow(UsageError);
+  expect(() => parseAuditOptions(args, {})).toThrow(reason);
+});
+
+test('the usage lines name every option', () => {
+  for (const option of ['--pacs', '--token', '--study', '--all', '--out', '--include-patient-identifiers']) expect(AUDIT_EXPORT_USAGE).toContain(option);
+  for (const option of ['--pacs', '--token', '--study', '--all']) expect(AUDIT_VERIFY_USAGE).toContain(option);
+});

@@ -1,0 +1,76 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  AUDIT_FINDING_KINDS, auditCsv, auditRows, gatherCaseRecords, listStudies, verifyCase,
+  type AuditFinding, type CaseRecords, type DicomwebReadOptions, type ReadFetchLike,
+} from '@segqc/core';
+import { UsageError } from '../usageError';
+import { parseAuditOptions, type AuditOptions } from './auditOptions';
+
+export { AUDIT_USAGE } from './auditOptions';
+
+/**
+ * `segqc audit export|verify --pacs URL …`: the audit trail of each case, read from the PACS (every
+ * annotation SEG, reference SEG and QC report of the study). `export` writes it as CSV or JSON;
+ * `verify` recomputes each judged SEG's pixel-data hash, checks that every object a report refers
+ * to is there and walks the predecessor chains, prints one line per finding and exits 1 when there
+ * is any. Lines name objects by UID: never a patient name.
+ */
+export async function runAudit(args: string[], out: (text: string) => void, fetchImpl: ReadFetchLike = (url, init) => fetch(url, init)): Promise<number> {
+  const options = parseAuditOptions(args);
+  if (options.out !== null) checkOutput(options.out);
+  const read: DicomwebReadOptions = {
+    fetch: fetchImpl,
+    ...(options.pacs.token !== null ? { headers: { Authorization: `Bearer ${options.pacs.token}` } } : {}),
+  };
+  const studies = options.studies === 'all' ? await listStudies(options.pacs.url, read) : options.studies;
+  return options.action === 'export' ? exportTrail(options, studies, read, out) : verifyTrail(options, studies, read, out);
+}
+
+async function exportTrail(options: AuditOptions, studies: string[], read: DicomwebReadOptions, out: (text: string) => void): Promise<number> {
+  const cases: CaseRecords[] = [];
+  for (const study of studies) {
+    const { records } = await gatherCaseRecords(options.pacs.url, study, read);
+    cases.push(records);
+    out(`study ${study}: ${describeRecords(records)}\n`);
+  }
+  const exported = auditRows(cases, { includePatientIdentifiers: options.includePatientIdentifiers, generatedAt: new Date().toISOString() });
+  const file = options.out!;
+  writeFileSync(file, options.format === 'csv' ? auditCsv(exported.columns, exported.rows) : `${JSON.stringify(exported.document, null, 2)}\n`);
+  const events = cases.reduce((n, records) => n + records.events.length, 0);
+  out(`wrote ${file}: ${count(cases.length, 'study', 'studies')}, ${count(events, 'event')}, ${count(exported.rows.length, 'row')}${options.includePatientIdentifiers ? ', with patient identifiers' : ', without patient identifiers'}\n`);
+  return 0;
+}
+
+async function verifyTrail(options: AuditOptions, studies: string[], read: DicomwebReadOptions, out: (text: string) => void): Promise<number> {
+  const findings: AuditFinding[] = [];
+  let objects = 0;
+  let reports = 0;
+  for (const study of studies) {
+    const { records, retrieved } = await gatherCaseRecords(options.pacs.url, study, read);
+    const ofStudy = verifyCase(records, retrieved);
+    objects += records.events.length + records.unreadable.length;
+    reports += records.events.filter((event) => event.kind === 'qc-report').length;
+    if (records.events.length + records.unreadable.length === 0 && options.studies !== 'all') out(`study ${study}: nothing to verify, the PACS holds no SEG or QC report of it\n`);
+    for (const finding of ofStudy) out(`${finding.kind.padEnd(12)} ${finding.message}\n`);
+    findings.push(...ofStudy);
+  }
+  const byKind = AUDIT_FINDING_KINDS.map((kind) => [kind, findings.filter((finding) => finding.kind === kind).length] as const).filter(([, n]) => n > 0);
+  const verdict = findings.length === 0 ? 'no findings' : `${count(findings.length, 'finding')} (${byKind.map(([kind, n]) => `${n} ${kind}`).join(', ')})`;
+  out(`audit verify: ${count(studies.length, 'study', 'studies')}, ${count(objects, 'object')}, ${count(reports, 'QC report')}: ${verdict}\n`);
+  return findings.length === 0 ? 0 : 1;
+}
+
+function describeRecords(records: CaseRecords): string {
+  const of = (kind: string) => records.events.filter((event) => event.kind === kind).length;
+  const parts = [count(of('annotation'), 'annotation'), count(of('reference'), 'reference SEG'), count(of('qc-report'), 'QC report')];
+  if (records.unreadable.length > 0) parts.push(`${records.unreadable.length} unreadable`);
+  return parts.join(', ');
+}
+
+function checkOutput(out: string): void {
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${out} is a folder; give the file to write`);
+  if (!existsSync(dirname(resolve(out)))) throw new UsageError(`--out ${out}: the folder ${dirname(out)} does not exist`);
+}
+
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

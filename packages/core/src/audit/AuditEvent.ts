@@ -1,0 +1,160 @@
+/**
+ * The audit trail of one case (DESIGN.md "Audit trail"): the events its DICOM objects record, read
+ * from the PACS — each annotation SEG, each reference-standard SEG, each QC report — with who,
+ * when, under which SOP, what was decided and measured, and the hashes that make it tamper-evident.
+ */
+import type { QcAgreementInit } from '../sr/QcAgreement';
+import type { AnnotationLetter, QcReasonKey, QcReferenceStandard } from '../sr/qcCodes';
+import type { QcOutcome } from '../sr/QcDecision';
+import type { QcRole } from '../sr/QcObserver';
+import type { PredecessorInit } from '../sr/QcReport';
+
+/** Who made or signed an object, as the object says. */
+export interface AuditPerson {
+  /** DICOM PN, e.g. `Rivera^Ana`. */
+  name?: string;
+  login?: string;
+  organization?: string;
+  /**
+   * true: name and login were typed by the user (recorded as self-declared); false: recorded as
+   * signed in (authenticated by the deployment); undefined: the object does not say.
+   */
+  selfDeclared?: boolean;
+}
+
+/** The SOP an object was made under: a SEG records the first 16 hex digits of its hash, a QC report all 64. */
+export interface AuditSop {
+  id: string;
+  version: string;
+  /** Lowercase hex: 16 digits from a SEG's ProtocolName, 64 from a QC report. */
+  hash: string;
+}
+
+/** The SEG roles of SegQC (SegContentLabel): the annotator of an annotation, the adjudicator of a reference, the author of a gold standard. */
+export type SegCreatorRole = 'annotator' | 'adjudicator' | 'gold-standard-author';
+
+interface SegEventBase {
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+  sopClassUid: string;
+  instanceNumber?: number;
+  /** ContentLabel as written; SegQC writes ANNOTATION, ADJUDICATED or GOLD. */
+  contentLabel?: string;
+  creator: AuditPerson;
+  role: SegCreatorRole;
+  /** ContentDate + ContentTime as `YYYY-MM-DDTHH:MM:SS[.ffffff]`, when the SEG has them. */
+  dateTime?: string;
+  /** The SOP of ProtocolName (`id@version+hash`), when it holds one. */
+  sop?: AuditSop;
+  /** ProtocolName when it is not a SOP reference (another tool's text). */
+  protocolName?: string;
+  /** The series the segments were drawn on (first item of ReferencedSeriesSequence). */
+  sourceSeriesInstanceUid: string;
+  /** SHA-256 of the Pixel Data value as stored (describeJudgedSeg), lowercase hex. */
+  pixelDataSha256: string;
+  /** Labels of the segments, in SegmentSequence order. */
+  segmentLabels: string[];
+}
+
+/** An annotator's segmentation (ContentLabel ANNOTATION, or a SEG of another writer with no SegQC role). */
+export interface AnnotationEvent extends SegEventBase {
+  kind: 'annotation';
+}
+
+/** A reference standard: ContentLabel ADJUDICATED (an adjudicator's) or GOLD (a calibration case's). */
+export interface ReferenceSegEvent extends SegEventBase {
+  kind: 'reference';
+}
+
+export type SegEvent = AnnotationEvent | ReferenceSegEvent;
+
+/** A judged SEG as a QC report records it: which instance, and the hash of the pixels that were judged. */
+export interface JudgedSegRecord {
+  sopInstanceUid: string;
+  seriesInstanceUid: string;
+  sopClassUid: string;
+  /** The report's letters for it (one SEG is one annotation across all structures). */
+  annotation: AnnotationLetter;
+  annotator: { name?: string; login?: string };
+  /** Recorded SHA-256 of the SEG's Pixel Data. */
+  pixelDataSha256: string;
+  /** Set when the report judged a reference standard (ADJUDICATED / GOLD SEG). */
+  referenceStandard?: QcReferenceStandard;
+}
+
+/** The decision on one structure, with its coded reasons. */
+export interface StructureDecisionRecord {
+  structure: string;
+  outcome: QcOutcome;
+  acceptedAnnotation?: AnnotationLetter;
+  reasons: { reason: QcReasonKey; text?: string }[];
+}
+
+/** The agreement of two annotations on one structure, as measured and recorded. */
+export interface PairMetricsRecord extends Omit<QcAgreementInit, 'between'> {
+  structure: string;
+  between: [AnnotationLetter, AnnotationLetter];
+  /** The SOP Instance UIDs of the two SEGs, in the order of `between`. */
+  segSopInstanceUids: [string, string];
+  /** The segment volumes (mL) of the two, in the order of `between`. */
+  volumesMl: [number, number];
+}
+
+/** A SegQC QC report (TID 1500 SR): a review, or an adjudication when its observer is an adjudicator. */
+export interface QcReportEvent {
+  kind: 'qc-report';
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+  sopClassUid: string;
+  instanceNumber: number;
+  /** ContentDate + ContentTime as `YYYY-MM-DDTHH:MM:SS[.ffffff]`. */
+  dateTime: string;
+  /** The person observer; absent for a report written by a device alone. */
+  observer?: AuditPerson & { role: QcRole };
+  sop?: AuditSop;
+  decisions: StructureDecisionRecord[];
+  metrics: PairMetricsRecord[];
+  judged: JudgedSegRecord[];
+  /** Predecessor Documents: the reports this one revises. */
+  predecessors: PredecessorInit[];
+  /** The sign-off (VERIFIED), when signed. */
+  verification?: { name: string; login: string; organization?: string; dateTime: string };
+  /** Images of the Image Library: what the measurements were made on. */
+  imageLibrary: { seriesInstanceUid: string; sopInstanceUids: string[] }[];
+}
+
+export type AuditEvent = AnnotationEvent | ReferenceSegEvent | QcReportEvent;
+
+/** An object of the case that could not be read as what it claims to be. */
+export interface UnreadableObject {
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+  /** What it was taken for: a SEG, or an SR of the study's QC report series. */
+  expected: 'SEG' | 'QC report';
+  reason: string;
+}
+
+/** The audit records of one case (study), events in time order. */
+export interface CaseRecords {
+  studyInstanceUid: string;
+  /** Patient identity of the study, for an export that asks for it; never logged. */
+  patient: { name?: string; id?: string };
+  events: AuditEvent[];
+  unreadable: UnreadableObject[];
+}
+
+/** What the PACS holds now, by SOP Instance UID: the kind of object and, for a SEG, its current pixel-data hash. */
+export interface RetrievedObject {
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+  /** seg: a Segmentation; qc-report: a SegQC QC report; sr: another SR; image: a source image; unreadable: not readable as what it claims. */
+  kind: 'seg' | 'qc-report' | 'sr' | 'image' | 'unreadable';
+  /** Current SHA-256 of a SEG's Pixel Data. */
+  pixelDataSha256?: string;
+}
+
+export type RetrievedObjects = ReadonlyMap<string, RetrievedObject>;

@@ -1,0 +1,132 @@
+// Test fixture: one whole case written with SegQC's own writers on a small synthetic CT series —
+// two annotation SEGs under a SOP (A Rivera, self-declared; B Chen, signed in), a reviewer's QC
+// report that escalates the right lung, and an adjudication (reference SEG + verified report by
+// Singh, self-declared; the right lung by majority vote — the union of the two balls — the rest
+// A's) that revises the review. Everything the audit trail reads, as the PACS would return it,
+// built once per test file.
+import { writeAdjudication } from '../adjudication/writeAdjudication';
+import { ENGINE } from '../agreement/engineVersion';
+import { writePart10 } from '../dicom/part10';
+import { uidFromName } from '../dicom/uid';
+import { buildBinarySeg } from '../seg/buildBinarySeg';
+import { readSegmentation } from '../seg/read/readSegmentation';
+import { parseSeg } from '../seg/read/readSegHeader';
+import { fixtureInput, maskFrom, syntheticSeries, type SyntheticSeries } from '../seg/syntheticSource.fixture';
+import { qcReportSeriesUid, writeQcReport } from '../sr/buildQcReport';
+import { describeJudgedSeg } from '../sr/describeJudgedSeg';
+import { judgeSegmentations, type JudgedSegmentation } from '../sr/judgeSegmentations';
+import type { QcReportInit } from '../sr/QcReport';
+import { reportSourceSeries } from '../sr/reportSourceSeries';
+import type { PresentInstance, StudyObject } from './caseRecordsFromObjects';
+import { ANNOTATION_CREATOR_SELF_DECLARED, ANNOTATION_CREATOR_SIGNED_IN } from './creatorIdentity';
+
+/** The SOP the annotators and the reviewer worked under (a made-up digest). */
+export const SOP = { id: 'ct-lung-nodule', version: '1.1.0', sha256: 'a3f1c2e4b5d6978812345678901234567890abcdef1234567890abcdef123456' };
+
+export interface AuditCase {
+  series: SyntheticSeries;
+  studyInstanceUid: string;
+  segA: Uint8Array;
+  segB: Uint8Array;
+  review: Uint8Array;
+  referenceSeg: Uint8Array;
+  adjudication: Uint8Array;
+  reviewInit: QcReportInit;
+  uids: { segA: string; segB: string; review: string; referenceSeg: string; adjudication: string };
+  /** Everything the PACS holds of the case, as gatherCaseRecords would pass it on. */
+  objects: StudyObject[];
+  images: PresentInstance[];
+}
+
+let cached: AuditCase | undefined;
+
+export function auditCase(): AuditCase {
+  if (cached) return cached;
+  const series = syntheticSeries({ name: 'audit' });
+  const studyInstanceUid = series.images[0].StudyInstanceUID;
+  const base = fixtureInput(series);
+  const segA = writePart10(buildBinarySeg({
+    ...base,
+    creator: { name: 'Rivera^Ana', login: 'arivera' },
+    contentDescription: ANNOTATION_CREATOR_SELF_DECLARED,
+    contentDate: '20260301',
+    contentTime: '091500',
+    seriesInstanceUID: uidFromName('audit/seg series A'),
+    sopInstanceUID: uidFromName('audit/seg A'),
+    sop: SOP,
+  }));
+  // Chen's ball is 1 mm off Rivera's; the box and the empty lesion are the same.
+  const segB = writePart10(buildBinarySeg({
+    ...base,
+    frames: [{ segmentNumber: 1, mask: maskFrom(series, (x, y, z) => (x + 13) ** 2 + (y + 22) ** 2 + (z - 30) ** 2 <= 36) }, base.frames[1], base.frames[2]],
+    creator: { name: 'Chen^Wei', login: 'wchen' },
+    contentDescription: ANNOTATION_CREATOR_SIGNED_IN,
+    contentDate: '20260301',
+    contentTime: '104500',
+    seriesInstanceUID: uidFromName('audit/seg series B'),
+    sopInstanceUID: uidFromName('audit/seg B'),
+    sop: SOP,
+  }));
+
+  const annotations: JudgedSegmentation[] = [segA, segB].map((bytes) => ({ info: describeJudgedSeg(bytes), segmentation: readSegmentation(bytes, series.images) }));
+  const { library, sliceImages } = reportSourceSeries(series.images);
+  const judgement = judgeSegmentations(annotations, { sliceImages });
+  const reviewInit: QcReportInit = {
+    sopInstanceUid: uidFromName('audit/review'),
+    seriesInstanceUid: qcReportSeriesUid(studyInstanceUid),
+    seriesNumber: 990,
+    instanceNumber: 1,
+    contentDate: '20260302',
+    contentTime: '080000',
+    subject: annotations[0].info.subject,
+    observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Test Hospital', role: 'reviewer' },
+    algorithm: { name: ENGINE.name, version: ENGINE.version, conventions: judgement.conventions },
+    imageLibrary: [library],
+    structures: judgement.structures.map((structure) => ({
+      ...structure,
+      decision: structure.label === 'Right lung'
+        ? { outcome: 'escalated', reasons: [{ reason: 'boundaryDisagreement' }, { reason: 'other', text: 'B drew the ball 1 mm to the right' }] }
+        : { outcome: 'agreed' },
+    })),
+    sop: SOP,
+  };
+  const review = writeQcReport(reviewInit);
+
+  const adjudicated = writeAdjudication({
+    annotations,
+    sourceImages: series.images,
+    decisions: judgement.structures.map((structure) => structure.label === 'Right lung'
+      ? { structureLabel: structure.label, method: { kind: 'majority' }, reasons: [{ reason: 'boundaryDisagreement' }], escalated: true }
+      : { structureLabel: structure.label, method: { kind: 'accept', annotation: 'A' }, reasons: [], escalated: false }),
+    adjudicator: { name: 'Singh^Priya', login: 'psingh', selfDeclared: true, organization: 'SegQC Test Hospital' },
+    now: new Date(2026, 2, 3, 14, 30, 0),
+    predecessor: review,
+  });
+
+  const seriesOf = (bytes: Uint8Array) => parseSeg(bytes).header.seriesInstanceUID;
+  const uids = {
+    segA: uidFromName('audit/seg A'),
+    segB: uidFromName('audit/seg B'),
+    review: reviewInit.sopInstanceUid,
+    referenceSeg: adjudicated.referenceSegSopInstanceUid,
+    adjudication: adjudicated.reportSopInstanceUid,
+  };
+  const objects: StudyObject[] = [
+    { modality: 'SR', seriesInstanceUid: reviewInit.seriesInstanceUid, sopInstanceUid: uids.adjudication, bytes: adjudicated.report },
+    { modality: 'SEG', seriesInstanceUid: seriesOf(segB), sopInstanceUid: uids.segB, bytes: segB },
+    { modality: 'SR', seriesInstanceUid: reviewInit.seriesInstanceUid, sopInstanceUid: uids.review, bytes: review },
+    { modality: 'SEG', seriesInstanceUid: seriesOf(adjudicated.referenceSeg), sopInstanceUid: uids.referenceSeg, bytes: adjudicated.referenceSeg },
+    { modality: 'SEG', seriesInstanceUid: seriesOf(segA), sopInstanceUid: uids.segA, bytes: segA },
+  ];
+  const images = series.images.map((image) => ({ seriesInstanceUid: image.SeriesInstanceUID, sopInstanceUid: image.SOPInstanceUID }));
+  cached = { series, studyInstanceUid, segA, segB, review, referenceSeg: adjudicated.referenceSeg, adjudication: adjudicated.report, reviewInit, uids, objects, images };
+  return cached;
+}
+
+/** A copy of a SEG with one byte of its Pixel Data inverted: the tampering verify must find. */
+export function withOnePixelByteChanged(seg: Uint8Array): Uint8Array {
+  const { pixelData } = parseSeg(seg);
+  const changed = seg.slice();
+  changed[pixelData.offset] ^= 0xff;
+  return changed;
+}

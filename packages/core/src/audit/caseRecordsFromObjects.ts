@@ -1,0 +1,104 @@
+/**
+ * The audit records of one case from the objects its PACS holds (pure: the bytes are given;
+ * gatherCaseRecords fetches them). Every SEG of the study is an annotation or a reference event,
+ * every SegQC QC report a report event; other SRs are listed as present and left out of the trail.
+ * An object that cannot be read — a SEG, or an SR of the study's QC report series — is kept as
+ * unreadable, never silently dropped. Also returns what is present, by SOP Instance UID, with each
+ * SEG's current pixel-data hash: what verifyCase checks the reports' records against.
+ */
+import { DicomValueError } from '../dicom/DicomValueError';
+import { qcReportSeriesUid } from '../sr/buildQcReport';
+import { readQcReport } from '../sr/readQcReport';
+import type { AuditEvent, CaseRecords, RetrievedObject, RetrievedObjects, UnreadableObject } from './AuditEvent';
+import { qcReportEventOf } from './qcReportEvent';
+import { segEventOf } from './segEvent';
+
+/** An object of the study as retrieved: the UIDs its search answered with, its modality, its Part 10 bytes. */
+export interface StudyObject {
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+  modality: 'SEG' | 'SR';
+  bytes: Uint8Array;
+}
+
+/** An instance known to be present without retrieving it (a source image of an Image Library). */
+export interface PresentInstance {
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+}
+
+export interface GatheredCase {
+  records: CaseRecords;
+  retrieved: RetrievedObjects;
+}
+
+const KIND_ORDER: Readonly<Record<AuditEvent['kind'], number>> = { annotation: 0, reference: 1, 'qc-report': 2 };
+
+export function caseRecordsFromObjects(studyInstanceUid: string, objects: readonly StudyObject[], images: readonly PresentInstance[] = []): GatheredCase {
+  const events: AuditEvent[] = [];
+  const unreadable: UnreadableObject[] = [];
+  const retrieved = new Map<string, RetrievedObject>();
+  const patient: CaseRecords['patient'] = {};
+  const reportSeries = qcReportSeriesUid(studyInstanceUid);
+  const present = (object: { seriesInstanceUid: string; sopInstanceUid: string }, kind: RetrievedObject['kind'], pixelDataSha256?: string) =>
+    retrieved.set(object.sopInstanceUid, { studyInstanceUid, seriesInstanceUid: object.seriesInstanceUid, sopInstanceUid: object.sopInstanceUid, kind, ...(pixelDataSha256 !== undefined ? { pixelDataSha256 } : {}) });
+
+  for (const image of images) present(image, 'image');
+  for (const object of objects) {
+    const fail = (expected: UnreadableObject['expected'], error: DicomValueError) => {
+      unreadable.push({ studyInstanceUid, seriesInstanceUid: object.seriesInstanceUid, sopInstanceUid: object.sopInstanceUid, expected, reason: error.message });
+      present(object, 'unreadable');
+    };
+    if (object.modality === 'SEG') {
+      try {
+        const { event, patient: of } = segEventOf(object.bytes);
+        events.push(event);
+        present(event, 'seg', event.pixelDataSha256);
+        patient.name ??= of.name;
+        patient.id ??= of.id;
+      } catch (error) {
+        if (!(error instanceof DicomValueError)) throw error;
+        fail('SEG', error);
+      }
+      continue;
+    }
+    let read;
+    try {
+      read = readQcReport(object.bytes);
+    } catch (error) {
+      // An SR of another writer elsewhere in the study, whatever its reader makes of it, is not part
+      // of the trail; one in SegQC's QC report series is a report that can no longer be read.
+      if (object.seriesInstanceUid !== reportSeries) {
+        present(object, 'sr');
+        continue;
+      }
+      if (!(error instanceof DicomValueError)) throw error;
+      fail('QC report', error);
+      continue;
+    }
+    if (read.qc === undefined) {
+      present(object, 'sr');
+      continue;
+    }
+    const event = qcReportEventOf(read.qc, read.document.sopClassUid);
+    events.push(event);
+    present(event, 'qc-report');
+    if (read.qc.subject.PatientName !== '') patient.name ??= read.qc.subject.PatientName;
+    if (read.qc.subject.PatientID !== '') patient.id ??= read.qc.subject.PatientID;
+  }
+  for (const key of ['name', 'id'] as const) if (patient[key] === undefined) delete patient[key];
+
+  events.sort(inTimeOrder);
+  unreadable.sort((a, b) => compareText(a.sopInstanceUid, b.sopInstanceUid));
+  return { records: { studyInstanceUid, patient, events, unreadable }, retrieved };
+}
+
+/** By time; an event without a time first (it may be the oldest); then annotations, references, reports; then instance number and UID. */
+export function inTimeOrder(a: AuditEvent, b: AuditEvent): number {
+  return compareText(a.dateTime ?? '', b.dateTime ?? '')
+    || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
+    || (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0)
+    || compareText(a.sopInstanceUid, b.sopInstanceUid);
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
