@@ -5,6 +5,7 @@ import { COMPARE_USAGE } from './compare/compareOptions';
 import { runCompare } from './compare/runCompare';
 import { AUDIT_USAGE, runAudit } from './audit/runAudit';
 import { REPORT_USAGE, runReport } from './report/runReport';
+import { QC_USAGE, runQc } from './qc/runQc';
 import { SEG_USAGE, runSeg } from './seg/runSeg';
 import { UsageError } from './usageError';
 
@@ -23,6 +24,10 @@ Commands:
       (segment labels, SNOMED codes, colours, creator, role, SOP); see packages/cli/schemas/seg-meta.schema.json
   ${REPORT_USAGE}
       compares two or more annotations of a case and writes the QC report as a DICOM SR (TID 1500)
+  ${QC_USAGE}
+      agreement of every case of the PACS with two or more annotations of one series, judged against
+      the SOP in force, in parallel worker threads; resumable (--state), optionally storing a review
+      QC report per case; progress on stderr, a summary or one JSON document (--json) on stdout
   ${AUDIT_USAGE}
       the audit trail of each case from the PACS (annotations, reference SEGs, QC reports: who, when,
       SOP, decisions, metrics, hashes, predecessors); export writes CSV or JSON (patient name and ID
@@ -72,6 +77,7 @@ function dispatch(command: string, rest: string[], out: (text: string) => void):
   if (command === 'compare') return runCompare(rest, out);
   if (command === 'seg') return runSeg(rest, out);
   if (command === 'report') return runReport(rest, out);
+  if (command === 'qc') return runQc(rest, out);
   if (command === 'audit') return runAudit(rest, out);
   throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
 }

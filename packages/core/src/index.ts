@@ -273,3 +273,16 @@ export {
 } from './programme/calibrationScores';
 export { caseLabelAgreement, DEFAULT_LABEL_BOOTSTRAP, type CaseLabel, type CaseLabelOptions, type CaseLabelAgreement, type PairwiseKappa } from './programme/caseLabels';
 export { caseMeasureIcc, type CaseMeasure, type CaseMeasureIcc } from './programme/caseMeasureIcc';
+
+// Programme inventory from the PACS: cases, annotations, references, QC reports and QC state (packages/core/src/inventory/README.md)
+export { searchForStudies } from './dicomweb/searchForStudies';
+export {
+  QC_STATES, type QcState, type CaseInventory, type InventorySeg, type InventoryQcReport, type InventoryUnreadable,
+} from './inventory/InventoryModel';
+export { caseInventory } from './inventory/caseInventory';
+export { programmeInventory, type ProgrammeInventory, type ProgrammeInventoryOptions, type InventoryProgress } from './inventory/programmeInventory';
+export { studiesWithSegs, type StudiesWithSegs } from './inventory/studiesWithSegs';
+export { inventorySeg } from './inventory/inventorySeg';
+export { qcStateOf, isSignedAdjudication } from './inventory/qcState';
+export { comparedSeries } from './inventory/comparedSeries';
+export { byMadeAt } from './inventory/byMadeAt';

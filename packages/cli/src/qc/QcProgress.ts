@@ -1,0 +1,91 @@
+import { duration } from './duration';
+import type { QcCaseResult } from './QcCaseResult';
+
+/** Where progress goes: stderr, with isTTY and columns when it is a terminal. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Plain progress lines are at least this far apart (the last one is always written). */
+export const PLAIN_INTERVAL_MS = 5000;
+const BAR_WIDTH = 24;
+
+/**
+ * Progress of `segqc qc` on stderr: on a terminal a bar redrawn in place (cases done, escalated,
+ * failed, elapsed and estimated time left); otherwise — a log, a CI job — a plain line at most
+ * every PLAIN_INTERVAL_MS and one at the end. Cases resumed from --state count as done from the
+ * start but not in the rate.
+ */
+export class QcProgress {
+  private done = 0;
+  private escalated = 0;
+  private failed = 0;
+  private newlyDone = 0;
+  private readonly started: number;
+  private lastLine = -Infinity;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly stream: ProgressStream, private readonly total: number, resumed: readonly QcCaseResult[], private readonly now: () => number = Date.now) {
+    this.started = now();
+    for (const result of resumed) this.count(result);
+  }
+
+  /** Draws the first state; on a terminal the elapsed time then ticks every second. */
+  start(): void {
+    if (this.stream.isTTY) {
+      this.draw();
+      this.timer = setInterval(() => this.draw(), 1000);
+      this.timer.unref();
+    } else {
+      this.stream.write(`segqc qc: ${this.total} case${this.total === 1 ? '' : 's'}${this.done > 0 ? `, ${this.done} done before (--state)` : ''}\n`);
+      this.lastLine = this.now();
+    }
+  }
+
+  caseDone(result: QcCaseResult): void {
+    this.count(result);
+    this.newlyDone++;
+    if (this.stream.isTTY) this.draw();
+    else if (this.now() - this.lastLine >= PLAIN_INTERVAL_MS || this.done === this.total) this.line();
+  }
+
+  /** Stops the ticking and leaves the last state on its own line. */
+  finish(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.stream.isTTY) {
+      this.draw();
+      this.stream.write('\n');
+    } else if (this.lastLine < 0 || this.done !== this.total) {
+      this.line();
+    }
+  }
+
+  private count(result: QcCaseResult): void {
+    this.done++;
+    if (result.verdict === 'escalate') this.escalated++;
+    if (result.status === 'failed') this.failed++;
+  }
+
+  private status(): string {
+    const elapsed = this.now() - this.started;
+    const left = this.newlyDone > 0 && this.done < this.total ? `, ~${duration((elapsed / this.newlyDone) * (this.total - this.done))} left` : '';
+    return `${this.done}/${this.total} cases, ${this.escalated} escalated${this.failed > 0 ? `, ${this.failed} failed` : ''}, ${duration(elapsed)}${left}`;
+  }
+
+  private draw(): void {
+    const filled = this.total === 0 ? BAR_WIDTH : Math.round((this.done / this.total) * BAR_WIDTH);
+    const text = `segqc qc [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.status()}`;
+    // A pseudo-terminal without a size reports 0 columns.
+    const width = this.stream.columns !== undefined && this.stream.columns >= 20 ? this.stream.columns : 80;
+    this.stream.write(`\r${text.slice(0, Math.max(width - 1, 1))}\x1b[K`);
+  }
+
+  private line(): void {
+    const percent = this.total === 0 ? 100 : Math.floor((this.done / this.total) * 100);
+    this.stream.write(`segqc qc: ${this.status()} (${percent}%)\n`);
+    this.lastLine = this.now();
+  }
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { QcCaseContext } from './qcCase';
+import { qcCase } from './qcCase';
+import type { QcCaseResult } from './QcCaseResult';
+import type { QcCaseAnswer, QcCaseRequest, QcWorkerData } from './workerProtocol';
+
+/** Judges cases one at a time: a worker thread, or (tests) the calling thread. */
+export interface CaseRunner {
+  run(studyInstanceUid: string): Promise<QcCaseResult>;
+  close(): Promise<void>;
+}
+
+/** Runs cases in the calling thread. */
+export function inProcessRunner(context: QcCaseContext): CaseRunner {
+  return { run: (study) => qcCase(study, context), close: async () => undefined };
+}
+
+/**
+ * Runs cases in a worker thread (dist/qc/qcWorker.js). A worker that dies (out of memory, a crash)
+ * fails its case with the reason and is replaced for the next one.
+ */
+export class WorkerCaseRunner implements CaseRunner {
+  private worker: Worker | null = null;
+  /** The case in work, and the worker judging it: a dead worker's late events must not settle the next case. */
+  private pending: { worker: Worker; resolve: (result: QcCaseResult) => void; reject: (error: Error) => void } | null = null;
+
+  constructor(private readonly data: QcWorkerData, private readonly script = join(__dirname, 'qcWorker.js')) {}
+
+  run(studyInstanceUid: string): Promise<QcCaseResult> {
+    if (this.pending) return Promise.reject(new Error('a worker judges one case at a time'));
+    const worker = this.worker ?? this.start();
+    return new Promise<QcCaseResult>((resolve, reject) => {
+      this.pending = { worker, resolve, reject };
+      worker.postMessage({ kind: 'case', studyInstanceUid } satisfies QcCaseRequest);
+    }).catch((error: Error): QcCaseResult => ({
+      studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], sop: null, sopReason: null,
+      verdict: null, structures: [], pairs: [], report: null, error: `the worker judging it stopped: ${error.message}`, seconds: 0,
+    }));
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.script, { workerData: this.data });
+    const settle = (outcome: { result: QcCaseResult } | { error: Error }) => {
+      const pending = this.pending;
+      if (!pending || pending.worker !== worker) return;
+      this.pending = null;
+      if ('result' in outcome) pending.resolve(outcome.result);
+      else pending.reject(outcome.error);
+    };
+    worker.on('message', (answer: QcCaseAnswer) => settle({ result: answer.result }));
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.worker = null;
+      settle({ error });
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = null;
+      settle({ error: new Error(`it exited with code ${code}`) });
+    });
+    this.worker = worker;
+    return worker;
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  caseInventory, describeJudgedSeg, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase,
+  sourceImageFromDicomJson, writeReviewReport, type CaseInventory, type DicomwebReadOptions, type Segmentation,
+} from '@segqc/core';
+import { annotationRefs } from './annotationRefs';
+import { QcCaseError } from './QcCaseError';
+import type { QcCaseResult } from './QcCaseResult';
+import { reviewedResult } from './caseResultOf';
+import { seriesSopAttributes } from './seriesSopAttributes';
+import { sopForCase, type CaseSop } from './sopForCase';
+import type { SopLibrary } from './sopLibrary';
+
+export interface QcCaseContext {
+  root: string;
+  read: DicomwebReadOptions;
+  library: SopLibrary;
+  /** With --write-reports: the reviewer the stored reports name (self-declared: the command line signs no one in). */
+  writeReports: { name: string; login: string } | null;
+  /** STOW-RS of one Part 10 file. */
+  store: (bytes: Uint8Array) => Promise<unknown>;
+  now: () => Date;
+}
+
+/**
+ * `segqc qc` on one case, as the viewer's reviewer sees it (extensions/segmentation-qc/src/review/
+ * caseInWorker.ts): the case's inventory; with two or more annotations of one series, the source
+ * series' geometry from WADO-RS metadata (no pixels; a missing slice stays an empty slice), each
+ * annotation SEG read onto it (an unreadable one is left out with its reason), the SOP in force
+ * (sopForCase), and reviewCase over every pair and structure. With --write-reports the review is
+ * stored as an unsigned QC report revising the study's latest. Never rejects: a case that cannot
+ * be judged is a `failed` result with the reason.
+ */
+export async function qcCase(studyInstanceUid: string, context: QcCaseContext): Promise<QcCaseResult> {
+  const started = Date.now();
+  const seconds = () => Math.round(Date.now() - started) / 1000;
+  const result: QcCaseResult = {
+    studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], sop: null, sopReason: null,
+    verdict: null, structures: [], pairs: [], report: null, error: null, seconds: 0,
+  };
+  try {
+    const inventory = await caseInventory(context.root, studyInstanceUid, context.read);
+    const compared = inventory.annotations.filter((seg) => seg.sourceSeriesInstanceUid !== null && seg.sourceSeriesInstanceUid === inventory.sourceSeriesInstanceUid);
+    Object.assign(result, { sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared) });
+    if (compared.length < 2) return { ...result, status: 'not-double-read', seconds: seconds() };
+    return await judge(inventory, result, context, seconds);
+  } catch (error) {
+    return { ...result, status: 'failed', error: error instanceof Error ? error.message : String(error), seconds: seconds() };
+  }
+}
+
+async function judge(inventory: CaseInventory, result: QcCaseResult, context: QcCaseContext, seconds: () => number): Promise<QcCaseResult> {
+  const { root, read } = context;
+  const study = inventory.studyInstanceUid;
+  const source = { studyInstanceUid: study, seriesInstanceUid: result.sourceSeriesInstanceUid! };
+  const metadata = await retrieveSeriesMetadata(root, source, read);
+  if (metadata.length === 0) throw new QcCaseError(`the source series ${source.seriesInstanceUid} has no instance in the PACS`);
+  const sourceImages = metadata.map((dataset, n) => sourceImageFromDicomJson(dataset, `source series instance ${n}`));
+  const { grid } = gridFromSourceImages(sourceImages, { allowGaps: true });
+
+  const caseSop: CaseSop = sopForCase(context.library, result.annotations.map((a) => ({ id: a.id, sop: inventory.annotations.find((seg) => seg.sopInstanceUid === a.sopInstanceUid)!.sop })), seriesSopAttributes(metadata[0]));
+  result.sop = caseSop.sop && caseSop.file ? { id: caseSop.sop.reference.id, version: caseSop.sop.reference.version, sha256: caseSop.sop.reference.sha256, file: caseSop.file, chosenBy: caseSop.chosenBy } : null;
+  result.sopReason = caseSop.reason;
+
+  const segmentations = new Map<string, { segmentation: Segmentation; bytes: Uint8Array }>();
+  for (const annotation of result.annotations) {
+    try {
+      const bytes = await retrieveInstance(root, { studyInstanceUid: study, seriesInstanceUid: annotation.seriesInstanceUid, sopInstanceUid: annotation.sopInstanceUid }, read);
+      segmentations.set(annotation.id, { segmentation: readSegmentation(bytes, grid), bytes });
+    } catch (error) {
+      result.excluded.push({ id: annotation.id, sopInstanceUid: annotation.sopInstanceUid, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const included = result.annotations.filter(({ id }) => segmentations.has(id));
+  if (included.length < 2) throw new QcCaseError(`agreement needs two readable annotations; ${result.excluded.map(({ id, reason }) => `${id}: ${reason}`).join('; ')}`);
+
+  const review = reviewCase(included.map(({ id }) => ({ id, segmentation: segmentations.get(id)!.segmentation })), caseSop.sop);
+  if (context.writeReports) {
+    const latest = inventory.qcReports[inventory.qcReports.length - 1];
+    const predecessor = latest && await retrieveInstance(root, { studyInstanceUid: study, seriesInstanceUid: latest.seriesInstanceUid, sopInstanceUid: latest.sopInstanceUid }, read);
+    const { report, reportSopInstanceUid } = writeReviewReport({
+      annotations: included.map(({ id }) => ({ info: describeJudgedSeg(segmentations.get(id)!.bytes), segmentation: segmentations.get(id)!.segmentation })),
+      review,
+      sourceImages,
+      ...(caseSop.sop ? { sop: caseSop.sop } : {}),
+      reviewer: { ...context.writeReports, selfDeclared: true },
+      now: context.now(),
+      ...(predecessor ? { predecessor } : {}),
+    });
+    await context.store(report);
+    result.report = { sopInstanceUid: reportSopInstanceUid, revises: latest?.sopInstanceUid ?? null };
+  }
+  return reviewedResult({ ...result, seconds: seconds() }, review);
+}

@@ -1,0 +1,88 @@
+import { studiesWithSegs, type ReadFetchLike } from '@segqc/core';
+import { WorkerCaseRunner, type CaseRunner } from './caseRunner';
+import { parseQcOptions, type QcOptions } from './qcOptions';
+import type { QcCaseResult } from './QcCaseResult';
+import { QcProgress, type ProgressStream } from './QcProgress';
+import { summarizeQc, summaryText, type QcSummary } from './qcSummary';
+import { emptyResumeState, readResumeState, writeResumeState } from './resumeState';
+import { defaultSopDir, readSopLibrary } from './sopLibrary';
+
+export { QC_USAGE } from './qcOptions';
+
+/** What a run is made of besides its arguments; tests give their own. */
+export interface QcRunDependencies {
+  /** `count` runners for the run (worker threads by default). */
+  runners?: (count: number, options: QcOptions, sopDir: string) => CaseRunner[];
+  /** Where progress goes; process.stderr by default. */
+  progress?: ProgressStream;
+  now?: () => number;
+  /** The main thread's fetch, for listing the studies; Node's by default. */
+  fetch?: ReadFetchLike;
+}
+
+/** The JSON document of `--json`. */
+export interface QcJson {
+  pacs: string;
+  sopDir: string;
+  summary: QcSummary;
+  cases: QcCaseResult[];
+}
+
+/**
+ * `segqc qc --pacs URL …`: agreement for every case of the PACS with two or more annotations of
+ * one series (or of the --study cases), judged against the SOP in force, in parallel worker threads
+ * (each fetches its own case), resumable with --state, optionally storing a review QC report per
+ * case; progress on stderr, a summary (or --json) on stdout. Exit code 1 when a case failed.
+ */
+export async function runQc(args: string[], out: (text: string) => void, dependencies: QcRunDependencies = {}): Promise<number> {
+  const options = parseQcOptions(args);
+  const now = dependencies.now ?? Date.now;
+  const progressStream = dependencies.progress ?? process.stderr;
+  const started = now();
+  const sopDir = options.sopDir ?? defaultSopDir();
+  const library = readSopLibrary(sopDir);
+  for (const { file, reason } of library.invalid) progressStream.write(`segqc qc: ${file} is not used: ${reason}\n`);
+
+  const state = options.state === null
+    ? emptyResumeState(options.pacs, options.writeReports !== null)
+    : readResumeState(options.state, { pacs: options.pacs, writeReports: options.writeReports !== null });
+  const read = { fetch: dependencies.fetch ?? ((url, init) => fetch(url, init)) satisfies ReadFetchLike, ...(options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : {}) };
+  const studies = options.studies.length > 0 ? options.studies : (await studiesWithSegs(options.pacs, read)).studies;
+  const resumed = new Set(studies.filter((study) => state.cases[study]?.status === 'reviewed'));
+  const pending = studies.filter((study) => !resumed.has(study));
+
+  const results = new Map<string, QcCaseResult>([...resumed].map((study) => [study, state.cases[study]]));
+  const progress = new QcProgress(progressStream, studies.length, [...results.values()], now);
+  progress.start();
+  const count = Math.min(options.workers, pending.length);
+  const runners = count === 0 ? [] : (dependencies.runners ?? workerRunners)(count, options, sopDir);
+  try {
+    let next = 0;
+    await Promise.all(runners.map(async (runner) => {
+      while (next < pending.length) {
+        const study = pending[next++];
+        const result = await runner.run(study);
+        results.set(study, result);
+        if (options.state !== null && result.status === 'reviewed') {
+          state.cases[study] = result;
+          writeResumeState(options.state, state);
+        }
+        progress.caseDone(result);
+      }
+    }));
+  } finally {
+    progress.finish();
+    await Promise.all(runners.map((runner) => runner.close()));
+  }
+
+  const ordered = studies.map((study) => results.get(study)!);
+  const summary = summarizeQc(ordered, resumed, Math.round(now() - started) / 1000);
+  if (options.json) out(`${JSON.stringify({ pacs: options.pacs, sopDir, summary, cases: ordered } satisfies QcJson, null, 2)}\n`);
+  else out(summaryText(summary, ordered, options.writeReports !== null));
+  return summary.failed > 0 ? 1 : 0;
+}
+
+function workerRunners(count: number, options: QcOptions, sopDir: string): CaseRunner[] {
+  const data = { root: options.pacs, token: options.token, sopDir, writeReports: options.writeReports };
+  return Array.from({ length: count }, () => new WorkerCaseRunner(data));
+}

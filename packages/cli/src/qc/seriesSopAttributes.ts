@@ -1,0 +1,37 @@
+import { jsonNumber, jsonString, jsonStrings, type DicomJsonDataset, type SopSeriesAttributes } from '@segqc/core';
+
+/** DICOM tags selectSop reads (PS3.6). */
+const TAG = {
+  Modality: '00080060',
+  SeriesDescription: '0008103E',
+  ContrastBolusAgent: '00180010',
+  ScanningSequence: '00180020',
+  SequenceVariant: '00180021',
+  RepetitionTime: '00180080',
+  EchoTime: '00180081',
+  InversionTime: '00180082',
+} as const;
+
+/**
+ * What core's selectSop reads of the source series, from the first instance of its WADO-RS
+ * metadata: the attributes are series-level in practice (as the viewer reads them,
+ * extensions/segmentation-qc/src/sop/seriesSopAttributes.ts). Classic images only: an Enhanced MR
+ * image keeps its timing in functional groups, and its sequence class then comes from the
+ * description alone.
+ */
+export function seriesSopAttributes(instance: DicomJsonDataset): SopSeriesAttributes {
+  const attributes: SopSeriesAttributes = { Modality: (jsonString(instance, TAG.Modality) ?? '').toUpperCase() };
+  const description = jsonString(instance, TAG.SeriesDescription);
+  const scanning = jsonStrings(instance, TAG.ScanningSequence).filter((value) => value !== '');
+  const variant = jsonStrings(instance, TAG.SequenceVariant).filter((value) => value !== '');
+  const agent = jsonString(instance, TAG.ContrastBolusAgent);
+  if (description !== undefined) attributes.SeriesDescription = description;
+  if (scanning.length > 0) attributes.ScanningSequence = scanning;
+  if (variant.length > 0) attributes.SequenceVariant = variant;
+  if (agent !== undefined) attributes.ContrastBolusAgent = agent;
+  for (const key of ['RepetitionTime', 'EchoTime', 'InversionTime'] as const) {
+    const value = jsonNumber(instance, TAG[key]);
+    if (value !== undefined && Number.isFinite(value)) attributes[key] = value;
+  }
+  return attributes;
+}
