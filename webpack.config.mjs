@@ -47,6 +47,8 @@ export default [
       'segqc-extension': 'extensions/segmentation-qc/src/index.tsx',
       // A module Web Worker beside the extension: agreement is computed off the UI thread.
       'segqc-agreement-worker': 'extensions/segmentation-qc/src/review/agreementWorker.ts',
+      // The programme pages' worker: reads every case of the PACS for the QC overview and the reliability dashboard.
+      'segqc-programme-worker': 'extensions/segmentation-qc/src/programme/programmeWorker.ts',
     },
     'extensions/segmentation-qc/dist',
   ),

@@ -43,10 +43,14 @@ export const OHIF_IDS = {
 } as const;
 
 /** Pages SegQC adds to the viewer outside any study (OHIF's `routes.customRoutes` customization). */
-export const PROGRAMME_ROUTES = { overview: '/segqc/overview', dashboard: '/segqc/dashboard' } as const;
+// Outside /segqc/, where the bundles are served: these paths load the viewer's index.html, so they can be opened directly.
+export const PROGRAMME_ROUTES = { overview: '/qc-overview', dashboard: '/qc-dashboard' } as const;
 
 /** The review flow's route: the Segmentation QC mode's routeName (modes/segmentation-qc ROUTE_NAME). */
 export const REVIEW_ROUTE = '/segmentation-qc';
+
+/** The annotator's route: the annotate mode's routeName (modes/segmentation-qc ANNOTATE_ROUTE_NAME). */
+export const ANNOTATE_ROUTE = '/segmentation-qc-annotate';
 
 /** OHIF customizations SegQC sets (global scope, from the extension's customization module). */
 export const CUSTOMIZATION_IDS = { customRoutes: 'routes.customRoutes', studyListSettingsMenu: 'workList.settingsMenuItems' } as const;

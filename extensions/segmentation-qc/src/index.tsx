@@ -6,6 +6,9 @@ import { AnnotationsPanel } from './panels/AnnotationsPanel';
 import { AnnotatePanel } from './annotate/AnnotatePanel';
 import { blindedDerivedObjectsHandler, type SopClassHandlerRegistry } from './annotate/blindedDerivedObjectsHandler';
 import type { ServicesManager } from './services';
+import { DashboardPage } from './programme/DashboardPage';
+import { OverviewPage } from './programme/OverviewPage';
+import { programmeCustomizations } from './programme/programmeCustomizations';
 
 /** The SegQC OHIF extension: the QC panel of a study's annotations, and the durable outbox to the PACS. */
 const segmentationQcExtension = {
@@ -16,6 +19,19 @@ const segmentationQcExtension = {
   /** The annotate mode's blinding: other readers' SEG, RTSTRUCT, SR… series get no display set. */
   getSopClassHandlerModule({ extensionManager }: { extensionManager: SopClassHandlerRegistry }) {
     return [blindedDerivedObjectsHandler(extensionManager)];
+  },
+
+  /** The QC overview and the reliability dashboard: pages of their own, reached from the study list (programme/programmeCustomizations). */
+  getCustomizationModule({ servicesManager }: { servicesManager: ServicesManager }) {
+    return [
+      {
+        name: 'global',
+        value: programmeCustomizations({
+          overview: makeIsland(OverviewPage, { servicesManager }),
+          dashboard: makeIsland(DashboardPage, { servicesManager }),
+        }),
+      },
+    ];
   },
 
   getPanelModule({ servicesManager, extensionManager }: { servicesManager: ServicesManager; extensionManager: ExtensionManager }) {

@@ -274,6 +274,16 @@ export {
 export { caseLabelAgreement, DEFAULT_LABEL_BOOTSTRAP, type CaseLabel, type CaseLabelOptions, type CaseLabelAgreement, type PairwiseKappa } from './programme/caseLabels';
 export { caseMeasureIcc, type CaseMeasure, type CaseMeasureIcc } from './programme/caseMeasureIcc';
 
+// A case's observations for the programme (Dice against the reference, pairs, lesion counts, gold scores) and the programme's reliability from them
+export {
+  caseObservations,
+  type CaseObservationInput, type CaseObservations, type ObservedAnnotation, type ObservedReference, type ObservedReferenceKind, type ObservedStructure, type PairDice, type LesionCount,
+} from './programmeObservations/caseObservations';
+export {
+  programmeReliability, DRIFT_REFERENCES,
+  type ProgrammeReliability, type ReliabilityOptions, type DriftChart, type IrrMatrix, type LesionLabelKind, type LesionLabelAgreement,
+} from './programmeObservations/programmeReliability';
+
 // Programme inventory from the PACS: cases, annotations, references, QC reports and QC state (packages/core/src/inventory/README.md)
 export { searchForStudies } from './dicomweb/searchForStudies';
 export {

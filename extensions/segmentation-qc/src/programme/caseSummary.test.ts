@@ -1,0 +1,88 @@
+// The overview's row of a case, from the inventory and the study's QIDO-RS attributes.
+import type { CaseInventory, InventorySeg } from '@segqc/core';
+import { annotatorOf, caseSummary, dicomDateTimeToIso } from './caseSummary';
+
+describe('dicomDateTimeToIso', () => {
+  it.each([
+    ['20240304', '091000', '2024-03-04T09:10:00'],
+    ['20240304', '0910', '2024-03-04T09:10:00'],
+    ['20240304', '09', '2024-03-04T09:00:00'],
+    ['20240304', '091000.25', '2024-03-04T09:10:00.25'],
+    ['20240304', null, '2024-03-04'],
+    ['20240304', '9:10', '2024-03-04'],
+    [null, '091000', null],
+    ['2024-03-04', '091000', null],
+  ])('%p %p → %p', (date, time, iso) => expect(dicomDateTimeToIso(date, time)).toBe(iso));
+});
+
+const seg = (overrides: Partial<InventorySeg>): InventorySeg => ({
+  sopInstanceUid: '1.2.3.1',
+  seriesInstanceUid: '1.2.3',
+  contentLabel: 'ANNOTATION',
+  creator: { name: 'Rivera^Ana', login: 'arivera' },
+  contentDate: '20240304',
+  contentTime: '091000',
+  sop: { id: 'ct-lung-nodule', version: '1.1.0', shortHash: '0123456789abcdef' },
+  sourceSeriesInstanceUid: '1.2.9',
+  segmentLabels: ['Right lung'],
+  ...overrides,
+});
+
+const inventory: CaseInventory = {
+  studyInstanceUid: '1.2.840.1',
+  sourceSeriesInstanceUid: '1.2.9',
+  modality: 'CT',
+  annotations: [
+    seg({}),
+    seg({ sopInstanceUid: '1.2.3.2', creator: { name: null, login: 'wchen' }, sop: null, contentDate: '20240306', contentTime: null }),
+    seg({ sopInstanceUid: '1.2.3.3', contentDate: '20240311', sop: { id: 'ct-lung-nodule', version: '1.0.0', shortHash: 'fedcba9876543210' } }),
+  ],
+  references: [seg({ sopInstanceUid: '1.2.3.9', contentLabel: 'GOLD', creator: { name: 'Lindqvist^Maria', login: 'mlindqvist' }, contentDate: '20240226', contentTime: '080000' })],
+  otherSegs: [],
+  qcReports: [],
+  unreadable: [{ sopInstanceUid: null, seriesInstanceUid: '1.2.4', modality: 'SEG', reason: 'its metadata has no SOP Instance UID (0008,0018)' }],
+  state: 'awaiting-review',
+  calibration: true,
+};
+
+it('an annotator is their PN, else their login, else the SEG they made', () => {
+  expect(annotatorOf(seg({}))).toBe('Rivera^Ana');
+  expect(annotatorOf(seg({ creator: { name: null, login: 'wchen' } }))).toBe('wchen');
+  expect(annotatorOf(seg({ creator: { name: null, login: null } }))).toBe('unnamed creator of SEG 1.2.3.1');
+});
+
+it('summarizes the case: label from StudyID, annotators once each, SOP versions sorted, references and unreadable objects', () => {
+  const study = {
+    '0020000D': { vr: 'UI', Value: ['1.2.840.1'] },
+    '00200010': { vr: 'SH', Value: ['CT-CAL'] },
+    '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Calibration^Chest' }] },
+    '00080020': { vr: 'DA', Value: ['20240420'] },
+  };
+  const summary = caseSummary(inventory, study);
+  expect(summary).toMatchObject({
+    studyInstanceUid: '1.2.840.1',
+    label: 'CT-CAL',
+    patientName: 'Calibration^Chest',
+    patientId: null,
+    studyDate: '20240420',
+    state: 'awaiting-review',
+    modality: 'CT',
+    calibration: true,
+    annotators: ['Rivera^Ana', 'wchen'],
+    sops: ['ct-lung-nodule@1.0.0', 'ct-lung-nodule@1.1.0'],
+    references: [{ kind: 'GOLD', annotator: 'Lindqvist^Maria', madeAt: '2024-02-26T08:00:00' }],
+    qcReports: 0,
+    unreadable: ['SEG in series 1.2.4: its metadata has no SOP Instance UID (0008,0018)'],
+  });
+  expect(summary.annotations.map((a) => [a.annotator, a.madeAt, a.sop])).toEqual([
+    ['Rivera^Ana', '2024-03-04T09:10:00', 'ct-lung-nodule@1.1.0'],
+    ['wchen', '2024-03-06', null],
+    ['Rivera^Ana', '2024-03-11T09:10:00', 'ct-lung-nodule@1.0.0'],
+  ]);
+});
+
+it('without study attributes the case is called by its Study Instance UID', () => {
+  expect(caseSummary(inventory, undefined).label).toBe('1.2.840.1');
+  const accession = { '00080050': { vr: 'SH', Value: ['SQ241008'] }, '00100020': { vr: 'LO', Value: ['SEGQC-CAL-01'] } };
+  expect(caseSummary(inventory, accession).label).toBe('SQ241008');
+});

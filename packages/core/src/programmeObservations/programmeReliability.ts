@@ -1,0 +1,133 @@
+/**
+ * The reliability statistics of a whole annotation programme from its cases' observations
+ * (caseObservations): the drift chart of every annotator × structure × modality, the pairwise
+ * inter-rater matrices, agreement on case-level lesion labels, and the calibration scores.
+ *
+ * Drift charts take each annotator's Dice against the case's adjudicated reference or, without one,
+ * against the majority vote of the case's annotators (reference 'peer'). Calibration cases are left
+ * out of the charts: they are scored against their gold (calibrationScores), and a gold point among
+ * majority-vote points would compare two different quantities on one chart (agreement with a
+ * reference standard is systematically lower than with a consensus the annotator voted in).
+ */
+import { agreementSeries, type AgreementReference, type AgreementSeries } from '../programme/agreementSeries';
+import { calibrationScores, type AnnotatorCalibration, type CalibrationScoresOptions } from '../programme/calibrationScores';
+import { caseLabelAgreement, type CaseLabel, type CaseLabelAgreement, type CaseLabelOptions } from '../programme/caseLabels';
+import { driftState, type CalibrationCase, type DriftOptions, type DriftState } from '../programme/driftState';
+import { pairwiseMatrix } from '../stats/pairwiseMatrix';
+import type { CaseObservations } from './caseObservations';
+
+/** The references whose observations make up the drift charts. */
+export const DRIFT_REFERENCES: readonly AgreementReference[] = Object.freeze(['adjudicated', 'peer']);
+
+export interface DriftChart {
+  series: AgreementSeries;
+  state: DriftState;
+  /** How many points were measured against each reference, for the chart's legend. */
+  references: Partial<Record<AgreementReference, number>>;
+}
+
+export interface IrrMatrix {
+  structure: string;
+  modality: string;
+  /** Sorted. */
+  annotators: string[];
+  /** Mean Dice of each pair over the cases both annotated; null on the diagonal and where they share no case. */
+  meanDice: (number | null)[][];
+  /** Cases behind each mean. */
+  cases: number[][];
+}
+
+/** A case-level label derived from a lesion structure: whether the annotator found any lesion, and how many. */
+export type LesionLabelKind = 'lesion-present' | 'lesion-count';
+
+export interface LesionLabelAgreement {
+  kind: LesionLabelKind;
+  structure: string;
+  modality: string;
+  labels: CaseLabel[];
+  /** null when fewer than two annotators labelled any one case: there is nothing to agree on. */
+  agreement: CaseLabelAgreement | null;
+}
+
+export interface ProgrammeReliability {
+  /** Sorted by annotator, structure and modality (agreementSeries). */
+  drift: DriftChart[];
+  /** By modality, then structures in the order the cases first have them. */
+  irr: IrrMatrix[];
+  /** As irr, each lesion structure's two labels in turn. */
+  lesionLabels: LesionLabelAgreement[];
+  calibration: AnnotatorCalibration[];
+}
+
+export interface ReliabilityOptions {
+  /** EWMA chart and drift rule options (the calibration cases come from the argument). */
+  drift?: Omit<DriftOptions, 'calibrationCases'>;
+  labels?: CaseLabelOptions;
+  calibration?: CalibrationScoresOptions;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function irrMatrices(cases: readonly CaseObservations[]): IrrMatrix[] {
+  const pairs = cases.flatMap((c) => c.pairs.map((pair) => ({ ...pair, modality: c.modality })));
+  return [...groupBy(pairs, (p) => JSON.stringify([p.structure, p.modality])).values()]
+    .map((group) => {
+      const annotators = [...new Set(group.flatMap((p) => p.annotators))].sort(compareText);
+      const sums = annotators.map(() => annotators.map(() => ({ total: 0, n: 0 })));
+      for (const { annotators: [a, b], dice } of group) {
+        const [i, j] = [annotators.indexOf(a), annotators.indexOf(b)];
+        for (const [x, y] of [[i, j], [j, i]]) {
+          sums[x][y].total += dice;
+          sums[x][y].n += 1;
+        }
+      }
+      const matrix = pairwiseMatrix(annotators, (i, j) => (sums[i][j].n === 0 ? null : sums[i][j].total / sums[i][j].n), { diagonal: null });
+      return { structure: group[0].structure, modality: group[0].modality, annotators, meanDice: matrix.values, cases: sums.map((row, i) => row.map((cell, j) => (i === j ? 0 : cell.n))) };
+    })
+    // By modality; within one, structures in the order the cases first have them (the SOP's order when it applies).
+    .sort((a, b) => compareText(a.modality, b.modality));
+}
+
+function lesionLabels(cases: readonly CaseObservations[], options: CaseLabelOptions): LesionLabelAgreement[] {
+  const counts = cases.flatMap((c) => c.lesionCounts.map((count) => ({ ...count, caseId: c.caseId, modality: c.modality })));
+  return [...groupBy(counts, (c) => JSON.stringify([c.structure, c.modality])).values()]
+    .sort((a, b) => compareText(a[0].modality, b[0].modality))
+    .flatMap((group) => {
+      const pairable = [...groupBy(group, (c) => c.caseId).values()].some((labelled) => labelled.length >= 2);
+      const present: CaseLabel[] = group.map(({ caseId, annotator, count }) => ({ caseId, annotator, label: count > 0 ? 'yes' : 'no' }));
+      const counted: CaseLabel[] = group.map(({ caseId, annotator, count }) => ({ caseId, annotator, label: count }));
+      const { structure, modality } = group[0];
+      return [
+        { kind: 'lesion-present' as const, structure, modality, labels: present, agreement: pairable ? caseLabelAgreement(present, { categories: ['no', 'yes'], ...options }) : null },
+        { kind: 'lesion-count' as const, structure, modality, labels: counted, agreement: pairable ? caseLabelAgreement(counted, options) : null },
+      ];
+    });
+}
+
+export function programmeReliability(cases: readonly CaseObservations[], calibrationCases: readonly CalibrationCase[], options: ReliabilityOptions = {}): ProgrammeReliability {
+  const observations = cases.flatMap((c) => c.agreement);
+  const series = agreementSeries(observations, { references: DRIFT_REFERENCES });
+  const states = driftState(series, { ...options.drift, calibrationCases });
+  const drift = series.map((s, i) => {
+    const references: Partial<Record<AgreementReference, number>> = {};
+    for (const observation of s.observations) references[observation.reference] = (references[observation.reference] ?? 0) + 1;
+    return { series: s, state: states[i], references };
+  });
+  return {
+    drift,
+    irr: irrMatrices(cases),
+    lesionLabels: lesionLabels(cases, options.labels ?? {}),
+    calibration: calibrationScores(cases.flatMap((c) => c.calibration), options.calibration),
+  };
+}
