@@ -1,3 +1,4 @@
+import { withSegqcServices } from '../panels/withSegqcServices';
 import { useCallback, useMemo, useState } from 'react';
 import type { Sop } from '@segqc/core';
 import { activeDicomwebRoot, type ExtensionManager } from '../dataSourceRoot';
@@ -6,7 +7,7 @@ import { IdentityForm } from '../identity/IdentityForm';
 import type { Identity } from '../identity/Identity';
 import { useIdentity } from '../identity/useIdentity';
 import { OutboxStatus } from '../outbox/OutboxStatus';
-import { getSegqcServices, type SegqcServices, type ServicesManager } from '../services';
+import type { SegqcServices } from '../services';
 import { SopChecklist } from '../sop/SopChecklist';
 import { SopPanelSection } from '../sop/SopPanelSection';
 import { useChecklist, type Checklist } from '../sop/useChecklist';
@@ -20,26 +21,6 @@ import { useSaveAnnotation, type SaveState } from './useSaveAnnotation';
 /** SeriesNumber of an annotator's n-th SEG of a study: 900 + n (SEG series sort after the images in most viewers). */
 const ANNOTATION_SERIES_NUMBER_BASE = 900;
 
-/** The annotator view: who, under which SOP, Start segmentation, the checklist, Save, and the annotator's own earlier SEGs. */
-export function AnnotatePanel({ servicesManager, extensionManager }: { servicesManager: ServicesManager; extensionManager: ExtensionManager }) {
-  const resolved = useMemo(() => {
-    try {
-      return { services: getSegqcServices(servicesManager), error: null };
-    } catch (e) {
-      return { services: null, error: (e as Error).message };
-    }
-  }, [servicesManager]);
-  if (!resolved.services) {
-    return (
-      <section className="segqc-panel">
-        <div className="segqc-error" role="alert">
-          {resolved.error}
-        </div>
-      </section>
-    );
-  }
-  return <AnnotateView services={resolved.services} extensionManager={extensionManager} />;
-}
 
 function dicomwebRootOf(extensionManager: ExtensionManager): { root: string | null; error: string | null } {
   try {
@@ -93,6 +74,7 @@ function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
+/** The annotator view: who, under which SOP, Start segmentation, the checklist, Save, and the annotator's own earlier SEGs. */
 function AnnotateView({ services, extensionManager }: { services: SegqcServices; extensionManager: ExtensionManager }) {
   const { root: dicomwebRoot, error: rootError } = useMemo(() => dicomwebRootOf(extensionManager), [extensionManager]);
   const identityState = useIdentity(services.userAuthenticationService);
@@ -230,3 +212,5 @@ function AnnotateView({ services, extensionManager }: { services: SegqcServices;
     </section>
   );
 }
+
+export const AnnotatePanel = withSegqcServices(AnnotateView);

@@ -1,10 +1,11 @@
+import { withSegqcServices } from './withSegqcServices';
 import { useEffect, useMemo, useState } from 'react';
 import { activeDicomwebRoot, type ExtensionManager } from '../dataSourceRoot';
 import { describeFailure } from '../describeFailure';
 import type { DurableOutbox } from '../outbox/DurableOutbox';
 import { OutboxStatus } from '../outbox/OutboxStatus';
 import { segqcOutbox } from '../outbox/segqcOutbox';
-import { getSegqcServices, type SegqcServices, type ServicesManager } from '../services';
+import type { SegqcServices } from '../services';
 import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStudyAnnotations';
 import { AdjudicationSection } from '../adjudication/AdjudicationSection';
 import { useAdjudication } from '../adjudication/useAdjudication';
@@ -78,26 +79,6 @@ function AnnotationRow({ annotation, onToggle }: { annotation: StudyAnnotation; 
   );
 }
 
-/** The QC panel: the annotations of the study, each shown or hidden on the viewport. */
-export function AnnotationsPanel({ servicesManager, extensionManager }: { servicesManager: ServicesManager; extensionManager: ExtensionManager }) {
-  const resolved = useMemo(() => {
-    try {
-      return { services: getSegqcServices(servicesManager), error: null };
-    } catch (e) {
-      return { services: null, error: (e as Error).message };
-    }
-  }, [servicesManager]);
-  if (!resolved.services) {
-    return (
-      <section className="segqc-panel">
-        <div className="segqc-error" role="alert">
-          {resolved.error}
-        </div>
-      </section>
-    );
-  }
-  return <AnnotationList services={resolved.services} extensionManager={extensionManager} />;
-}
 
 /** The outbox, opened when the panel first shows (it resumes writes a previous page left pending). */
 function useOutbox(services: SegqcServices, extensionManager: ExtensionManager): { outbox: DurableOutbox | null; error: string | null } {
@@ -129,6 +110,7 @@ function dicomwebRootOrNull(extensionManager: ExtensionManager): string | null {
   }
 }
 
+/** The QC panel: the study's annotations (shown or hidden one by one), their agreement, the overlay, the review record and the adjudication. */
 function AnnotationList({ services, extensionManager }: { services: SegqcServices; extensionManager: ExtensionManager }) {
   const outbox = useOutbox(services, extensionManager);
   const { annotations, setShown } = useStudyAnnotations(services);
@@ -193,3 +175,5 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
     </section>
   );
 }
+
+export const AnnotationsPanel = withSegqcServices(AnnotationList);
