@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { COMPARE_USAGE } from './compare/compareOptions';
 import { runCompare } from './compare/runCompare';
 import { AUDIT_USAGE, runAudit } from './audit/runAudit';
+import { DRIFT_USAGE, runDrift } from './drift/runDrift';
+import { PROGRAMME_REPORT_USAGE } from './programmeReport/runProgrammeReport';
 import { REPORT_USAGE, runReport } from './report/runReport';
 import { QC_USAGE, runQc } from './qc/runQc';
 import { SEG_USAGE, runSeg } from './seg/runSeg';
@@ -24,6 +26,10 @@ Commands:
       (segment labels, SNOMED codes, colours, creator, role, SOP); see packages/cli/schemas/seg-meta.schema.json
   ${REPORT_USAGE}
       compares two or more annotations of a case and writes the QC report as a DICOM SR (TID 1500)
+  ${PROGRAMME_REPORT_USAGE}
+      the programme report as one self-contained HTML file (inline CSS and SVG): drift charts,
+      recalibration due, pairwise agreement, kappa and alpha with intervals, calibration scores and
+      the QC overview of every case, read from the PACS as segqc drift reads it
   ${QC_USAGE}
       agreement of every case of the PACS with two or more annotations of one series, judged against
       the SOP in force, in parallel worker threads; resumable (--state), optionally storing a review
@@ -33,6 +39,10 @@ Commands:
       SOP, decisions, metrics, hashes, predecessors); export writes CSV or JSON (patient name and ID
       only with --include-patient-identifiers); verify recomputes the hashes, checks every referenced
       object and walks the predecessor chains, one line per finding, exit 1 when there is any
+  ${DRIFT_USAGE}
+      the drift control chart (EWMA of each annotator's Dice against the case's reference) of every
+      annotator × structure × modality, who is due for recalibration and the calibration cases to
+      redo; progress on stderr, a table and a summary (or --json); exit 1 while an alarm is in force
 
 Options:
   -h, --help       show this help
@@ -79,6 +89,7 @@ function dispatch(command: string, rest: string[], out: (text: string) => void):
   if (command === 'report') return runReport(rest, out);
   if (command === 'qc') return runQc(rest, out);
   if (command === 'audit') return runAudit(rest, out);
+  if (command === 'drift') return runDrift(rest, out);
   throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
 }
 

@@ -296,3 +296,14 @@ export { inventorySeg } from './inventory/inventorySeg';
 export { qcStateOf, isSignedAdjudication } from './inventory/qcState';
 export { comparedSeries } from './inventory/comparedSeries';
 export { byMadeAt } from './inventory/byMadeAt';
+
+// The programme's reliability read from the PACS (the viewer's dashboard worker, segqc drift and segqc report --html), and the EWMA chart's geometry
+export { annotatorOf } from './programmeObservations/annotatorOf';
+export { observeCaseFromPacs, type CaseObservationOutcome, type SkippedCase } from './programmeObservations/observeCaseFromPacs';
+export {
+  reliabilityFromPacs, calibrationCasesOf,
+  type ReliabilityFromPacsOptions, type ProgrammeReliabilityFromPacs, type ReliabilityStage, type ReliabilityProgress,
+} from './programmeObservations/reliabilityFromPacs';
+export { studyAttributes } from './inventory/studyAttributes';
+export { chartLayout, chartDomain, niceTicks, CHART_FRAME, type ChartFrame, type ChartLayout, type LaidOutPoint } from './programme/chartLayout';
+export { recalibrationsDue, type Recalibration } from './programmeObservations/recalibrationsDue';

@@ -1,5 +1,4 @@
-import type { AgreementReference, DriftChart } from '@segqc/core';
-import { CHART_FRAME, chartLayout } from './chartLayout';
+import { CHART_FRAME, chartLayout, type AgreementReference, type DriftChart } from '@segqc/core';
 import type { CaseSummary } from './caseSummary';
 import { calendarDate, fixed, personLabel, REFERENCE_LABELS } from './format';
 

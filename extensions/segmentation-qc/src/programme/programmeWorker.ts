@@ -1,10 +1,11 @@
 /**
  * The programme Web Worker: reads the whole programme from the PACS (the inventory for the QC
  * overview; every compared case's SEGs for the reliability dashboard) off the UI thread, reporting
- * progress. Built as its own bundle beside the extension (webpack.config.mjs).
+ * progress. The reliability is core reliabilityFromPacs, as `segqc drift` computes it. Built as its own
+ * bundle beside the extension (webpack.config.mjs).
  */
 import { describeFailure } from '../describeFailure';
-import { inventoryFromPacs, reliabilityFromPacs } from './programmeFromPacs';
+import { inventoryFromPacs, programmeReliabilityFromPacs } from './programmeFromPacs';
 import type { ProgrammeWorkerAnswer, ProgrammeWorkerRequest } from './programmeWorkerProtocol';
 
 /** The dedicated worker scope, as far as it is used (the DOM and WebWorker libs clash in one program). */
@@ -25,7 +26,7 @@ scope.addEventListener('message', (event: MessageEvent<ProgrammeWorkerRequest>) 
       .then(({ result }) => scope.postMessage({ type: 'inventory', requestId, result }))
       .catch(fail);
   } else {
-    reliabilityFromPacs(request, fetchFromPacs, progress)
+    programmeReliabilityFromPacs(request, fetchFromPacs, progress)
       .then((result) => scope.postMessage({ type: 'reliability', requestId, result }))
       .catch(fail);
   }

@@ -6,6 +6,7 @@ import {
 } from '@segqc/core';
 import { loadSegmentation } from '../compare/loadSegmentation';
 import { storeInPacs } from '../pacsTarget';
+import { isProgrammeReport, runProgrammeReport } from '../programmeReport/runProgrammeReport';
 import { UsageError } from '../usageError';
 import { parseReportOptions, type ReportOptions } from './reportOptions';
 import { readSopFile } from './readSopFile';
@@ -24,6 +25,8 @@ const isPart10 = (bytes: Uint8Array) => bytes.length >= 132 && String.fromCharCo
  * the observer, the SOP in force, the earlier report it revises, and the sign-off when asked.
  */
 export function runReport(args: string[], out: (text: string) => void): number | Promise<number> {
+  // --html / --pacs: the programme report from the PACS (segqc report --pacs URL --html OUT.html), not a case's SR.
+  if (isProgrammeReport(args)) return runProgrammeReport(args, out);
   const options = parseReportOptions(args);
   checkOutput(options.out);
   const infos = options.segs.map(describe);

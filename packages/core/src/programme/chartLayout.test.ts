@@ -1,5 +1,5 @@
 // Where the EWMA chart's marks go, on a chart computed by core ewmaChart with a known centre and σ.
-import { ewmaChart } from '@segqc/core';
+import { ewmaChart } from './ewmaChart';
 import { chartDomain, chartLayout, niceTicks, type ChartFrame } from './chartLayout';
 
 // Plot area 100 × 100 from (10, 10): x = 10 + (index + 0.5) · 100 / n, y = 10 + (top − v) / (top − bottom) · 100.

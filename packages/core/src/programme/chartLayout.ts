@@ -3,7 +3,7 @@
  * chart is read sample by sample, not by calendar), the y axis over every value, EWMA, limit and the
  * centre line, with round ticks.
  */
-import type { EwmaChart, EwmaMonitoredPoint, EwmaPoint } from '@segqc/core';
+import type { EwmaChart, EwmaMonitoredPoint, EwmaPoint } from './ewmaChart';
 
 export interface ChartFrame {
   width: number;

@@ -1,0 +1,75 @@
+import type { ReliabilityStage } from '@segqc/core';
+import { duration } from '../qc/duration';
+import type { ProgressStream } from '../qc/QcProgress';
+
+/** Plain progress lines are at least this far apart (the end of each stage is always written). */
+export const PLAIN_INTERVAL_MS = 5000;
+const BAR_WIDTH = 24;
+const STAGE_TEXT: Record<ReliabilityStage, string> = { inventory: 'cases listed', reading: 'cases read' };
+
+/**
+ * Progress of reading the programme from the PACS (`segqc drift`, `segqc report --html`) on
+ * stderr: on a terminal a bar redrawn in place (stage, cases done, elapsed and estimated time
+ * left); otherwise — a log, a nightly job — a plain line at most every PLAIN_INTERVAL_MS and one at
+ * the end of each stage.
+ */
+export class ReadingProgress {
+  private stage: ReliabilityStage = 'inventory';
+  private done = 0;
+  private total = 0;
+  private stageStarted: number;
+  private lastLine = -Infinity;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly stream: ProgressStream, private readonly command: string, private readonly now: () => number = Date.now) {
+    this.stageStarted = now();
+  }
+
+  /** The core's progress callback (reliabilityFromPacs onProgress). */
+  readonly update = (stage: ReliabilityStage, done: number, total: number): void => {
+    const newStage = stage !== this.stage;
+    if (newStage) {
+      this.stage = stage;
+      this.stageStarted = this.now();
+    }
+    [this.done, this.total] = [done, total];
+    if (this.stream.isTTY) {
+      this.draw();
+      if (!this.timer) {
+        this.timer = setInterval(() => this.draw(), 1000);
+        this.timer.unref();
+      }
+    } else if (total > 0 && (done === total || (done === 0 && newStage) || this.now() - this.lastLine >= PLAIN_INTERVAL_MS)) {
+      this.line();
+    }
+  };
+
+  /** Stops the ticking; on a terminal the last state stays on its own line. */
+  finish(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.stream.isTTY) {
+      this.draw();
+      this.stream.write('\n');
+    }
+  }
+
+  private status(): string {
+    const elapsed = this.now() - this.stageStarted;
+    const left = this.done > 0 && this.done < this.total ? `, ~${duration((elapsed / this.done) * (this.total - this.done))} left` : '';
+    return `${this.done}/${this.total} ${STAGE_TEXT[this.stage]}, ${duration(elapsed)}${left}`;
+  }
+
+  private draw(): void {
+    const filled = this.total === 0 ? 0 : Math.round((this.done / this.total) * BAR_WIDTH);
+    const text = `segqc ${this.command} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.status()}`;
+    // A pseudo-terminal without a size reports 0 columns.
+    const width = this.stream.columns !== undefined && this.stream.columns >= 20 ? this.stream.columns : 80;
+    this.stream.write(`\r${text.slice(0, Math.max(width - 1, 1))}\x1b[K`);
+  }
+
+  private line(): void {
+    this.stream.write(`segqc ${this.command}: ${this.status()} (${Math.floor((this.done / this.total) * 100)}%)\n`);
+    this.lastLine = this.now();
+  }
+}

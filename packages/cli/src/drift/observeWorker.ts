@@ -1,0 +1,20 @@
+/**
+ * A worker thread of `segqc drift` / `segqc report --html` (node:worker_threads): observes the
+ * cases the main thread sends, one at a time, each read by the worker itself from the PACS (core
+ * observeCaseFromPacs), and answers with the case's observations.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { observeCaseFromPacs, type DicomwebReadOptions } from '@segqc/core';
+import type { ObserveCaseAnswer, ObserveCaseRequest, ObserveWorkerData } from './observeWorkerProtocol';
+
+if (!parentPort) throw new Error('observeWorker runs as a worker thread of `segqc drift`');
+const port = parentPort;
+const { root, token } = workerData as ObserveWorkerData;
+const read: DicomwebReadOptions = { fetch: (url, init) => fetch(url, init), ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}) };
+
+port.on('message', (request: ObserveCaseRequest) => {
+  observeCaseFromPacs(root, request.inventory, read).then(
+    (outcome) => port.postMessage({ kind: 'outcome', outcome } satisfies ObserveCaseAnswer),
+    (error: unknown) => port.postMessage({ kind: 'error', message: error instanceof Error ? error.message || error.name : String(error) } satisfies ObserveCaseAnswer),
+  );
+});

@@ -1,0 +1,63 @@
+import {
+  jsonString, reliabilityFromPacs, studyAttributes,
+  type DicomJsonDataset, type DicomwebReadOptions, type ProgrammeReliabilityFromPacs, type ReadFetchLike,
+} from '@segqc/core';
+import type { ProgressStream } from '../qc/QcProgress';
+import { ObserverPool, type CaseObserver } from './ObserverPool';
+import type { ProgrammeReadOptions } from './programmeOptions';
+import { ReadingProgress } from './ReadingProgress';
+
+/** The study attributes the CLI names a case by (PS3.6 tags); never the patient's name or ID. */
+export const STUDY_TAGS = { StudyID: '00200010', AccessionNumber: '00080050', StudyDate: '00080020', StudyDescription: '00081030' } as const;
+
+export interface ProgrammeRead {
+  programme: ProgrammeReliabilityFromPacs;
+  /** Each study's STUDY_TAGS (QIDO-RS), by Study Instance UID. */
+  studies: Map<string, DicomJsonDataset>;
+  seconds: number;
+}
+
+/** What a read is made of besides its options; tests give their own. */
+export interface ReadDependencies {
+  /** The observer of the cases (worker threads by default). */
+  observer?: (options: ProgrammeReadOptions) => CaseObserver;
+  /** Where progress goes; process.stderr by default. */
+  progress?: ProgressStream;
+  /** The main thread's fetch (inventory, study attributes); Node's by default. */
+  fetch?: ReadFetchLike;
+  now?: () => number;
+}
+
+/**
+ * The whole programme from the PACS as the viewer's dashboard reads it (core reliabilityFromPacs):
+ * the inventory in this thread, each case's SEGs in `workers` worker threads, progress on stderr;
+ * and the studies' attributes, to name the cases.
+ */
+export async function readProgramme(options: ProgrammeReadOptions, command: string, dependencies: ReadDependencies = {}): Promise<ProgrammeRead> {
+  const now = dependencies.now ?? Date.now;
+  const started = now();
+  const read: DicomwebReadOptions = {
+    fetch: dependencies.fetch ?? ((url, init) => fetch(url, init)),
+    ...(options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : {}),
+  };
+  const progress = new ReadingProgress(dependencies.progress ?? process.stderr, command, now);
+  const observer = (dependencies.observer ?? ((o) => new ObserverPool({ root: o.pacs, token: o.token })))(options);
+  try {
+    const programme = await reliabilityFromPacs(options.pacs, { ...read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update });
+    const studies = await studyAttributes(options.pacs, Object.values(STUDY_TAGS), read);
+    return { programme, studies, seconds: Math.round(now() - started) / 1000 };
+  } finally {
+    progress.finish();
+    await observer.close();
+  }
+}
+
+/** What the CLI calls a case: StudyID, else AccessionNumber, else the Study Instance UID. */
+export function caseLabel(studies: ReadonlyMap<string, DicomJsonDataset>, studyInstanceUid: string): string {
+  const study = studies.get(studyInstanceUid);
+  const text = (tag: string) => {
+    const value = study ? jsonString(study, tag)?.trim() : undefined;
+    return value ? value : undefined;
+  };
+  return text(STUDY_TAGS.StudyID) ?? text(STUDY_TAGS.AccessionNumber) ?? studyInstanceUid;
+}

@@ -1,0 +1,22 @@
+import { parseDriftOptions } from './driftOptions';
+import { driftText, summarizeDrift, type DriftJson } from './driftReport';
+import { caseLabel, readProgramme, type ReadDependencies } from './readProgramme';
+
+export { DRIFT_USAGE } from './driftOptions';
+
+/**
+ * `segqc drift --pacs URL …`: the control-chart state of every annotator × structure × modality,
+ * read from the PACS as the viewer's dashboard reads it (core reliabilityFromPacs, cases in worker
+ * threads, progress on stderr); a table and a summary line, or the whole state as JSON. Exit code 1
+ * when an alarm is in force — some chart's latest point is beyond its limit on the worse side, so
+ * recalibration is due — for a nightly job; 0 otherwise.
+ */
+export async function runDrift(args: string[], out: (text: string) => void, dependencies: ReadDependencies = {}): Promise<number> {
+  const options = parseDriftOptions(args);
+  const { programme, studies, seconds } = await readProgramme(options, 'drift', dependencies);
+  const { reliability, calibrationCases, skipped } = programme;
+  const summary = summarizeDrift(reliability, { cases: programme.inventory.cases.length, compared: programme.observed.length, skipped: skipped.length }, seconds);
+  const json: DriftJson = { pacs: options.pacs, summary, calibrationCases, reliability, skipped };
+  out(options.json ? `${JSON.stringify(json, null, 2)}\n` : driftText(json, (uid) => caseLabel(studies, uid)));
+  return summary.inAlarm > 0 ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+/**
+ * One case of the programme read from the PACS and turned into its observations (caseObservations):
+ * the source series' geometry from WADO-RS series metadata (no pixel data), then the compared SEGs
+ * retrieved and read onto that grid. Shared by the viewer's programme worker and `segqc drift` /
+ * `segqc report --html`, so that both chart the same numbers.
+ */
+import { retrieveInstance } from '../dicomweb/retrieveInstance';
+import { retrieveSeriesMetadata } from '../dicomweb/retrieveSeriesMetadata';
+import type { DicomwebReadOptions } from '../dicomweb/dicomwebGet';
+import { sourceImageFromDicomJson } from '../dicomweb/sourceImageFromDicomJson';
+import { isoDateTime } from '../audit/isoDateTime';
+import type { CaseInventory, InventorySeg } from '../inventory/InventoryModel';
+import { readSegmentation } from '../seg/read/readSegmentation';
+import { gridFromSourceImages } from '../volume/sourceGrid';
+import { annotatorOf } from './annotatorOf';
+import { caseObservations, type CaseObservations, type ObservedAnnotation } from './caseObservations';
+
+/** A case, or one object of it, left out of the programme's statistics, with the reason: shown, never dropped in silence. */
+export interface SkippedCase {
+  studyInstanceUid: string;
+  reason: string;
+}
+
+export interface CaseObservationOutcome {
+  /** null when the case has nothing to compare: fewer than two readable annotations and no reference standard. */
+  observations: CaseObservations | null;
+  /** SEGs of the case that could not be read (the others are still compared). */
+  skipped: SkippedCase[];
+}
+
+export const failureText = (error: unknown): string => (error instanceof Error ? error.message || error.name : String(error));
+
+/** The latest SEG of each annotator on the compared series (the inventory lists them oldest first). */
+function latestPerAnnotator(segs: readonly InventorySeg[]): InventorySeg[] {
+  const latest = new Map<string, InventorySeg>();
+  for (const seg of segs) latest.set(annotatorOf(seg), seg);
+  return [...latest.values()];
+}
+
+/**
+ * The reference standard is the case's latest GOLD SEG on the compared series (a calibration case),
+ * else its latest ADJUDICATED one. Each annotator's latest SEG on that series is compared. A SEG
+ * that cannot be retrieved or read is left out and reported; anything else that fails (the source
+ * series' metadata) rejects, for the caller to skip the whole case.
+ */
+export async function observeCaseFromPacs(root: string, inventory: CaseInventory, read: DicomwebReadOptions): Promise<CaseObservationOutcome> {
+  const { studyInstanceUid, sourceSeriesInstanceUid, modality } = inventory;
+  const skipped: SkippedCase[] = [];
+  const nothing: CaseObservationOutcome = { observations: null, skipped };
+  if (!sourceSeriesInstanceUid || !modality) return nothing;
+  const onSource = (seg: InventorySeg) => seg.sourceSeriesInstanceUid === sourceSeriesInstanceUid;
+  const annotations = latestPerAnnotator(inventory.annotations.filter(onSource));
+  const references = inventory.references.filter(onSource);
+  const gold = references.filter((seg) => seg.contentLabel === 'GOLD').pop();
+  const referenceSeg = gold ?? references.filter((seg) => seg.contentLabel === 'ADJUDICATED').pop() ?? null;
+  if (annotations.length === 0 || (annotations.length < 2 && !referenceSeg)) return nothing;
+
+  const metadata = await retrieveSeriesMetadata(root, { studyInstanceUid, seriesInstanceUid: sourceSeriesInstanceUid }, read);
+  const sourceImages = metadata.map((dataset, n) => sourceImageFromDicomJson(dataset, `source series instance ${n}`));
+  // Gaps stay empty slices, as the reviewer and `segqc qc` read them: a missing slice must not shift the others.
+  const { grid } = gridFromSourceImages(sourceImages, { allowGaps: true });
+  const readSeg = async (seg: InventorySeg) => {
+    try {
+      const bytes = await retrieveInstance(root, { studyInstanceUid, seriesInstanceUid: seg.seriesInstanceUid, sopInstanceUid: seg.sopInstanceUid }, read);
+      return readSegmentation(bytes, grid);
+    } catch (error) {
+      skipped.push({ studyInstanceUid, reason: `the SEG ${seg.sopInstanceUid} of ${annotatorOf(seg)} was left out: ${failureText(error)}` });
+      return null;
+    }
+  };
+  const [reference, ...segmentations] = await Promise.all([referenceSeg ? readSeg(referenceSeg) : Promise.resolve(null), ...annotations.map(readSeg)]);
+  const observed: ObservedAnnotation[] = annotations.flatMap((seg, n) => {
+    const segmentation = segmentations[n];
+    return segmentation ? [{ annotator: annotatorOf(seg), date: isoDateTime(seg.contentDate ?? undefined, seg.contentTime ?? undefined) ?? null, segmentation }] : [];
+  });
+  if (observed.length === 0 || (observed.length < 2 && !reference)) return nothing;
+  return {
+    observations: caseObservations({
+      caseId: studyInstanceUid,
+      modality,
+      annotations: observed,
+      reference: reference && referenceSeg ? { kind: referenceSeg.contentLabel === 'GOLD' ? 'gold' : 'adjudicated', segmentation: reference } : null,
+    }),
+    skipped,
+  };
+}
