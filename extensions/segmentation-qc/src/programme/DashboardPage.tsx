@@ -7,7 +7,7 @@ import { personLabel } from './format';
 import { IrrMatrixView } from './IrrMatrixView';
 import { LesionLabelsView } from './LesionLabelsView';
 import { ProgrammeError, ProgrammePage, ProgrammeProgressView, SkippedCases } from './ProgrammePage';
-import { recalibrationsDue } from './recalibrationsDue';
+import { recalibrationsDue } from '@segqc/core';
 import { RecalibrationView } from './RecalibrationView';
 import { useProgramme } from './useProgramme';
 

@@ -2,7 +2,7 @@ import { annotateRoute } from './caseRoutes';
 import type { CaseSummary } from './caseSummary';
 import { calendarDate, personLabel } from './format';
 import { ViewerLink } from './ProgrammePage';
-import type { Recalibration } from './recalibrationsDue';
+import type { Recalibration } from '@segqc/core';
 
 /** The annotators a drift alarm marks "recalibration due", with the calibration cases to annotate again. */
 export function RecalibrationView({ due, cases }: { due: readonly Recalibration[]; cases: ReadonlyMap<string, CaseSummary> }) {

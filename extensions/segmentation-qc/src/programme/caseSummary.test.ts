@@ -1,6 +1,6 @@
 // The overview's row of a case, from the inventory and the study's QIDO-RS attributes.
 import type { CaseInventory, InventorySeg } from '@segqc/core';
-import { annotatorOf, caseSummary, dicomDateTimeToIso } from './caseSummary';
+import { caseSummary, dicomDateTimeToIso } from './caseSummary';
 
 describe('dicomDateTimeToIso', () => {
   it.each([
@@ -44,12 +44,6 @@ const inventory: CaseInventory = {
   state: 'awaiting-review',
   calibration: true,
 };
-
-it('an annotator is their PN, else their login, else the SEG they made', () => {
-  expect(annotatorOf(seg({}))).toBe('Rivera^Ana');
-  expect(annotatorOf(seg({ creator: { name: null, login: 'wchen' } }))).toBe('wchen');
-  expect(annotatorOf(seg({ creator: { name: null, login: null } }))).toBe('unnamed creator of SEG 1.2.3.1');
-});
 
 it('summarizes the case: label from StudyID, annotators once each, SOP versions sorted, references and unreadable objects', () => {
   const study = {

@@ -1,4 +1,4 @@
-import { jsonPersonName, jsonString, type CaseInventory, type DicomJsonDataset, type InventorySeg, type QcState } from '@segqc/core';
+import { annotatorOf, jsonPersonName, jsonString, type CaseInventory, type DicomJsonDataset, type QcState } from '@segqc/core';
 
 /** One annotation of a case as the overview lists it. */
 export interface CaseAnnotation {
@@ -48,10 +48,6 @@ export const STUDY_TAGS = {
   StudyDescription: '00081030',
 } as const;
 
-/** The annotator of a SEG as the programme keys them: ContentCreatorName (PN), else the login, else the SEG itself. */
-export function annotatorOf(seg: Pick<InventorySeg, 'creator' | 'sopInstanceUid'>): string {
-  return seg.creator.name ?? seg.creator.login ?? `unnamed creator of SEG ${seg.sopInstanceUid}`;
-}
 
 /** ContentDate (YYYYMMDD) and ContentTime (HHMMSS.FFFFFF, PS3.5 TM; minutes and seconds optional) as ISO 8601; null without a valid date. */
 export function dicomDateTimeToIso(date: string | null, time: string | null): string | null {
