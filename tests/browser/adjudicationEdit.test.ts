@@ -173,9 +173,9 @@ test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush b
     if ((await row(structure).getAttribute('data-escalated')) === 'true') await row(structure).locator('[data-testid=segqc-adjudication-reason][value=boundaryDisagreement]').check();
   }
   for (const item of await section.locator('[data-testid=segqc-checklist-item][data-required=true]').all()) await item.check();
-  await section.getByTestId('segqc-identity-name').fill('Singh^Priya');
-  await section.getByTestId('segqc-identity-login').fill('psingh');
-  await section.getByTestId('segqc-identity-save').click();
+  await page.getByTestId('segqc-identity-name').fill('Singh^Priya');
+  await page.getByTestId('segqc-identity-login').fill('psingh');
+  await page.getByTestId('segqc-identity-save').click();
   // What the signature will take: the labelmap as it is now, read in the page.
   const signed = maskOfVoxels(await page.evaluate(labelmapVoxelsBySop, segmentationId));
   expect(same(signed, after)).toBe(true);

@@ -14,8 +14,9 @@ import { startTestViewer } from '../harness/testViewer';
 // segmentation whose segments are the SOP's structures, paint with OHIF's own Brush, tick the
 // SOP's checklist and save. The SEG must reach the PACS through the durable outbox stamped with
 // the annotator, the time and the SOP (id@version+hash), and hold exactly what cornerstone's
-// labelmap held. Blinding: the study has three other annotators' SEGs, and the viewer never shows
-// them (no SEG display set, nothing in the series list, only the annotator's own SEGs listed).
+// labelmap held. Blinding: the study has three other annotators' SEGs and the adjudicated reference
+// standard, and the viewer never shows them (no SEG display set, nothing in the series list, only the
+// annotator's own SEGs listed).
 jest.setTimeout(300_000);
 
 const [demoCase] = demoManifest({ cases: ['ct-01'] }).cases;
@@ -142,7 +143,7 @@ let saved: { sopInstanceUid: string; counts: Record<number, number> };
 test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist and saves a SEG that reaches the PACS', async () => {
   const { page, screenshot, errors } = browser;
   const othersSegs = await segsInPacs();
-  expect(othersSegs.map((s) => s.login).sort()).toEqual(demoCase.segs.map((s) => s.annotator.login).sort());
+  expect(othersSegs.map((s) => s.login).sort()).toEqual([...demoCase.segs.map((s) => s.annotator.login), demoCase.reference!.adjudicator.login].sort());
 
   // The study list offers the annotate mode for the CT study.
   await page.goto(viewer.baseUrl, { waitUntil: 'domcontentloaded' });

@@ -6,13 +6,16 @@ import { startTestPacs, type TestPacs } from '../harness/testPacs';
 import { startTestViewer } from '../harness/testViewer';
 
 // What a reviewer does first: find a demo CT in the study list, open it in Segmentation QC, see
-// the three annotators, and overlay one annotation. It runs the untouched prebuilt OHIF viewer with
-// our two bundles on a real Orthanc, and checks the viewer's own state against the generator's
-// manifest: the image in the viewport, and the labelmap voxel count of each segment.
+// the three annotators and the adjudicated reference standard, and overlay one annotation. It runs
+// the untouched prebuilt OHIF viewer with our two bundles on a real Orthanc, and checks the viewer's
+// own state against the generator's manifest: the image in the viewport, and the labelmap voxel count
+// of each segment.
 jest.setTimeout(300_000);
 
 const [demoCase, mrCase] = demoManifest({ cases: ['ct-01', 'mr-01'] }).cases;
 const ctSeries = demoCase.series.find((s) => s.Modality === 'CT')!;
+/** ct-01 is adjudicated: besides the three annotators' SEGs the panel lists the reference standard's, by its adjudicator. */
+const ctSegCreators = [...demoCase.segs.map((s) => s.annotator.name), demoCase.reference!.adjudicator.name];
 const asShown = (dicomName: string) => dicomName.split('^').slice(0, 2).filter(Boolean).join(', ');
 
 let pacs: TestPacs;
@@ -90,8 +93,8 @@ test('opens a demo CT in Segmentation QC from the study list, lists its annotato
   expect(imageId).toContain(`/series/${ctSeries.SeriesInstanceUID}/`);
 
   const annotators = page.getByTestId('segqc-annotator');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, demoCase.segs.length);
-  expect((await annotators.allTextContents()).sort()).toEqual(demoCase.segs.map((s) => asShown(s.annotator.name)).sort());
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, ctSegCreators.length);
+  expect((await annotators.allTextContents()).sort()).toEqual(ctSegCreators.map(asShown).sort());
   await screenshot('02-viewer-with-panel');
 
   const seg = demoCase.segs[0];
@@ -142,7 +145,7 @@ test('a SEG whose frames cannot be decoded stays listed, with its error, beside 
 
   await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 });
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, demoCase.segs.length + 1);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, ctSegCreators.length + 1);
   const row = page.getByTestId('segqc-annotation').filter({ has: page.getByText('Broken, Writer', { exact: true }) });
   await row.getByTestId('segqc-toggle').click();
   const error = await row.getByTestId('segqc-error').textContent({ timeout: 60_000 });

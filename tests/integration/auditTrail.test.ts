@@ -1,7 +1,9 @@
 // The audit trail of a case, read from a real Orthanc (issue 6, "Audit trail"): `segqc audit export`
-// lists every object and event of demo case ct-02 — its three annotation SEGs, the review written
-// and stored by `segqc report --stow`, the adjudication that revises it (reference SEG + verified
-// report, stored with STOW-RS) — with identities, times, SOP, decisions, metrics and hashes;
+// lists every object and event of demo case ct-02 — its three annotation SEGs, the demo's signed
+// adjudication (reference SEG + verified report, seeded with the case), the review written and
+// stored by `segqc report --stow` that revises it, the adjudication that revises the review
+// (reference SEG + verified report, stored with STOW-RS) — with identities, times, SOP, decisions,
+// metrics and hashes;
 // `segqc audit verify` is clean. Then one byte of a stored SEG's pixel data is changed and the SEG
 // stored again under its SOP Instance UID, and verify names exactly that SEG, exit 1; deleted
 // objects are reported missing, and a deleted predecessor breaks the chain.
@@ -36,6 +38,8 @@ let adjudication: WrittenAdjudication;
 let changedSha: string;
 
 const segUid = (n: number) => demoCase.segs[n].SOPInstanceUID;
+/** The demo's own adjudication of ct-02, stored with the case: the study's latest QC report before the test writes. */
+const demoReference = demoCase.reference!;
 const pixelSha = (seg: Uint8Array): string => sha256Hex(new Uint8Array((readPart10(seg).dataset.PixelData as ArrayBuffer[])[0]));
 
 async function segqc(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -65,10 +69,11 @@ beforeAll(async () => {
   pacs = await startTestPacs([demoCase.caseId]);
   segFiles = demoCase.segs.map((seg) => new Uint8Array(readFileSync(join(dir, seg.path))));
 
-  // The review: segqc report, stored with STOW-RS.
+  // The review: segqc report revising the study's latest report (the demo's adjudication), stored with STOW-RS.
   const review = await segqc([
     'report', ...demoCase.segs.map((seg) => join(dir, seg.path)), '--source', join(dir, demoCase.caseId), '--out', join(dir, 'review.dcm'),
-    '--observer', 'Lindqvist^Maria', '--login', 'mlindqvist', '--role', 'reviewer', '--organization', 'SegQC Demo Hospital', '--sop', SOP_FILE, '--stow', pacs.dicomwebUrl,
+    '--observer', 'Lindqvist^Maria', '--login', 'mlindqvist', '--role', 'reviewer', '--organization', 'SegQC Demo Hospital', '--sop', SOP_FILE,
+    '--revises', join(dir, demoReference.report.path), '--stow', pacs.dicomwebUrl,
   ]);
   expect([review.code, review.err]).toEqual([0, '']);
   const reviewBytes = new Uint8Array(readFileSync(join(dir, 'review.dcm')));
@@ -101,16 +106,18 @@ describe('export', () => {
     csv = readFileSync(join(dir, 'trail.csv'), 'utf8');
   });
 
-  it('lists every object of the case, in time order: the annotations, the review, the reference SEG, the adjudication', () => {
+  it('lists every object of the case, in time order: the annotations, the demo\'s adjudication, the review, the reference SEG, the adjudication', () => {
     expect(document.cases.map((c) => c.studyInstanceUid)).toEqual([STUDY]);
     expect(document.cases[0].events.map((event) => [event.kind, event.sopInstanceUid])).toEqual([
       ...[...demoCase.segs].sort((a, b) => `${a.ContentDate}${a.ContentTime}`.localeCompare(`${b.ContentDate}${b.ContentTime}`)).map((seg) => ['annotation', seg.SOPInstanceUID]),
+      ['reference', demoReference.SOPInstanceUID],
+      ['qc-report', demoReference.report.SOPInstanceUID],
       ['qc-report', reviewUid],
       ['reference', adjudication.referenceSegSopInstanceUid],
       ['qc-report', adjudication.reportSopInstanceUid],
     ]);
     expect(document.cases[0].unreadable).toEqual([]);
-    expect(stdout).toContain(`study ${STUDY}: 3 annotations, 1 reference SEG, 2 QC reports\n`);
+    expect(stdout).toContain(`study ${STUDY}: 3 annotations, 2 reference SEGs, 3 QC reports\n`);
   });
 
   it('gives each annotation\'s annotator, time and the hash of its pixel data as stored', () => {
@@ -134,7 +141,7 @@ describe('export', () => {
       observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', role: 'reviewer', selfDeclared: false },
       sop: { id: sop.id, version: sop.version, hash: sop.sha256 },
       decisions: [],
-      predecessors: [],
+      predecessors: [{ studyInstanceUid: STUDY, sopInstanceUid: demoReference.report.SOPInstanceUID }],
     });
     expect(review.judged.map((seg: Record<string, unknown>) => [seg.annotation, seg.sopInstanceUid, seg.pixelDataSha256])).toEqual(
       demoCase.segs.map((seg, n) => [String.fromCharCode(65 + n), seg.SOPInstanceUID, describeJudgedSeg(segFiles[n]).pixelDataSha256]),
@@ -151,11 +158,11 @@ describe('export', () => {
   it('gives the adjudication: decisions with reasons, the reference judged as D, the revised review as its chain, the sign-off', () => {
     const report = document.cases[0].events.find((event) => event.sopInstanceUid === adjudication.reportSopInstanceUid)!;
     expect(report).toMatchObject({
-      instanceNumber: 2,
+      instanceNumber: 3,
       observer: { name: 'Singh^Priya', login: 'psingh', role: 'adjudicator', selfDeclared: true },
       verification: { name: 'Singh^Priya', login: 'psingh' },
       predecessors: [{ studyInstanceUid: STUDY, sopInstanceUid: reviewUid }],
-      predecessorChain: [reviewUid],
+      predecessorChain: [reviewUid, demoReference.report.SOPInstanceUID],
     });
     expect(report.decisions).toEqual([
       { structure: 'Right lung', outcome: 'agreed', reasons: [] },
@@ -170,20 +177,37 @@ describe('export', () => {
     expect(reference).toMatchObject({ kind: 'reference', contentLabel: 'ADJUDICATED', role: 'adjudicator', creator: { name: 'Singh^Priya', login: 'psingh', selfDeclared: true }, pixelDataSha256: pixelSha(adjudication.referenceSeg) });
   });
 
+  it('gives the demo\'s adjudication: the senior radiologist, signed in, every structure edited to the truth', () => {
+    const demoReport = document.cases[0].events.find((event) => event.sopInstanceUid === demoReference.report.SOPInstanceUID)!;
+    expect(demoReport).toMatchObject({
+      instanceNumber: 1,
+      observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', role: 'adjudicator' },
+      verification: { name: 'Lindqvist^Maria', login: 'mlindqvist' },
+      predecessors: [],
+    });
+    expect(demoReport.observer.selfDeclared).not.toBe(true);
+    expect(demoReport.decisions.map((d: { structure: string; outcome: string }) => [d.structure, d.outcome])).toEqual([['Right lung', 'edited'], ['Left lung', 'edited'], ['Lung nodule', 'edited']]);
+    const demoSeg = document.cases[0].events.find((event) => event.sopInstanceUid === demoReference.SOPInstanceUID)!;
+    const demoSegBytes = new Uint8Array(readFileSync(join(dir, demoReference.path)));
+    expect(demoSeg).toMatchObject({ kind: 'reference', contentLabel: 'ADJUDICATED', role: 'adjudicator', creator: { name: 'Lindqvist^Maria', login: 'mlindqvist' }, pixelDataSha256: pixelSha(demoSegBytes) });
+  });
+
   it('writes the same trail as CSV: a row per object, judged SEG, decision and pair', () => {
     const lines = csv.split('\r\n').filter(Boolean);
     const header = lines[0].split(',');
     const events = lines.slice(1).map((line) => line.split(',')[header.indexOf('event')]);
     const reviewEvent = document.cases[0].events.find((event) => event.sopInstanceUid === reviewUid)!;
     const adjudicationEvent = document.cases[0].events.find((event) => event.sopInstanceUid === adjudication.reportSopInstanceUid)!;
+    const demoEvent = document.cases[0].events.find((event) => event.sopInstanceUid === demoReference.report.SOPInstanceUID)!;
     expect(events.filter((event) => event === 'annotation')).toHaveLength(3);
-    expect(events.filter((event) => event === 'reference-seg')).toHaveLength(1);
-    expect(events.filter((event) => event === 'qc-report')).toHaveLength(2);
-    expect(events.filter((event) => event === 'judged-seg')).toHaveLength(3 + 4);
-    expect(events.filter((event) => event === 'decision')).toHaveLength(3);
-    expect(events.filter((event) => event === 'agreement')).toHaveLength(reviewEvent.metrics.length + adjudicationEvent.metrics.length);
-    // annotation, referencedSopInstanceUid and pixelDataSha256 are adjacent columns.
-    for (const [n, seg] of demoCase.segs.entries()) expect(csv.split(`,${String.fromCharCode(65 + n)},${seg.SOPInstanceUID},${pixelSha(segFiles[n])},`)).toHaveLength(3);
+    expect(events.filter((event) => event === 'reference-seg')).toHaveLength(2);
+    expect(events.filter((event) => event === 'qc-report')).toHaveLength(3);
+    // The demo's adjudication and the test's judge A, B, C and their reference D; the review A, B, C.
+    expect(events.filter((event) => event === 'judged-seg')).toHaveLength(4 + 3 + 4);
+    expect(events.filter((event) => event === 'decision')).toHaveLength(3 + 3);
+    expect(events.filter((event) => event === 'agreement')).toHaveLength(demoEvent.metrics.length + reviewEvent.metrics.length + adjudicationEvent.metrics.length);
+    // annotation, referencedSopInstanceUid and pixelDataSha256 are adjacent columns; each annotation is judged by the three reports.
+    for (const [n, seg] of demoCase.segs.entries()) expect(csv.split(`,${String.fromCharCode(65 + n)},${seg.SOPInstanceUID},${pixelSha(segFiles[n])},`)).toHaveLength(4);
     expect(csv).toContain('staple,,missedLesion; other: B left out the 4 mm nodule,');
   });
 
@@ -209,7 +233,8 @@ describe('export', () => {
 describe('verify', () => {
   it('is clean for the case as written', async () => {
     const { code, out, err } = await segqc(['audit', 'verify', '--pacs', pacs.dicomwebUrl, '--all']);
-    expect([code, err, out]).toEqual([0, '', 'audit verify: 1 study, 6 objects, 2 QC reports: no findings\n']);
+    // 3 annotations, 2 reference SEGs (the demo's, the test's), 3 QC reports (the demo's adjudication, the review, the adjudication).
+    expect([code, err, out]).toEqual([0, '', 'audit verify: 1 study, 8 objects, 3 QC reports: no findings\n']);
   });
 
   it('names exactly the SEG whose pixel data changed by one byte after it was stored again under its UID, exit 1', async () => {
@@ -226,8 +251,8 @@ describe('verify', () => {
     const { code, out } = await segqc(['audit', 'verify', '--pacs', pacs.dicomwebUrl, '--study', STUDY]);
     expect(code).toBe(1);
     expect(out.trimEnd().split('\n')).toEqual([
-      `changed      SEG ${uid} changed: its pixel data SHA-256 is ${changedSha}, QC reports ${reviewUid}, ${adjudication.reportSopInstanceUid} recorded ${pixelSha(segFiles[0])}`,
-      'audit verify: 1 study, 6 objects, 2 QC reports: 1 finding (1 changed)',
+      `changed      SEG ${uid} changed: its pixel data SHA-256 is ${changedSha}, QC reports ${demoReference.report.SOPInstanceUID}, ${reviewUid}, ${adjudication.reportSopInstanceUid} recorded ${pixelSha(segFiles[0])}`,
+      'audit verify: 1 study, 8 objects, 3 QC reports: 1 finding (1 changed)',
     ]);
     expect(out).not.toContain(demoCase.PatientName);
   });
@@ -238,8 +263,8 @@ describe('verify', () => {
     expect(code).toBe(1);
     expect(out.trimEnd().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^changed {6}SEG ${segUid(0).replace(/\./g, '\\.')} changed: `)),
-      `missing      SEG ${segUid(1)} (series ${demoCase.segs[1].SeriesInstanceUID}) is missing; it was judged by QC reports ${reviewUid}, ${adjudication.reportSopInstanceUid}`,
-      'audit verify: 1 study, 5 objects, 2 QC reports: 2 findings (1 changed, 1 missing)',
+      `missing      SEG ${segUid(1)} (series ${demoCase.segs[1].SeriesInstanceUID}) is missing; it was judged by QC reports ${demoReference.report.SOPInstanceUID}, ${reviewUid}, ${adjudication.reportSopInstanceUid}`,
+      'audit verify: 1 study, 7 objects, 3 QC reports: 2 findings (1 changed, 1 missing)',
     ]);
   });
 
@@ -248,10 +273,10 @@ describe('verify', () => {
     const { code, out } = await segqc(['audit', 'verify', '--pacs', pacs.dicomwebUrl, '--study', STUDY]);
     expect(code).toBe(1);
     expect(out.trimEnd().split('\n')).toEqual([
-      `changed      SEG ${segUid(0)} changed: its pixel data SHA-256 is ${changedSha}, QC report ${adjudication.reportSopInstanceUid} recorded ${pixelSha(segFiles[0])}`,
-      `missing      SEG ${segUid(1)} (series ${demoCase.segs[1].SeriesInstanceUID}) is missing; it was judged by QC report ${adjudication.reportSopInstanceUid}`,
+      `changed      SEG ${segUid(0)} changed: its pixel data SHA-256 is ${changedSha}, QC reports ${demoReference.report.SOPInstanceUID}, ${adjudication.reportSopInstanceUid} recorded ${pixelSha(segFiles[0])}`,
+      `missing      SEG ${segUid(1)} (series ${demoCase.segs[1].SeriesInstanceUID}) is missing; it was judged by QC reports ${demoReference.report.SOPInstanceUID}, ${adjudication.reportSopInstanceUid}`,
       `broken-chain predecessor ${reviewUid} of QC report ${adjudication.reportSopInstanceUid} is missing`,
-      'audit verify: 1 study, 4 objects, 1 QC report: 3 findings (1 changed, 1 missing, 1 broken-chain)',
+      'audit verify: 1 study, 6 objects, 2 QC reports: 3 findings (1 changed, 1 missing, 1 broken-chain)',
     ]);
   });
 });

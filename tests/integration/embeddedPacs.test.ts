@@ -4,12 +4,14 @@ import { firstValue, getDicomJson, startTestPacs, type TestPacs } from '../harne
 import { startTestViewer } from '../harness/testViewer';
 
 // The PACS is SegQC's system of record. This suite runs a real Orthanc (from Debian, as `npm start`
-// does) on a free port with temporary storage, seeds one demo CT case, and checks what QIDO-RS,
-// WADO-RS and the one-origin proxy give back against the generator's manifest.
+// does) on a free port with temporary storage, seeds one demo CT case (with its signed adjudication),
+// and checks what QIDO-RS, WADO-RS and the one-origin proxy give back against the generator's manifest.
 jest.setTimeout(180_000);
 
 const CASE_ID = 'ct-01';
 const demoCase = demoManifest({ cases: [CASE_ID] }).cases[0];
+/** ct-01 is adjudicated: its reference-standard SEG and verified QC report are stored with it, each in a series of its own. */
+const reference = demoCase.reference!;
 let pacs: TestPacs;
 let viewer: Awaited<ReturnType<typeof startTestViewer>>;
 
@@ -27,16 +29,17 @@ test('QIDO-RS finds the seeded study with its patient, CT and SEG modalities and
   expect(studies).toHaveLength(1);
   expect(firstValue(studies[0], '0020000D')).toBe(demoCase.StudyInstanceUID);
   expect(studies[0]['00080061'].Value).toEqual(expect.arrayContaining(['CT', 'SEG']));
-  const instances = demoCase.series.reduce((n, s) => n + s.numberOfInstances, 0) + demoCase.segs.length;
+  const instances = demoCase.series.reduce((n, s) => n + s.numberOfInstances, 0) + demoCase.segs.length + 2;
   expect(firstValue(studies[0], '00201208')).toBe(instances);
 });
 
-test('each annotator SEG is stored with its creator, content label and the source series it references', async () => {
+test('each annotator SEG and the adjudicated reference is stored with its creator, content label and the source series it references', async () => {
   const segSeries = await getDicomJson(`${pacs.dicomwebUrl}/studies/${demoCase.StudyInstanceUID}/series?Modality=SEG`);
-  expect(segSeries.map((s) => firstValue(s, '0020000E')).sort()).toEqual(demoCase.segs.map((s) => s.SeriesInstanceUID).sort());
-  for (const seg of demoCase.segs) {
+  const segs = [...demoCase.segs.map((seg) => ({ ...seg, creator: seg.annotator.name })), { ...reference, creator: reference.adjudicator.name }];
+  expect(segSeries.map((s) => firstValue(s, '0020000E')).sort()).toEqual(segs.map((s) => s.SeriesInstanceUID).sort());
+  for (const seg of segs) {
     const [metadata] = await getDicomJson(`${pacs.dicomwebUrl}/studies/${demoCase.StudyInstanceUID}/series/${seg.SeriesInstanceUID}/metadata`);
-    expect((firstValue(metadata, '00700084') as { Alphabetic: string }).Alphabetic).toBe(seg.annotator.name);
+    expect((firstValue(metadata, '00700084') as { Alphabetic: string }).Alphabetic).toBe(seg.creator);
     expect(firstValue(metadata, '00700080')).toBe(seg.ContentLabel);
     const referencedSeries = firstValue(metadata, '00081115') as Record<string, { Value?: unknown[] }>;
     expect(firstValue(referencedSeries, '0020000E')).toBe(seg.sourceSeriesInstanceUID);
@@ -47,7 +50,7 @@ test('seeding again stores nothing twice', async () => {
   const report = await seedDemoCohort(pacs.dicomwebUrl, { cases: [CASE_ID] });
   expect(report).toEqual({ seeded: [], alreadyPresent: [CASE_ID] });
   const series = await getDicomJson(`${pacs.dicomwebUrl}/studies/${demoCase.StudyInstanceUID}/series`);
-  expect(series).toHaveLength(demoCase.series.length + demoCase.segs.length);
+  expect(series).toHaveLength(demoCase.series.length + demoCase.segs.length + 2);
 });
 
 test('the viewer origin forwards /dicom-web to the PACS, keeping the Host so BulkDataURIs point back at it', async () => {

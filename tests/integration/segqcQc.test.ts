@@ -14,8 +14,8 @@ import type { QcJson } from '../../packages/cli/src/qc/runQc';
 // compiled worker script): every double-read case gets the Dice, HD95, NSD and verdicts that
 // reviewCase gives on the demo files themselves, judged against the SOP the viewer picks for the
 // series (the demo SEGs name none); a rerun with --state judges nothing again; --write-reports
-// stores a reviewer's QC report per case, and the programme inventory then shows each case
-// agreed or escalated as its report says.
+// stores a reviewer's QC report per case (revising ct-01's demo adjudication, the study's latest
+// report), and the programme inventory then shows each case agreed or escalated as its report says.
 jest.setTimeout(180_000);
 
 const CASES = ['ct-01', 'ct-08', 'mr-01'];
@@ -121,8 +121,14 @@ test('--write-reports stores a reviewer QC report per case; the inventory then s
     const outcomes = new Map(qc!.structures.map((s) => [s.label, s.decision?.outcome]));
     expect(review.structures.map((s) => outcomes.get(s.structure.label))).toEqual(review.structures.map((s) => (s.verdict === 'escalate' ? 'escalated' : 'agreed')));
 
+    // ct-01 was adjudicated (the demo's signed adjudication, its latest report): the review revises it and is now the latest decision.
+    const adjudication = plans.find((p) => p.StudyInstanceUID === result.studyInstanceUid)!.reference?.report;
+    expect(qc!.predecessors?.map((p) => p.sopInstanceUid)).toEqual(adjudication ? [adjudication.SOPInstanceUID] : undefined);
     const inventory = await caseInventory(pacs.dicomwebUrl, result.studyInstanceUid, read);
-    expect([inventory.state, inventory.qcReports.map((r) => r.sopInstanceUid)]).toEqual([review.verdict === 'escalate' ? 'escalated' : 'agreed', [result.report!.sopInstanceUid]]);
+    expect([inventory.state, inventory.qcReports.map((r) => r.sopInstanceUid)]).toEqual([
+      review.verdict === 'escalate' ? 'escalated' : 'agreed',
+      [...(adjudication ? [adjudication.SOPInstanceUID] : []), result.report!.sopInstanceUid],
+    ]);
   }
   const programme = await programmeInventory(pacs.dicomwebUrl, read);
   expect(programme.cases.map((c) => [c.studyInstanceUid, c.state]).sort()).toEqual(

@@ -224,7 +224,7 @@ export { sourceImageFromDicomJson } from './dicomweb/sourceImageFromDicomJson';
 // Adjudication: reference-standard SEG and verified QC report
 export {
   Adjudication, DEFAULT_ADJUDICATION_EQUIPMENT,
-  type AdjudicationInit, type AdjudicatorInit, type ReferenceMethodInit, type StructureDecisionInit, type AdjudicatedStructure, type Revision,
+  type AdjudicationInit, type AdjudicationUids, type AdjudicatorInit, type ReferenceMethodInit, type StructureDecisionInit, type AdjudicatedStructure, type Revision,
 } from './adjudication/Adjudication';
 export { AdjudicationInputError } from './adjudication/AdjudicationInputError';
 export { structuresToAdjudicate, type StructureToAdjudicate } from './adjudication/structuresToAdjudicate';

@@ -10,7 +10,8 @@ export interface SeedReport {
 }
 
 function expectedInstances(demoCase: DemoCasePlan): number {
-  return demoCase.series.reduce((sum, series) => sum + series.numberOfInstances, 0) + demoCase.segs.length;
+  // An adjudicated case also holds its reference SEG and the adjudication's QC report.
+  return demoCase.series.reduce((sum, series) => sum + series.numberOfInstances, 0) + demoCase.segs.length + (demoCase.reference ? 2 : 0);
 }
 
 async function instancesInPacs(dicomwebUrl: string, studyInstanceUID: string, headers: Record<string, string>): Promise<number> {

@@ -114,6 +114,13 @@ describe('refused, naming the field', () => {
     expect(refusal(demoAdjudication({ now: new Date('not a date') })).attributePath).toBe('now');
   });
 
+  it('SOP Instance UIDs that are not valid UIDs, missing one, or one UID for both objects', () => {
+    expect(refusal(demoAdjudication({ uids: { referenceSeg: '1.2.3', report: '1.2.03' } })).message).toBe('uids.report: "1.2.03" is not a valid UID (PS3.5 9.1)');
+    expect(refusal(demoAdjudication({ uids: { referenceSeg: '1.2.3' } as never })).attributePath).toBe('uids.report');
+    expect(refusal(demoAdjudication({ uids: null as never })).attributePath).toBe('uids');
+    expect(refusal(demoAdjudication({ uids: { referenceSeg: '1.2.3', report: '1.2.3' } })).message).toMatch(/^uids\.report: is the reference SEG's UID too \(1\.2\.3\)/);
+  });
+
   it('a predecessor that is not a QC report of this study', () => {
     const { segFiles } = demoCt02();
     expect(refusal(demoAdjudication({ predecessor: segFiles[0] })).attributePath).toBe('predecessor');

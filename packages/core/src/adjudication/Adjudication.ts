@@ -13,7 +13,7 @@ import { ENGINE } from '../agreement/engineVersion';
 import type { ComparisonOptions } from '../agreement/compareSegmentations';
 import { SEGQC_SCHEME_DESIGNATOR } from '../codes/segqcScheme';
 import { CodedConcept, type CodeInit } from '../dicom/CodedConcept';
-import { checkLongString, checkPersonName } from '../dicom/vrChecks';
+import { checkLongString, checkPersonName, checkUid } from '../dicom/vrChecks';
 import { HD95_VARIANTS } from '../metrics/hd95';
 import type { SegEquipment } from '../seg/buildBinarySeg';
 import type { Srgb } from '../seg/cielab';
@@ -83,6 +83,19 @@ export interface AdjudicationInit {
   equipment?: SegEquipment;
   /** Agreement measurement options; NSD is also measured at every SOP structure's tolerance. */
   metrics?: ComparisonOptions;
+  /**
+   * The SOP Instance UIDs of the two objects, when the caller must know them beforehand (a
+   * generator that writes the same bytes on every run, an outbox that names the objects before
+   * STOW); new random UIDs (randomUid) when absent. Each must be a valid UID (PS3.5 9.1), the two
+   * distinct; a UID used before names another object, so never reuse one.
+   */
+  uids?: AdjudicationUids;
+}
+
+/** The SOP Instance UIDs of the reference-standard SEG and of the QC report. */
+export interface AdjudicationUids {
+  referenceSeg: string;
+  report: string;
 }
 
 /** A structure of the case with the adjudicator's decision, normalised, and the colour its reference segment gets. */
@@ -121,12 +134,15 @@ export class Adjudication {
   readonly revision?: Revision;
   readonly equipment: Readonly<SegEquipment>;
   readonly metrics: Readonly<ComparisonOptions>;
+  /** The SOP Instance UIDs given (AdjudicationInit.uids); absent: writeAdjudication draws random ones. */
+  readonly uids?: Readonly<AdjudicationUids>;
 
   constructor(init: AdjudicationInit) {
     if (init === null || typeof init !== 'object') throw new AdjudicationInputError('(adjudication)', 'an adjudication needs annotations, source images, decisions, the adjudicator and the time');
     const adjudicator = checkAdjudicator(init.adjudicator);
     if (!(init.now instanceof Date) || Number.isNaN(init.now.getTime())) throw new AdjudicationInputError('now', `must be a valid Date, got ${String(init.now)}`);
     const equipment = checkEquipment(init.equipment ?? DEFAULT_ADJUDICATION_EQUIPMENT);
+    const uids = init.uids === undefined ? undefined : checkUids(init.uids);
 
     if (!Array.isArray(init.sourceImages) || init.sourceImages.length === 0) throw new AdjudicationInputError('sourceImages', 'give the images of the series the annotations were drawn on');
     const { grid, sliceOrder } = asAdjudicationInputError('sourceImages', () => gridFromSourceImages(init.sourceImages, { allowGaps: true }));
@@ -173,6 +189,7 @@ export class Adjudication {
     if (revision !== undefined) this.revision = revision;
     this.equipment = Object.freeze({ ...equipment });
     this.metrics = Object.freeze(metrics);
+    if (uids !== undefined) this.uids = Object.freeze(uids);
     Object.freeze(this);
   }
 
@@ -202,6 +219,13 @@ function checkAdjudicator(adjudicator: AdjudicatorInit): AdjudicatorInit {
     selfDeclared: adjudicator.selfDeclared,
     ...(adjudicator.organization !== undefined ? { organization: adjudicator.organization } : {}),
   };
+}
+
+function checkUids(uids: AdjudicationUids): AdjudicationUids {
+  if (uids === null || typeof uids !== 'object') throw new AdjudicationInputError('uids', 'give {referenceSeg, report}, the SOP Instance UIDs of the two objects');
+  for (const key of ['referenceSeg', 'report'] as const) asAdjudicationInputError(`uids.${key}`, () => checkUid(uids[key], `uids.${key}`));
+  if (uids.referenceSeg === uids.report) throw new AdjudicationInputError('uids.report', `is the reference SEG's UID too (${uids.report}): two objects need two UIDs`);
+  return { referenceSeg: uids.referenceSeg, report: uids.report };
 }
 
 function checkEquipment(equipment: SegEquipment): SegEquipment {

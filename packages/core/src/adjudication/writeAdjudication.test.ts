@@ -137,6 +137,24 @@ describe('a second adjudication', () => {
   });
 });
 
+test('given SOP Instance UIDs name the two objects, and the same adjudication then writes the same bytes', () => {
+  // A generator that must write identical files on every run (the demo cohort) gives the UIDs.
+  const uids = { referenceSeg: '2.25.1001', report: '2.25.1002' };
+  const first = writeAdjudication(demoAdjudication({ uids }));
+  const again = writeAdjudication(demoAdjudication({ uids }));
+  expect([first.referenceSegSopInstanceUid, first.reportSopInstanceUid]).toEqual(['2.25.1001', '2.25.1002']);
+  expect(readPart10(first.referenceSeg).dataset['SOPInstanceUID']).toBe('2.25.1001');
+  const qc = readQcReport(first.report).qc!;
+  expect(qc.sopInstanceUid).toBe('2.25.1002');
+  // The report judges the reference SEG by the given UID.
+  expect(qc.structures[0].annotations[3].segment.sopInstanceUid).toBe('2.25.1001');
+  expect(Buffer.from(again.referenceSeg).equals(Buffer.from(first.referenceSeg))).toBe(true);
+  expect(Buffer.from(again.report).equals(Buffer.from(first.report))).toBe(true);
+  // Without them, every signature is a new pair of objects.
+  expect(written.referenceSegSopInstanceUid).not.toBe(uids.referenceSeg);
+  expect(written.reportSopInstanceUid).not.toMatch(/^2\.25\.100[12]$/);
+});
+
 test('segments no match can tell apart still get their own reference: two "Lung nodule"s of C', () => {
   const { annotations } = demoCt02();
   const okafor = annotations[2].segmentation;

@@ -15,6 +15,8 @@
  *    the adjudicator edited it) and its coded reasons; the SOP in force and the checklist; the
  *    earlier report it revises (Predecessor Documents, same series, next instance number).
  *
+ * Both get new random SOP Instance UIDs unless the adjudication gives them (AdjudicationInit.uids).
+ *
  * A self-declared identity is recorded as such in both: the report's Observer identity item
  * (Self-declared, not authenticated) and the SEG's ContentDescription.
  */
@@ -73,7 +75,7 @@ export function writeAdjudication(input: Adjudication | AdjudicationInit): Writt
 
   // (1) The reference SEG.
   const masks = structures.map((structure) => referenceMaskOf(structure, annotations, adjudication.grid));
-  const referenceSegSopInstanceUid = randomUid();
+  const referenceSegSopInstanceUid = adjudication.uids?.referenceSeg ?? randomUid();
   const referenceSeg = writePart10(buildBinarySeg({
     sourceImages,
     segments: structures.map((structure, s) => referenceSegmentDescription(structure, s + 1, annotations)),
@@ -104,7 +106,7 @@ export function writeAdjudication(input: Adjudication | AdjudicationInit): Writt
   ];
   const judgement = judgeSegmentations(keyed, { ...adjudication.metrics, sliceImages });
 
-  const reportSopInstanceUid = randomUid();
+  const reportSopInstanceUid = adjudication.uids?.report ?? randomUid();
   const organization = adjudication.institutionName;
   const init: QcReportInit = {
     sopInstanceUid: reportSopInstanceUid,

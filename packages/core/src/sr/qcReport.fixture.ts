@@ -1,7 +1,7 @@
 // Test fixture: QC reports on the demo cohort's real SEGs and source series (CT chest ct-01 with
 // three annotators, MR brain mr-01 with two), as QcReportInit, with the files the validators check
 // them against. Generated once per case.
-import { generateDemoFiles } from '@segqc/demo-data';
+import { demoCohort, generateDemoFiles } from '@segqc/demo-data';
 import { ENGINE } from '../agreement/engineVersion';
 import { uidFromName } from '../dicom/uid';
 import { readSegmentation } from '../seg/read/readSegmentation';
@@ -39,7 +39,9 @@ export function demoReport(caseId: string, annotators: readonly string[], extra:
   });
   const infos = segFiles.map(describeJudgedSeg);
   const sourceSeries = infos[0].sourceSeriesInstanceUid;
-  const imageFiles = all.filter((f) => !f.path.includes('/seg/')).map((f) => f.bytes);
+  // The image series' folders (the case's SEGs, reference SEG and QC report are in folders of their own).
+  const imageFolders = demoCohort({ cases: [caseId] })[0].series.map((series) => `${caseId}/${series.folder}/`);
+  const imageFiles = all.filter((f) => imageFolders.some((folder) => f.path.startsWith(folder))).map((f) => f.bytes);
   const allImages = readSourceImages(imageFiles);
   const sourceIndices = allImages.flatMap((image, n) => (image.SeriesInstanceUID === sourceSeries ? [n] : []));
   const sourceImages = sourceIndices.map((n) => allImages[n]);

@@ -1,5 +1,6 @@
 // The cohort plan is the contract the server, the browser test and the QC features are built on:
-// who annotated what, when, and under which UIDs.
+// who annotated and adjudicated what, when, and under which UIDs.
+import { qcReportSeriesUid, referenceSegSeriesUid } from '@segqc/core';
 import { demoCohort, DEMO_CASE_IDS, PROGRAMME_START } from './cohort';
 import { daysBetween } from './dates';
 
@@ -29,6 +30,31 @@ describe('demoCohort', () => {
     expect(calibration.segs.slice(1).map((s) => s.annotator.key)).toEqual(['rivera', 'chen', 'okafor']);
   });
 
+  it('gives ct-01..ct-07 a signed adjudication by the senior radiologist, 1-3 days after their last annotation; ct-08, the calibration and MR cases none', () => {
+    for (const c of cohort) {
+      if (!['ct-01', 'ct-02', 'ct-03', 'ct-04', 'ct-05', 'ct-06', 'ct-07'].includes(c.caseId)) {
+        expect(c.reference).toBeNull();
+        continue;
+      }
+      const reference = c.reference!;
+      expect(reference).toMatchObject({
+        path: `${c.caseId}/reference/adjudicated.dcm`,
+        ContentLabel: 'ADJUDICATED',
+        adjudicator: { name: 'Lindqvist^Maria', login: 'mlindqvist' },
+        sourceSeriesInstanceUID: c.series[0].SeriesInstanceUID,
+        report: { path: `${c.caseId}/sr/adjudication.dcm` },
+        segments: [{ number: 1, label: 'Right lung' }, { number: 2, label: 'Left lung' }, { number: 3, label: 'Lung nodule' }],
+      });
+      const last = Math.max(...c.segs.map((s) => daysBetween(PROGRAMME_START, s.ContentDate)));
+      expect(daysBetween(PROGRAMME_START, reference.ContentDate) - last).toBeGreaterThanOrEqual(1);
+      expect(daysBetween(PROGRAMME_START, reference.ContentDate) - last).toBeLessThanOrEqual(3);
+      expect(reference.ContentTime).toMatch(/^1[01][0-5]\d00$/);
+      // SegQC's series for a study's reference standards and QC reports.
+      expect(reference.SeriesInstanceUID).toBe(referenceSegSeriesUid(c.StudyInstanceUID));
+      expect(reference.report.SeriesInstanceUID).toBe(qcReportSeriesUid(c.StudyInstanceUID));
+    }
+  });
+
   it('gives MR cases T1, T2 and FLAIR series on one frame of reference and two FLAIR annotations', () => {
     for (const c of cohort.filter((c) => c.kind === 'mr')) {
       expect(c.series.map((s) => [s.sequence, s.SeriesDescription, s.numberOfInstances])).toEqual([
@@ -55,7 +81,10 @@ describe('demoCohort', () => {
   });
 
   it('uses a distinct UID for every study, series, SEG and frame of reference', () => {
-    const uids = cohort.flatMap((c) => [c.StudyInstanceUID, c.FrameOfReferenceUID, ...c.series.map((s) => s.SeriesInstanceUID), ...c.segs.flatMap((s) => [s.SeriesInstanceUID, s.SOPInstanceUID])]);
+    const uids = cohort.flatMap((c) => [
+      c.StudyInstanceUID, c.FrameOfReferenceUID, ...c.series.map((s) => s.SeriesInstanceUID), ...c.segs.flatMap((s) => [s.SeriesInstanceUID, s.SOPInstanceUID]),
+      ...(c.reference ? [c.reference.SeriesInstanceUID, c.reference.SOPInstanceUID, c.reference.report.SeriesInstanceUID, c.reference.report.SOPInstanceUID] : []),
+    ]);
     expect(new Set(uids).size).toBe(uids.length);
     expect(uids.every((uid) => /^2\.25\.[1-9]\d*$/.test(uid))).toBe(true);
   });

@@ -1,8 +1,9 @@
 /**
- * The demo cohort as a plan: cases, patients, studies, series and the SEGs each annotator writes,
- * with every UID, date and time fixed. Cheap to compute (no voxels); `demoManifest` adds what needs
+ * The demo cohort as a plan: cases, patients, studies, series, the SEGs each annotator writes and
+ * the signed adjudications of the past CT cases, with every UID, date and time fixed. Cheap to compute (no voxels); `demoManifest` adds what needs
  * the voxels (segment volumes, truth lesions).
  */
+import { adjudicationPlan, type DemoReferencePlan } from './adjudicationPlan';
 import { ANNOTATORS, GOLD_CREATOR, type AnnotatorKey, type DemoPerson } from './annotators';
 import { addDays } from './dates';
 import { demoUid } from './demoUid';
@@ -63,7 +64,10 @@ export interface DemoCasePlan {
   /** Number of true lesions (nodules or white-matter lesions) in the phantom. */
   lesionCount: number;
   series: DemoSeriesPlan[];
+  /** The annotators' SEGs, and the GOLD SEG of the calibration case (first). */
   segs: DemoSegPlan[];
+  /** The case's signed adjudication (reference-standard SEG and verified QC report); null while it is open. */
+  reference: DemoReferencePlan | null;
 }
 
 export interface DemoOptions {
@@ -77,6 +81,12 @@ export const PROGRAMME_START = '20240304';
 export const PROGRAMME_DAYS = 60;
 
 const CT_NODULE_COUNTS = [2, 3, 1, 2, 4, 2, 3, 1];
+/**
+ * The CT cases a senior radiologist has adjudicated: every past week, so that drift is measured
+ * against a reference standard that does not move with the annotators. ct-08, the latest, is still
+ * open for review and adjudication (the viewer's review and adjudication flows start from it).
+ */
+const ADJUDICATED_CASES: readonly string[] = ['ct-01', 'ct-02', 'ct-03', 'ct-04', 'ct-05', 'ct-06', 'ct-07'];
 const SEG_SERIES_NUMBER: Record<string, number> = { gold: 300, rivera: 301, chen: 302, okafor: 303 };
 const ANNOTATOR_DAY: Record<string, number> = { rivera: 0, chen: 2, okafor: 4 };
 const ANNOTATOR_TIME: Record<string, [number, number]> = { rivera: [9, 10], chen: [14, 5], okafor: [16, 20], gold: [8, 0] };
@@ -103,6 +113,12 @@ function segPlan(caseId: string, person: DemoPerson, date: string, time: string,
   };
 }
 
+/** Date and time of the latest annotator's SEG. */
+function lastAnnotationOf(segs: readonly DemoSegPlan[]): { date: string; time: string } {
+  const annotations = segs.filter((s) => s.ContentLabel === 'ANNOTATION').map((s) => ({ date: s.ContentDate, time: s.ContentTime }));
+  return annotations.reduce((latest, a) => (`${a.date}${a.time}` > `${latest.date}${latest.time}` ? a : latest));
+}
+
 function ctCase(caseId: string, index: number, kind: 'ct' | 'ct-calibration', week: number, nodules: number): DemoCasePlan {
   const annotationStart = addDays(PROGRAMME_START, 7 * (week - 1));
   const studyDate = addDays(annotationStart, -9 - (index % 3));
@@ -123,6 +139,7 @@ function ctCase(caseId: string, index: number, kind: 'ct' | 'ct-calibration', we
     segs.unshift(segPlan(caseId, GOLD_CREATOR, addDays(PROGRAMME_START, -7), timeOf('gold', index), 'GOLD', series, 'Lungs and nodules', CT_SEGMENTS));
   }
   const number = String(index + 1).padStart(2, '0');
+  const StudyInstanceUID = demoUid(`${caseId}/study`);
   return {
     caseId,
     kind,
@@ -130,7 +147,7 @@ function ctCase(caseId: string, index: number, kind: 'ct' | 'ct-calibration', we
     PatientName: calibration ? 'Calibration^Chest' : `Demo^Chest ${number}`,
     PatientSex: index % 2 === 0 ? 'F' : 'M',
     PatientBirthDate: `19${String(48 + ((index * 7) % 30)).padStart(2, '0')}${String(1 + (index % 12)).padStart(2, '0')}15`,
-    StudyInstanceUID: demoUid(`${caseId}/study`),
+    StudyInstanceUID,
     StudyDescription: calibration ? 'CT CHEST CALIBRATION CASE' : 'CT CHEST WITHOUT CONTRAST',
     StudyDate: studyDate,
     StudyTime: `${String(8 + (index % 9)).padStart(2, '0')}${String((index * 13) % 60).padStart(2, '0')}00`,
@@ -141,6 +158,9 @@ function ctCase(caseId: string, index: number, kind: 'ct' | 'ct-calibration', we
     lesionCount: nodules,
     series: [series],
     segs,
+    reference: ADJUDICATED_CASES.includes(caseId)
+      ? adjudicationPlan({ caseId, caseIndex: index, StudyInstanceUID, sourceSeriesInstanceUID: series.SeriesInstanceUID, lastAnnotation: lastAnnotationOf(segs), segments: CT_SEGMENTS })
+      : null,
   };
 }
 
@@ -184,6 +204,7 @@ function mrCase(caseId: string, index: number, week: number, lesions: number): D
     segs: annotators.map((key) =>
       segPlan(caseId, ANNOTATORS[key], addDays(annotationStart, ANNOTATOR_DAY[key] + 1), timeOf(key, index + 20), 'ANNOTATION', flair, 'White matter lesions', MR_SEGMENTS),
     ),
+    reference: null,
   };
 }
 

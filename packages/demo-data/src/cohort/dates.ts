@@ -18,3 +18,9 @@ export function addSeconds(time: string, seconds: number): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${pad(Math.floor(total / 3600) % 24)}${pad(Math.floor(total / 60) % 60)}${pad(total % 60)}`;
 }
+
+/** DA and TM as a Date in local time, the time zone DICOM DA/TM are read in (PS3.5 6.2). */
+export function localDateTime(date: string, time: string): Date {
+  const part = (text: string, from: number, to: number): number => Number(text.slice(from, to));
+  return new Date(part(date, 0, 4), part(date, 4, 6) - 1, part(date, 6, 8), part(time, 0, 2), part(time, 2, 4), part(time, 4, 6));
+}

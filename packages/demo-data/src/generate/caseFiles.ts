@@ -1,6 +1,9 @@
 /**
  * The files of one case, one at a time: the image series, then one SEG per planned annotation
- * (written by @segqc/core's BINARY SEG writer on the very source datasets written before).
+ * (written by @segqc/core's BINARY SEG writer on the very source datasets written before), then,
+ * for an adjudicated case, the reference-standard SEG and the verified QC report of its signed
+ * adjudication (in folders of their own, `reference/` and `sr/`, so readers of `seg/` see the
+ * annotations only).
  */
 import { buildBinarySeg, writePart10, type SourceImage } from '@segqc/core';
 import type { DemoCasePlan, DemoSegPlan } from '../cohort/cohort';
@@ -8,7 +11,8 @@ import { DEMO_INSTITUTION } from '../cohort/annotators';
 import { SEG_EQUIPMENT } from '../cohort/demoEquipment';
 import { sourceImageOf } from '../cohort/sourceImageOf';
 import { caseModel, type CaseModel, type SegAnnotation } from './caseModel';
-import type { DemoCase, DemoFile, DemoSeg } from './manifestTypes';
+import { adjudicationFiles } from './adjudicationFiles';
+import type { DemoCase, DemoFile, DemoReference, DemoSeg } from './manifestTypes';
 
 /** Yields the case's files; `onCase` receives its manifest entry after the last file. */
 export function* caseFiles(plan: DemoCasePlan, onCase?: (demoCase: DemoCase) => void): Generator<DemoFile> {
@@ -21,14 +25,35 @@ export function* caseFiles(plan: DemoCasePlan, onCase?: (demoCase: DemoCase) => 
     yield { path: `${plan.caseId}/${folder}/${String(slice + 1).padStart(4, '0')}.dcm`, bytes: writePart10(dataset) };
   }
   const segs: DemoSeg[] = [];
+  const written = new Map<DemoSegPlan, Uint8Array>();
   for (const seg of plan.segs) {
     const annotation = model.annotate(seg);
-    const sourceImages = sources.get(seg.sourceSeriesInstanceUID);
-    if (!sourceImages) throw new Error(`${seg.path}: source series ${seg.sourceSeriesInstanceUID} was not generated`);
-    yield { path: seg.path, bytes: writePart10(segDataset(model, seg, sourceImages, annotation)) };
+    const bytes = writePart10(segDataset(model, seg, sourceImagesOf(sources, seg.sourceSeriesInstanceUID, seg.path), annotation));
+    written.set(seg, bytes);
+    yield { path: seg.path, bytes };
     segs.push(segEntry(model, seg, annotation));
   }
+  const { reference } = plan;
+  if (reference) {
+    const annotations = plan.segs.filter((seg) => seg.ContentLabel === 'ANNOTATION' && seg.sourceSeriesInstanceUID === reference.sourceSeriesInstanceUID);
+    const files = adjudicationFiles({
+      plan: reference,
+      annotations: annotations.map((seg) => ({ bytes: written.get(seg)!, login: seg.annotator.login, detection: segs[plan.segs.indexOf(seg)].detection })),
+      sourceImages: sourceImagesOf(sources, reference.sourceSeriesInstanceUID, reference.path),
+      truth: model.truth().labels,
+      segments: model.segments,
+      lesionSegmentNumber: model.lesionSegmentNumber,
+    });
+    yield { path: reference.path, bytes: files.referenceSeg };
+    yield { path: reference.report.path, bytes: files.report };
+  }
   onCase?.(caseEntry(model, segs));
+}
+
+function sourceImagesOf(sources: Map<string, SourceImage[]>, seriesInstanceUid: string, path: string): SourceImage[] {
+  const sourceImages = sources.get(seriesInstanceUid);
+  if (!sourceImages) throw new Error(`${path}: source series ${seriesInstanceUid} was not generated`);
+  return sourceImages;
 }
 
 /** The case's manifest entry, computed from its masks without rendering or encoding anything. */
@@ -65,8 +90,12 @@ function segEntry(model: CaseModel, seg: DemoSegPlan, annotation: SegAnnotation)
 }
 
 function caseEntry(model: CaseModel, segs: DemoSeg[]): DemoCase {
-  const { segs: _planned, ...plan } = model.plan;
+  const { segs: _planned, reference: plannedReference, ...plan } = model.plan;
   const truth = model.truth();
   const truthSegments = model.segments.map((s) => ({ number: s.segmentNumber, label: s.label, voxelCount: truth.counts[s.segmentNumber - 1] }));
-  return { ...plan, segs, lesions: model.lesions, truthSegments };
+  // The adjudicator's reference is the truth, segment by segment.
+  const reference: DemoReference | null = plannedReference
+    ? { ...plannedReference, segments: plannedReference.segments.map((s) => ({ ...s, voxelCount: truth.counts[s.number - 1] })) }
+    : null;
+  return { ...plan, segs, reference, lesions: model.lesions, truthSegments };
 }

@@ -53,13 +53,15 @@ function chestCaseModel(plan: DemoCasePlan, withImages: boolean): CaseModel {
     });
     return { id: nodule.id, kind: 'nodule', centerMm: roundPoint(nodule.center), diameterMm: round(nodule.diameterMm, 2), voxelCount };
   });
+  let truth: SegAnnotation | undefined;
   return {
     plan,
     segments: CT_SEGMENTS,
     lesionSegmentNumber: CT_NODULE_SEGMENT,
     lesions,
     annotate: (seg) => annotateChest(phantom, annotatorBehaviour(seg)),
-    truth: () => annotateChest(phantom, 'truth'),
+    // Read twice for an adjudicated case (its reference SEG, its manifest entry): computed once.
+    truth: () => (truth ??= annotateChest(phantom, 'truth')),
     *imageDatasets() {
       const volume = renderChestCt(phantom);
       const perSlice = CHEST_GRID.rows * CHEST_GRID.columns;

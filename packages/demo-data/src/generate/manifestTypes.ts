@@ -3,6 +3,7 @@
  * lesions, what each annotator detected). Tests and the browser test use it as ground truth.
  */
 import type { LesionDetection } from '../annotation/annotateChest';
+import type { DemoReferencePlan } from '../cohort/adjudicationPlan';
 import type { DemoCasePlan, DemoSegPlan, DemoSegmentPlan } from '../cohort/cohort';
 
 export interface DemoSegment extends DemoSegmentPlan {
@@ -29,8 +30,19 @@ export interface DemoLesion {
   voxelCount: number;
 }
 
-export interface DemoCase extends Omit<DemoCasePlan, 'segs'> {
+/**
+ * A case's signed adjudication: the reference-standard SEG (ContentLabel ADJUDICATED, one segment
+ * per structure, each the truth's: the same voxels as `truthSegments`) and the verified QC report.
+ */
+export interface DemoReference extends Omit<DemoReferencePlan, 'segments'> {
+  segments: DemoSegment[];
+}
+
+export interface DemoCase extends Omit<DemoCasePlan, 'segs' | 'reference'> {
+  /** The annotators' SEGs (and the calibration case's GOLD SEG); never the adjudicated reference. */
   segs: DemoSeg[];
+  /** The signed adjudication; null for a case without one (ct-08, ct-cal, the MR cases). */
+  reference: DemoReference | null;
   /** The true lesions of the phantom. */
   lesions: DemoLesion[];
   /** Voxel counts of the true structures, segment by segment (what a gold SEG contains). */
@@ -44,7 +56,7 @@ export interface DemoManifest {
 }
 
 export interface DemoFile {
-  /** Relative path, e.g. `ct-01/ct/0001.dcm`, `ct-01/seg/okafor.dcm`. */
+  /** Relative path, e.g. `ct-01/ct/0001.dcm`, `ct-01/seg/okafor.dcm`, `ct-01/reference/adjudicated.dcm`, `ct-01/sr/adjudication.dcm`. */
   path: string;
   bytes: Uint8Array;
 }
