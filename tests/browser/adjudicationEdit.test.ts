@@ -1,9 +1,12 @@
 import { demoManifest } from '@segqc/demo-data';
-import { BitMask, qcReportSeriesUid, readQcReport, readSegHeader, readSegmentation, referenceSegSeriesUid, retrieveInstance, searchForInstances, type QcReportInit } from '@segqc/core';
-import { launchBrowser } from '../harness/browser';
+import { BitMask, qcReportSeriesUid, readQcReport, readSegHeader, readSegmentation, referenceSegSeriesUid } from '@segqc/core';
+import { browserSession } from '../harness/browserSession';
+import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
+import { reportDecisions } from '../harness/qcReportDecisions';
+import { sameVoxels } from '../harness/sameVoxels';
+import { storedInstances } from '../harness/storedInstances';
+import { currentSopInstanceUid } from '../harness/viewportImage';
 
 // The adjudicator finds no annotation of the right lung good enough as it is: they start from
 // Rivera's, add to it with OHIF's own Brush (real mouse strokes, in OHIF's segmentation panel,
@@ -20,38 +23,11 @@ const EDITED = 'Right lung';
 const ACCEPTED = ['Left lung', 'Lung nodule'];
 const RIVERA = 'Rivera, Ana';
 
-let pacs: TestPacs;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let truth: DemoCaseMasks;
-
-beforeAll(async () => {
+beforeAll(() => {
   truth = demoCaseMasks(CASE);
-  pacs = await startTestPacs([CASE]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
-  browser = await launchBrowser('adjudication-edit');
 });
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await pacs?.stop();
-});
-
-const options = () => ({ fetch: globalThis.fetch });
-
-/** Waits until the series holds `count` instances and returns them, read as Part 10. */
-async function storedInstances(seriesInstanceUid: string, count: number): Promise<Map<string, Uint8Array>> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const found = await searchForInstances(pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid }, {}, options());
-    if (found.length >= count) {
-      const uids = found.map((dataset) => (dataset['00080018']?.Value as string[])[0]);
-      const entries = await Promise.all(uids.map(async (sopInstanceUid) => [sopInstanceUid, await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid, sopInstanceUid }, options())] as const));
-      return new Map(entries);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`series ${seriesInstanceUid} did not reach ${count} instances`);
-}
+const session = browserSession({ cases: [CASE], name: 'adjudication-edit' });
 
 /** Segment 1's voxels of a labelmap in cornerstone's state: pixel indices per SOP Instance UID of the source image. */
 function labelmapVoxelsBySop(segmentationId: string): Record<string, number[]> {
@@ -82,12 +58,6 @@ function maskOfVoxels(voxels: Record<string, number[]>): BitMask {
   return mask;
 }
 
-/** The SOP Instance UID of the image the (only) viewport shows. */
-function currentSop(): string {
-  const imageId: string = (window as any).cornerstone.getRenderingEngines()[0].getViewports()[0].getCurrentImageId();
-  return /\/instances\/([^/]+)\/frames\//.exec(imageId)![1];
-}
-
 /** Page coordinates of image pixels (column, row) on the viewport's current image. */
 function pagePointsOfPixels(pixels: Array<[number, number]>): Array<[number, number]> {
   const { cornerstone } = window as any;
@@ -102,7 +72,7 @@ function pagePointsOfPixels(pixels: Array<[number, number]>): Array<[number, num
 
 /** A brush stroke with the mouse through the given page points. */
 async function stroke(points: Array<[number, number]>) {
-  const { page } = browser;
+  const { page } = session.browser;
   await page.mouse.move(...points[0]);
   await page.mouse.down();
   for (const [from, to] of points.slice(0, -1).map((point, n) => [point, points[n + 1]] as const)) {
@@ -111,22 +81,20 @@ async function stroke(points: Array<[number, number]>) {
   await page.mouse.up();
 }
 
-const same = (a: BitMask, b: BitMask) => a.words.length === b.words.length && a.words.every((word, n) => word === b.words[n]);
 const minus = (a: BitMask, b: BitMask) => new BitMask(a.grid, a.words.map((word, n) => word & ~b.words[n]));
 const union = (a: BitMask, b: BitMask) => new BitMask(a.grid, a.words.map((word, n) => word | b.words[n]));
 const intersection = (a: BitMask, b: BitMask) => new BitMask(a.grid, a.words.map((word, n) => word & b.words[n]));
-const decisionsOf = (report: QcReportInit) => Object.fromEntries(report.structures.map((s) => [s.label, { ...s.decision }]));
-const row = (structure: string) => browser.page.locator(`[data-testid=segqc-adjudication-structure][data-structure="${structure}"]`);
+const row = (structure: string) => session.browser.page.locator(`[data-testid=segqc-adjudication-structure][data-structure="${structure}"]`);
 
 async function reviewDone() {
-  await browser.page.locator('[data-testid=segqc-review][data-status=done]').waitFor({ timeout: 180_000 });
-  await browser.page.getByTestId('segqc-adjudication').waitFor();
+  await session.browser.page.locator('[data-testid=segqc-review][data-status=done]').waitFor({ timeout: 180_000 });
+  await session.browser.page.getByTestId('segqc-adjudication').waitFor();
 }
 
 test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush becomes the reference SEG, voxel for voxel, and the report says edited', async () => {
-  const { page, screenshot, errors } = browser;
+  const { page, screenshot, errors } = session.browser;
   const rivera = truth.maskOf('rivera', EDITED);
-  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${study}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${study}`, { waitUntil: 'domcontentloaded' });
   await reviewDone();
 
   // "Edit, starting from Rivera": a labelmap of its own, holding exactly Rivera's right lung.
@@ -138,9 +106,9 @@ test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush b
   const segments = await page.evaluate((id) => Object.values<any>((window as any).cornerstoneTools.segmentation.state.getSegmentation(id).segments).map((s) => [s.segmentIndex, s.label]), segmentationId);
   expect(segments).toEqual([[1, EDITED]]);
   const before = maskOfVoxels(await page.evaluate(labelmapVoxelsBySop, segmentationId));
-  expect(same(before, rivera)).toBe(true);
+  expect(sameVoxels(before, rivera)).toBe(true);
   // The viewport went to a slice through the right lung.
-  const k = truth.sliceSopInstanceUids.indexOf(await page.evaluate(currentSop));
+  const k = truth.sliceSopInstanceUids.indexOf((await page.evaluate(currentSopInstanceUid))!);
   const { columns, rows } = rivera.grid;
   let onSlice = 0;
   for (let p = 0; p < columns * rows; p++) if (rivera.get(k * columns * rows + p)) onSlice++;
@@ -173,12 +141,10 @@ test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush b
     if ((await row(structure).getAttribute('data-escalated')) === 'true') await row(structure).locator('[data-testid=segqc-adjudication-reason][value=boundaryDisagreement]').check();
   }
   for (const item of await section.locator('[data-testid=segqc-checklist-item][data-required=true]').all()) await item.check();
-  await page.getByTestId('segqc-identity-name').fill('Singh^Priya');
-  await page.getByTestId('segqc-identity-login').fill('psingh');
-  await page.getByTestId('segqc-identity-save').click();
+  await declareIdentity(page, { name: 'Singh^Priya', login: 'psingh' });
   // What the signature will take: the labelmap as it is now, read in the page.
   const signed = maskOfVoxels(await page.evaluate(labelmapVoxelsBySop, segmentationId));
-  expect(same(signed, after)).toBe(true);
+  expect(sameVoxels(signed, after)).toBe(true);
   await screenshot('03-decisions');
   await section.getByTestId('segqc-adjudication-sign').click();
   const done = page.getByTestId('segqc-adjudication-signed');
@@ -188,18 +154,18 @@ test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush b
   await screenshot('04-signed');
 
   // In Orthanc: the right lung is Rivera's plus exactly what the brush added; the others are Rivera's.
-  const referenceBytes = (await storedInstances(referenceSegSeriesUid(study), 1)).get(referenceUid)!;
+  const referenceBytes = (await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study) }, 1)).get(referenceUid)!;
   expect(readSegHeader(referenceBytes).contentLabel).toBe('ADJUDICATED');
   const reference = readSegmentation(referenceBytes, truth.sourceImages);
   const referenceOf = (structure: string) => reference.segments.find((s) => s.label === structure)!.mask;
-  expect(same(referenceOf(EDITED), union(rivera, gained))).toBe(true);
+  expect(sameVoxels(referenceOf(EDITED), union(rivera, gained))).toBe(true);
   expect(referenceOf(EDITED).count()).toBe(rivera.count() + gained.count());
-  for (const structure of ACCEPTED) expect(same(referenceOf(structure), truth.maskOf('rivera', structure))).toBe(true);
+  for (const structure of ACCEPTED) expect(sameVoxels(referenceOf(structure), truth.maskOf('rivera', structure))).toBe(true);
 
   // … and the verified report records the right lung as edited by the adjudicator.
-  const report = readQcReport((await storedInstances(qcReportSeriesUid(study), 1)).get(reportUid)!).qc!;
+  const report = readQcReport((await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: qcReportSeriesUid(study) }, 1)).get(reportUid)!).qc!;
   expect(report.verification).toMatchObject({ name: 'Singh^Priya', login: 'psingh' });
-  expect(decisionsOf(report)[EDITED]).toEqual({ outcome: 'edited', reasons: [{ reason: 'boundaryDisagreement' }] });
-  for (const structure of ACCEPTED) expect(decisionsOf(report)[structure]).toMatchObject({ outcome: 'accepted', acceptedAnnotation: 'A' });
+  expect(reportDecisions(report)[EDITED]).toEqual({ outcome: 'edited', reasons: [{ reason: 'boundaryDisagreement' }] });
+  for (const structure of ACCEPTED) expect(reportDecisions(report)[structure]).toMatchObject({ outcome: 'accepted', acceptedAnnotation: 'A' });
   expect(errors).toEqual([]);
 });

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { demoManifest } from '@segqc/demo-data';
-import {
-  loadSop, qcReportSeriesUid, readQcReport, readSegHeader, readSegmentation, referenceSegSeriesUid, retrieveInstance, searchForInstances, staple,
-  type BitMask, type QcReportInit,
-} from '@segqc/core';
-import { launchBrowser } from '../harness/browser';
+import { qcReportSeriesUid, readQcReport, readSegHeader, readSegmentation, referenceSegSeriesUid, staple } from '@segqc/core';
+import { ctLungNoduleSop } from '../../packages/core/src/review/review.fixture';
+import { browserSession } from '../harness/browserSession';
+import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
+import { labelmapVoxelCounts } from '../harness/labelmapCounts';
+import { reportDecisions } from '../harness/qcReportDecisions';
+import { sameVoxels } from '../harness/sameVoxels';
+import { storedInstances } from '../harness/storedInstances';
 
 // The adjudicator resolves a late case where Okafor's lungs escalate: first by accepting Rivera's
 // annotation, then, in a second sitting, by STAPLE — which must revise the first adjudication, not
@@ -19,54 +18,25 @@ jest.setTimeout(400_000);
 const CASE = 'ct-08';
 const [demoCase] = demoManifest({ cases: [CASE] }).cases;
 const STRUCTURES = ['Right lung', 'Left lung', 'Lung nodule'];
-const sopsDir = join(__dirname, '..', '..', 'platform-config', 'sops');
-const sop = loadSop(JSON.parse(readFileSync(join(sopsDir, 'ct-lung-nodule.json'), 'utf8')), JSON.parse(readFileSync(join(sopsDir, 'sop.schema.json'), 'utf8')));
+const sop = ctLungNoduleSop();
 
-let pacs: TestPacs;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let truth: DemoCaseMasks;
-
-beforeAll(async () => {
+beforeAll(() => {
   truth = demoCaseMasks(CASE);
-  pacs = await startTestPacs([CASE]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
-  browser = await launchBrowser('adjudication-flow');
 });
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await pacs?.stop();
-});
+const session = browserSession({ cases: [CASE], name: 'adjudication-flow' });
 
-const options = () => ({ fetch: globalThis.fetch });
 const study = demoCase.StudyInstanceUID;
 
-/** Waits until the series holds `count` instances and returns them, read as Part 10. */
-async function storedInstances(seriesInstanceUid: string, count: number): Promise<Map<string, Uint8Array>> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const found = await searchForInstances(pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid }, {}, options());
-    if (found.length >= count) {
-      const uids = found.map((dataset) => (dataset['00080018']?.Value as string[])[0]);
-      const entries = await Promise.all(uids.map(async (sopInstanceUid) => [sopInstanceUid, await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid, sopInstanceUid }, options())] as const));
-      return new Map(entries);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`series ${seriesInstanceUid} did not reach ${count} instances`);
-}
-
-const sameVoxels = (a: BitMask, b: BitMask) => a.words.length === b.words.length && a.words.every((word, n) => word === b.words[n]);
-
 async function openCase() {
-  const { page } = browser;
-  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${study}`, { waitUntil: 'domcontentloaded' });
+  const { page } = session.browser;
+  await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${study}`, { waitUntil: 'domcontentloaded' });
   await page.locator('[data-testid=segqc-review][data-status=done]').waitFor({ timeout: 180_000 });
   await page.getByTestId('segqc-adjudication').waitFor();
 }
 
 async function decideAll(method: string, reason: string) {
-  const { page } = browser;
+  const { page } = session.browser;
   for (const structure of STRUCTURES) {
     const row = page.locator(`[data-testid=segqc-adjudication-structure][data-structure="${structure}"]`);
     await row.getByTestId('segqc-adjudication-method').selectOption({ label: method });
@@ -75,12 +45,8 @@ async function decideAll(method: string, reason: string) {
   for (const item of await page.getByTestId('segqc-adjudication').locator('[data-testid=segqc-checklist-item][data-required=true]').all()) await item.check();
 }
 
-function reportDecisions(report: QcReportInit) {
-  return Object.fromEntries(report.structures.map((s) => [s.label, { ...s.decision }]));
-}
-
 test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, verified reports, the second revising the first', async () => {
-  const { page, screenshot, errors } = browser;
+  const { page, screenshot, errors } = session.browser;
   await openCase();
   // Signing is refused until every escalated structure has a reference and a reason, the SOP's
   // adjudicator items are ticked and the adjudicator has said who they are.
@@ -91,16 +57,14 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
 
   await decideAll('Accept Rivera, Ana', 'overSegmentation');
   expect(await sign.isDisabled()).toBe(true); // no identity yet
-  await page.getByTestId('segqc-identity-name').fill('Singh^Priya');
-  await page.getByTestId('segqc-identity-login').fill('psingh');
-  await page.getByTestId('segqc-identity-save').click();
+  await declareIdentity(page, { name: 'Singh^Priya', login: 'psingh' });
   await screenshot('01-decisions');
   await sign.click();
   await page.getByTestId('segqc-adjudication-signed').waitFor({ timeout: 60_000 });
   const firstReportUid = (await page.getByTestId('segqc-adjudication-signed').getAttribute('data-report'))!;
 
   // In the PACS: the reference SEG equals Rivera's segmentation, structure by structure.
-  const [referenceBytes] = [...(await storedInstances(referenceSegSeriesUid(study), 1)).values()];
+  const [referenceBytes] = [...(await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study) }, 1)).values()];
   const header = readSegHeader(referenceBytes);
   expect(header.contentLabel).toBe('ADJUDICATED');
   const reference = readSegmentation(referenceBytes, truth.sourceImages);
@@ -108,7 +72,7 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
     expect(sameVoxels(reference.segments.find((s) => s.label === structure)!.mask, truth.maskOf('rivera', structure))).toBe(true);
   }
   // … and a verified QC report by the adjudicator with decision, reason, metrics and the SOP's hash.
-  const reports = await storedInstances(qcReportSeriesUid(study), 1);
+  const reports = await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: qcReportSeriesUid(study) }, 1);
   const first = readQcReport(reports.get(firstReportUid)!).qc!;
   expect(first.observer).toMatchObject({ name: 'Singh^Priya', login: 'psingh', role: 'adjudicator', selfDeclared: true });
   expect(first.verification).toMatchObject({ name: 'Singh^Priya', login: 'psingh' });
@@ -127,21 +91,8 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
   const referenceRow = page.getByTestId('segqc-annotation').filter({ hasText: 'ADJUDICATED' });
   await referenceRow.getByTestId('segqc-toggle').click();
   await referenceRow.and(page.locator('[data-shown=true]')).waitFor({ timeout: 60_000 });
-  const shownCounts = await page.evaluate((segmentationId) => {
-    const { cornerstone, cornerstoneTools } = window as any;
-    const labelmap = cornerstoneTools.segmentation.state.getSegmentation(segmentationId).representationData.Labelmap;
-    const counts: number[] = [];
-    for (const binding of Object.values<any>(labelmap.segmentBindings)) {
-      const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
-      let n = 0;
-      for (const imageId of layer.imageIds) {
-        const pixels = cornerstone.cache.getImage(imageId).voxelManager.getScalarData();
-        for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
-      }
-      counts.push(n);
-    }
-    return counts.sort((a, b) => a - b);
-  }, (await referenceRow.getAttribute('data-uid'))!);
+  const shownPerSegment = (await page.evaluate(labelmapVoxelCounts, (await referenceRow.getAttribute('data-uid'))!))!;
+  const shownCounts = Object.values(shownPerSegment).sort((a, b) => a - b);
   expect(shownCounts).toEqual(STRUCTURES.map((structure) => truth.maskOf('rivera', structure).count()).sort((a, b) => a - b));
   await referenceRow.getByTestId('segqc-toggle').click();
 
@@ -154,12 +105,12 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
   const secondReportUid = (await page.getByTestId('segqc-adjudication-signed').getAttribute('data-report'))!;
   await screenshot('02-revised');
 
-  const second = readQcReport((await storedInstances(qcReportSeriesUid(study), 2)).get(secondReportUid)!).qc!;
+  const second = readQcReport((await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: qcReportSeriesUid(study) }, 2)).get(secondReportUid)!).qc!;
   expect(second.predecessors?.map((p) => p.sopInstanceUid)).toEqual([firstReportUid]);
   expect(second.instanceNumber).toBe(2);
   for (const structure of STRUCTURES) expect(reportDecisions(second)[structure]).toEqual({ outcome: 'staple', reasons: [{ reason: 'boundaryDisagreement' }] });
   // The second reference SEG equals the engine's STAPLE of the three annotations.
-  const references = await storedInstances(referenceSegSeriesUid(study), 2);
+  const references = await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study) }, 2);
   const stapleReference = [...references.values()].map((bytes) => readSegmentation(bytes, truth.sourceImages)).find((seg) => seg.source.sopInstanceUID !== header.sopInstanceUID)!;
   for (const structure of STRUCTURES) {
     const expected = staple(['rivera', 'chen', 'okafor'].map((annotator) => truth.maskOf(annotator, structure))).consensus;

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  jsonSequence, jsonString, loadSop, readPart10, readSegHeader, readSegmentation, retrieveInstance, retrieveSeriesMetadata, searchForSeries,
+  jsonSequence, jsonString, readPart10, readSegHeader, readSegmentation, retrieveInstance, retrieveSeriesMetadata, searchForSeries,
   sourceImageFromDicomJson, type NaturalDataset,
 } from '@segqc/core';
 import { demoManifest } from '@segqc/demo-data';
 import { SELF_DECLARED_CREATOR } from '../../extensions/segmentation-qc/src/annotate/annotationContentDescription';
-import { launchBrowser } from '../harness/browser';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
+import { ctLungNoduleSop } from '../../packages/core/src/review/review.fixture';
+import { browserSession } from '../harness/browserSession';
+import { declareIdentity } from '../harness/declareIdentity';
+import { labelmapVoxelCounts, voxelsOnCurrentSlice } from '../harness/labelmapCounts';
+import { currentImageId } from '../harness/viewportImage';
 
 // What an annotator does: open a CT in "Segmentation QC — annotate", say who they are, start a
 // segmentation whose segments are the SOP's structures, paint with OHIF's own Brush, tick the
@@ -21,76 +21,16 @@ jest.setTimeout(300_000);
 
 const [demoCase] = demoManifest({ cases: ['ct-01'] }).cases;
 const ctSeries = demoCase.series.find((s) => s.Modality === 'CT')!;
-const sopsDir = join(__dirname, '..', '..', 'platform-config', 'sops');
-const readJson = (file: string) => JSON.parse(readFileSync(join(sopsDir, file), 'utf8')) as unknown;
-const sop = loadSop(readJson('ct-lung-nodule.json'), readJson('sop.schema.json') as object);
+const sop = ctLungNoduleSop();
 // A fourth annotator: the demo case has the SEGs of three others (Rivera, Chen, Okafor).
 const annotator = { name: 'Nakamura^Yui', login: 'ynakamura' };
 
-let pacs: TestPacs;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const session = browserSession({ cases: [demoCase.caseId], name: 'annotator-flow' });
 const readOptions = { fetch: (url: string, init: RequestInit) => fetch(url, init) };
-
-beforeAll(async () => {
-  pacs = await startTestPacs([demoCase.caseId]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
-  browser = await launchBrowser('annotator-flow');
-});
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await pacs?.stop();
-});
-
-/** The imageId of the active viewport's current image, once cornerstone has rendered one. */
-function currentImageId(): string | null {
-  const cornerstone = (window as any).cornerstone;
-  const viewports = cornerstone?.getRenderingEngines?.().flatMap((engine: any) => engine.getViewports()) ?? [];
-  for (const viewport of viewports) {
-    const imageId = viewport.getCurrentImageId?.();
-    if (imageId && cornerstone.cache.getImage(imageId) && viewport.getImageData?.()) return imageId;
-  }
-  return null;
-}
 
 /** Ids of the labelmap segmentations in cornerstone's state. */
 function segmentationIds(): string[] {
   return (window as any).cornerstoneTools.segmentation.state.getSegmentations().map((s: any) => s.segmentationId);
-}
-
-/** Foreground voxels per segment of a segmentation in cornerstone's state, over every labelmap layer. */
-function labelmapVoxelCounts(segmentationId: string): Record<number, number> | null {
-  const { cornerstone, cornerstoneTools } = window as any;
-  const segmentation = cornerstoneTools.segmentation.state.getSegmentation(segmentationId);
-  const labelmap = segmentation?.representationData?.Labelmap;
-  if (!labelmap) return null;
-  const counts: Record<number, number> = {};
-  for (const segmentIndex of Object.keys(segmentation.segments)) {
-    const binding = labelmap.segmentBindings?.[segmentIndex] ?? { labelValue: Number(segmentIndex) };
-    const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
-    let n = 0;
-    for (const imageId of layer.imageIds) {
-      const pixels = cornerstone.cache.getImage(imageId).voxelManager.getScalarData();
-      for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
-    }
-    counts[Number(segmentIndex)] = n;
-  }
-  return counts;
-}
-
-/** Voxels of one segment on the slice the viewport shows. */
-function voxelsOnCurrentSlice([segmentationId, segmentIndex]: [string, number]): number {
-  const { cornerstone, cornerstoneTools } = window as any;
-  const imageId = cornerstone.getRenderingEngines()[0].getViewports()[0].getCurrentImageId();
-  const labelmap = cornerstoneTools.segmentation.state.getSegmentation(segmentationId).representationData.Labelmap;
-  const binding = labelmap.segmentBindings?.[segmentIndex] ?? { labelValue: segmentIndex };
-  const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
-  const slice = layer.referencedImageIds.indexOf(imageId);
-  const pixels = cornerstone.cache.getImage(layer.imageIds[slice]).voxelManager.getScalarData();
-  let n = 0;
-  for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
-  return n;
 }
 
 /**
@@ -112,7 +52,7 @@ function viewportBox(): { x: number; y: number; width: number; height: number } 
 }
 
 /** A brush stroke with the mouse, from (x0, y0) to (x1, y1) in fractions of the viewport. */
-async function stroke(page: typeof browser.page, from: [number, number], to: [number, number]) {
+async function stroke(page: typeof session.browser.page, from: [number, number], to: [number, number]) {
   const box = await page.evaluate(viewportBox);
   const at = ([fx, fy]: [number, number]): [number, number] => [box.x + fx * box.width, box.y + fy * box.height];
   await page.mouse.move(...at(from));
@@ -126,11 +66,11 @@ async function stroke(page: typeof browser.page, from: [number, number], to: [nu
 
 /** The SEG series of the study in the PACS, with each SEG's creator login. */
 async function segsInPacs(): Promise<Array<{ seriesInstanceUid: string; sopInstanceUid: string; login: string | undefined }>> {
-  const series = await searchForSeries(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID }, { match: { Modality: 'SEG' } }, readOptions);
+  const series = await searchForSeries(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID }, { match: { Modality: 'SEG' } }, readOptions);
   const segs = [];
   for (const entry of series) {
     const seriesInstanceUid = jsonString(entry, '0020000E')!;
-    for (const instance of await retrieveSeriesMetadata(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, readOptions)) {
+    for (const instance of await retrieveSeriesMetadata(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, readOptions)) {
       const code = jsonSequence(jsonSequence(instance, '00700086')[0] ?? {}, '00401101')[0];
       segs.push({ seriesInstanceUid, sopInstanceUid: jsonString(instance, '00080018')!, login: code && jsonString(code, '00080100') });
     }
@@ -141,12 +81,12 @@ async function segsInPacs(): Promise<Array<{ seriesInstanceUid: string; sopInsta
 let saved: { sopInstanceUid: string; counts: Record<number, number> };
 
 test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist and saves a SEG that reaches the PACS', async () => {
-  const { page, screenshot, errors } = browser;
+  const { page, screenshot, errors } = session.browser;
   const othersSegs = await segsInPacs();
   expect(othersSegs.map((s) => s.login).sort()).toEqual([...demoCase.segs.map((s) => s.annotator.login), demoCase.reference!.adjudicator.login].sort());
 
   // The study list offers the annotate mode for the CT study.
-  await page.goto(viewer.baseUrl, { waitUntil: 'domcontentloaded' });
+  await page.goto(session.viewer.baseUrl, { waitUntil: 'domcontentloaded' });
   const studyRow = page.getByText(demoCase.PatientID).first();
   await studyRow.waitFor({ timeout: 120_000 });
   await studyRow.click();
@@ -158,9 +98,7 @@ test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist 
   expect(imageId).toContain(`/series/${ctSeries.SeriesInstanceUID}/`);
 
   // Identity, self-declared (this viewer has no login), and the SOP chosen from the series.
-  await page.getByTestId('segqc-identity-name').fill(annotator.name);
-  await page.getByTestId('segqc-identity-login').fill(annotator.login);
-  await page.getByTestId('segqc-identity-save').click();
+  await declareIdentity(page, annotator);
   await page.locator('[data-testid=segqc-identity][data-self-declared=true]').waitFor();
   expect(await page.getByTestId('segqc-sop-id').textContent({ timeout: 60_000 })).toBe(sop.id);
   expect(await page.getByTestId('segqc-sop-hash').textContent()).toBe(sop.reference.shortHash);
@@ -219,7 +157,7 @@ test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist 
   // In the PACS: found by QIDO, read back by WADO, stamped and painted as in the viewer.
   const stored = (await segsInPacs()).find((s) => s.sopInstanceUid === sopInstanceUid)!;
   expect(stored.login).toBe(annotator.login);
-  const bytes = await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: stored.seriesInstanceUid, sopInstanceUid }, readOptions);
+  const bytes = await retrieveInstance(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: stored.seriesInstanceUid, sopInstanceUid }, readOptions);
   const header = readSegHeader(bytes);
   expect(header).toMatchObject({ contentLabel: 'ANNOTATION', contentCreatorName: annotator.name, contentDescription: SELF_DECLARED_CREATOR, referencedSeriesInstanceUIDs: [ctSeries.SeriesInstanceUID] });
   expect(header.segments.map((s) => s.label)).toEqual(sop.structures.map((s) => s.label));
@@ -230,7 +168,7 @@ test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist 
   // ContentDate/Time: when it was saved, a moment ago (the browser and this test share the clock).
   const written = new Date(`${header.contentDate!.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}T${header.contentTime!.replace(/(\d{2})(\d{2})(\d{2}).*/, '$1:$2:$3')}`);
   expect(Math.abs(Date.now() - written.getTime())).toBeLessThan(5 * 60_000);
-  const sourceMetadata = await retrieveSeriesMetadata(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: ctSeries.SeriesInstanceUID }, readOptions);
+  const sourceMetadata = await retrieveSeriesMetadata(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: ctSeries.SeriesInstanceUID }, readOptions);
   const segmentation = readSegmentation(bytes, sourceMetadata.map((instance, n) => sourceImageFromDicomJson(instance, `instance ${n}`)));
   expect(Object.fromEntries(segmentation.segments.map((s) => [s.number, s.mask.count()]))).toEqual(counts);
   saved = { sopInstanceUid, counts };
@@ -243,9 +181,9 @@ test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist 
 });
 
 test('after a reload the annotator continues from their saved SEG: the labelmap is filled and the viewport jumps to it', async () => {
-  const { page, screenshot, errors } = browser;
+  const { page, screenshot, errors } = session.browser;
   expect(saved).toBeDefined();
-  await page.goto(`${viewer.baseUrl}/segmentation-qc-annotate?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${session.viewer.baseUrl}/segmentation-qc-annotate?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 });
   // The identity is remembered in this browser; the SEG is listed as the annotator's own.
   await page.locator('[data-testid=segqc-identity][data-self-declared=true]').waitFor({ timeout: 60_000 });

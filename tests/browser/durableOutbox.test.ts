@@ -1,9 +1,8 @@
 import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
-import { launchBrowser } from '../harness/browser';
+import { browserSession } from '../harness/browserSession';
 import { segCopy } from '../harness/segCopy';
 import { startSwitchablePacs } from '../harness/switchablePacs';
-import { getDicomJson, startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
+import { getDicomJson } from '../harness/testPacs';
 
 // A result written while the PACS is down must not be lost: it waits in the viewer's IndexedDB
 // outbox, shown as pending with the reason, survives a page reload, and reaches the PACS once it
@@ -11,29 +10,22 @@ import { startTestViewer } from '../harness/testViewer';
 jest.setTimeout(300_000);
 
 const demoCase = demoManifest({ cases: ['ct-01'] }).cases[0];
-let pacs: TestPacs;
 let gate: Awaited<ReturnType<typeof startSwitchablePacs>>;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  pacs = await startTestPacs([demoCase.caseId]);
-  gate = await startSwitchablePacs(pacs.orthanc.restUrl);
-  viewer = await startTestViewer(`${gate.url}/dicom-web`);
-  browser = await launchBrowser('durable-outbox');
-});
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await gate?.close();
-  await pacs?.stop();
+const session = browserSession({
+  cases: [demoCase.caseId],
+  name: 'durable-outbox',
+  // The viewer reaches the PACS through a gate that can refuse its writes.
+  async front(pacs) {
+    gate = await startSwitchablePacs(pacs.orthanc.restUrl);
+    return { dicomwebUrl: `${gate.url}/dicom-web`, stop: gate.close };
+  },
 });
 
 test('a write during a PACS outage waits in the outbox, survives a reload, and is stored once when the PACS is back', async () => {
-  const { page, screenshot } = browser;
+  const { page, screenshot } = session.browser;
   const source = [...generateDemoFiles({ cases: [demoCase.caseId] })].find((file) => file.path === demoCase.segs[0].path)!;
   const write = segCopy(source.bytes, 'outbox-write');
-  const viewerUrl = `${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`;
+  const viewerUrl = `${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`;
 
   await page.goto(viewerUrl, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('segqc-annotations-panel').waitFor({ timeout: 120_000 });
@@ -57,6 +49,6 @@ test('a write during a PACS outage waits in the outbox, survives a reload, and i
   gate.state.down = false;
   await page.getByTestId('segqc-outbox').waitFor({ state: 'detached', timeout: 120_000 });
   await screenshot('02-stored-after-pacs-back');
-  const stored = await getDicomJson(`${pacs.dicomwebUrl}/studies/${demoCase.StudyInstanceUID}/series/${write.seriesInstanceUID}/instances`);
+  const stored = await getDicomJson(`${session.pacs.dicomwebUrl}/studies/${demoCase.StudyInstanceUID}/series/${write.seriesInstanceUID}/instances`);
   expect(stored.map((instance) => instance['00080018'].Value?.[0])).toEqual([write.sopInstanceUID]);
 });

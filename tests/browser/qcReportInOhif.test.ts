@@ -5,9 +5,7 @@ import { readMeasurementReport } from '@segqc/core';
 import { demoManifest, writeDemoCohort } from '@segqc/demo-data';
 import { stowInstances } from '@segqc/server';
 import { run } from '../../packages/cli/src/main';
-import { launchBrowser } from '../harness/browser';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
+import { browserSession } from '../harness/browserSession';
 
 // The QC report is only worth writing if the viewer the hospital already runs can open it: the
 // report `segqc report` writes for two annotators is stored in the PACS, opened with OHIF's own SR
@@ -16,23 +14,14 @@ jest.setTimeout(300_000);
 
 const demoCase = demoManifest({ cases: ['ct-01'] }).cases[0];
 let dir: string;
-let pacs: TestPacs;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'segqc-report-'));
   writeDemoCohort(dir, { cases: [demoCase.caseId] });
-  pacs = await startTestPacs([demoCase.caseId]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
-  browser = await launchBrowser('qc-report');
 });
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await pacs?.stop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
+const session = browserSession({ cases: [demoCase.caseId], name: 'qc-report' });
 
 /** The SR measurements OHIF put in cornerstone's annotation state, one per measurement group. */
 function srDisplayAnnotations() {
@@ -51,10 +40,10 @@ test('OHIF opens a QC report written by segqc report and lists its measurement g
   const bytes = new Uint8Array(readFileSync(out));
   const report = readMeasurementReport(bytes);
   expect(report.groups.length).toBe(2 * a.segments.length);
-  await stowInstances(pacs.dicomwebUrl, [bytes]);
+  await stowInstances(session.pacs.dicomwebUrl, [bytes]);
 
-  const { page, screenshot, errors } = browser;
-  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  const { page, screenshot, errors } = session.browser;
+  await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
   const thumbnail = page.locator('[data-cy=series-description-label]', { hasText: report.seriesDescription ?? 'quality control report' });
   await thumbnail.waitFor({ timeout: 120_000 });
   await thumbnail.dblclick();

@@ -1,9 +1,12 @@
 import { demoManifest } from '@segqc/demo-data';
-import { qcReportSeriesUid, readQcReport, retrieveInstance, searchForInstances } from '@segqc/core';
-import { launchBrowser } from '../harness/browser';
+import { qcReportSeriesUid, readQcReport } from '@segqc/core';
+import { browserSession } from '../harness/browserSession';
+import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
+import { labelmapVoxelCounts } from '../harness/labelmapCounts';
+import { asShown } from '../harness/personNames';
+import { storedInstances } from '../harness/storedInstances';
+import { currentSopInstanceUid } from '../harness/viewportImage';
 
 // The reviewer's first look at a late case of the programme: Okafor has drifted to segmenting the
 // lungs ~15 % too large, Rivera and Chen still agree. The agreement is computed in the viewer's Web
@@ -13,25 +16,13 @@ jest.setTimeout(300_000);
 
 const CASE = 'ct-08';
 const [demoCase] = demoManifest({ cases: [CASE] }).cases;
-const asShown = (dicomName: string) => dicomName.split('^').slice(0, 2).filter(Boolean).join(', ');
 const nameOf = (key: string) => asShown(demoCase.segs.find((seg) => seg.path.endsWith(`/${key}.dcm`))!.annotator.name);
 
-let pacs: TestPacs;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let truth: DemoCaseMasks;
-
-beforeAll(async () => {
+beforeAll(() => {
   truth = demoCaseMasks(CASE);
-  pacs = await startTestPacs([CASE]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
-  browser = await launchBrowser('reviewer-flow');
 });
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await pacs?.stop();
-});
+const session = browserSession({ cases: [CASE], name: 'reviewer-flow' });
 
 function overlap(a: { get(i: number): boolean }, b: { get(i: number): boolean }, voxels: number) {
   let both = 0, aOnly = 0, bOnly = 0;
@@ -76,20 +67,9 @@ function sliceOfLargestDisagreement(a: { get(i: number): boolean }, b: { get(i: 
   return best.indexOf(Math.max(...best));
 }
 
-/** SOP Instance UID of the image in the viewport that shows the CT. */
-function currentSopInstanceUid(): string | null {
-  const cornerstone = (window as any).cornerstone;
-  for (const viewport of cornerstone.getRenderingEngines().flatMap((engine: any) => engine.getViewports())) {
-    const imageId: string | undefined = viewport.getCurrentImageId?.();
-    const match = imageId?.match(/\/instances\/([^/]+)\/frames\//);
-    if (match) return match[1];
-  }
-  return null;
-}
-
 test('escalates the drifting annotator on the lungs, overlays both / A only / B only with exact counts, steps to the largest disagreement, and records the review in the PACS', async () => {
-  const { page, screenshot, errors } = browser;
-  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  const { page, screenshot, errors } = session.browser;
+  await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
 
   // The worker reports progress, then the table arrives; the page stayed responsive meanwhile.
   await page.getByTestId('segqc-review-progress').waitFor({ timeout: 120_000 });
@@ -126,21 +106,7 @@ test('escalates the drifting annotator on the lungs, overlays both / A only / B 
   expect(legend).toEqual({ both: expected.both, 'a-only': expected.aOnly, 'b-only': expected.bOnly });
 
   // The labelmap on the viewport holds the same three classes.
-  const onViewport = await page.evaluate(() => {
-    const { cornerstone, cornerstoneTools } = window as any;
-    const labelmap = cornerstoneTools.segmentation.state.getSegmentation('segqc-discrepancy').representationData.Labelmap;
-    const counts: Record<number, number> = {};
-    for (const [segmentIndex, binding] of Object.entries<any>(labelmap.segmentBindings ?? { 1: { labelValue: 1 }, 2: { labelValue: 2 }, 3: { labelValue: 3 } })) {
-      const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
-      let n = 0;
-      for (const imageId of layer.imageIds) {
-        const pixels = cornerstone.cache.getImage(imageId).voxelManager.getScalarData();
-        for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
-      }
-      counts[Number(segmentIndex)] = n;
-    }
-    return counts;
-  });
+  const onViewport = await page.evaluate(labelmapVoxelCounts, 'segqc-discrepancy');
   expect(onViewport).toEqual({ 1: expected.both, 2: expected.aOnly, 3: expected.bOnly });
 
   // The viewport is on the slice of the largest disagreement; "next" moves on and "previous" comes back.
@@ -160,18 +126,11 @@ test('escalates the drifting annotator on the lungs, overlays both / A only / B 
   const record = page.getByTestId('segqc-record-review');
   expect(await record.getByTestId('segqc-record-review-button').isDisabled()).toBe(true);
   for (const item of await record.locator('[data-testid=segqc-checklist-item][data-required=true]').all()) await item.check();
-  await page.getByTestId('segqc-identity-name').fill('Novak^Petra');
-  await page.getByTestId('segqc-identity-login').fill('pnovak');
-  await page.getByTestId('segqc-identity-save').click();
+  await declareIdentity(page, { name: 'Novak^Petra', login: 'pnovak' });
   await record.getByTestId('segqc-record-review-button').click();
   const reportUid = (await (await record.getByTestId('segqc-record-review-done').elementHandle({ timeout: 60_000 }))!.getAttribute('data-report'))!;
   const seriesInstanceUid = qcReportSeriesUid(demoCase.StudyInstanceUID);
-  let stored: Uint8Array | null = null;
-  for (let attempt = 0; attempt < 120 && !stored; attempt++) {
-    const found = await searchForInstances(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, {}, { fetch: globalThis.fetch });
-    if (found.length > 0) stored = await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid, sopInstanceUid: reportUid }, { fetch: globalThis.fetch });
-    else await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const stored = (await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, 1)).get(reportUid);
   const report = readQcReport(stored!).qc!;
   expect(report.observer).toMatchObject({ name: 'Novak^Petra', login: 'pnovak', role: 'reviewer', selfDeclared: true });
   expect(report.verification).toBeUndefined();

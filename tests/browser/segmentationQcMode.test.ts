@@ -1,9 +1,10 @@
 import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
 import { stowInstances } from '@segqc/server';
-import { launchBrowser } from '../harness/browser';
+import { browserSession } from '../harness/browserSession';
 import { segWithTruncatedPixelData } from '../harness/corruptSeg';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
+import { labelmapVoxelCounts, voxelsOnCurrentSlice } from '../harness/labelmapCounts';
+import { asShown } from '../harness/personNames';
+import { currentImageId } from '../harness/viewportImage';
 
 // What a reviewer does first: find a demo CT in the study list, open it in Segmentation QC, see
 // the three annotators and the adjudicated reference standard, and overlay one annotation. It runs
@@ -16,70 +17,12 @@ const [demoCase, mrCase] = demoManifest({ cases: ['ct-01', 'mr-01'] }).cases;
 const ctSeries = demoCase.series.find((s) => s.Modality === 'CT')!;
 /** ct-01 is adjudicated: besides the three annotators' SEGs the panel lists the reference standard's, by its adjudicator. */
 const ctSegCreators = [...demoCase.segs.map((s) => s.annotator.name), demoCase.reference!.adjudicator.name];
-const asShown = (dicomName: string) => dicomName.split('^').slice(0, 2).filter(Boolean).join(', ');
 
-let pacs: TestPacs;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  pacs = await startTestPacs([demoCase.caseId, mrCase.caseId]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
-  browser = await launchBrowser('segmentation-qc-ct');
-});
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await pacs?.stop();
-});
-
-/** The imageId of the active viewport's current image, once cornerstone has rendered one. */
-function currentImageId(): string | null {
-  const cornerstone = (window as any).cornerstone;
-  const viewports = cornerstone?.getRenderingEngines?.().flatMap((engine: any) => engine.getViewports()) ?? [];
-  for (const viewport of viewports) {
-    const imageId = viewport.getCurrentImageId?.();
-    if (imageId && cornerstone.cache.getImage(imageId) && viewport.getImageData?.()) return imageId;
-  }
-  return null;
-}
-
-/** Foreground voxels per segment of a segmentation in cornerstone's state, over every labelmap layer. */
-function labelmapVoxelCounts(segmentationId: string): Record<number, number> | null {
-  const { cornerstone, cornerstoneTools } = window as any;
-  const segmentation = cornerstoneTools.segmentation.state.getSegmentation(segmentationId);
-  const labelmap = segmentation?.representationData?.Labelmap;
-  if (!labelmap) return null;
-  const counts: Record<number, number> = {};
-  for (const [segmentIndex, binding] of Object.entries<any>(labelmap.segmentBindings ?? {})) {
-    const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
-    let n = 0;
-    for (const imageId of layer.imageIds) {
-      const pixels = cornerstone.cache.getImage(imageId).voxelManager.getScalarData();
-      for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
-    }
-    counts[Number(segmentIndex)] = n;
-  }
-  return counts;
-}
-
-/** Voxels of one segment on the slice the active viewport shows. */
-function voxelsOnCurrentSlice([segmentationId, segmentIndex]: [string, number]): number {
-  const { cornerstone, cornerstoneTools } = window as any;
-  const imageId = cornerstone.getRenderingEngines()[0].getViewports()[0].getCurrentImageId();
-  const labelmap = cornerstoneTools.segmentation.state.getSegmentation(segmentationId).representationData.Labelmap;
-  const binding = labelmap.segmentBindings[segmentIndex];
-  const layer = labelmap.labelmaps?.[binding.labelmapId] ?? labelmap;
-  const slice = layer.referencedImageIds.indexOf(imageId);
-  const pixels = cornerstone.cache.getImage(layer.imageIds[slice]).voxelManager.getScalarData();
-  let n = 0;
-  for (let i = 0; i < pixels.length; i++) if (pixels[i] === binding.labelValue) n++;
-  return n;
-}
+const session = browserSession({ cases: [demoCase.caseId, mrCase.caseId], name: 'segmentation-qc-ct' });
 
 test('opens a demo CT in Segmentation QC from the study list, lists its annotators and overlays one with the exact voxel counts', async () => {
-  const { page, screenshot, errors } = browser;
-  await page.goto(viewer.baseUrl, { waitUntil: 'domcontentloaded' });
+  const { page, screenshot, errors } = session.browser;
+  await page.goto(session.viewer.baseUrl, { waitUntil: 'domcontentloaded' });
   const studyRow = page.getByText(demoCase.PatientID).first();
   await studyRow.waitFor({ timeout: 120_000 });
   await studyRow.click();
@@ -115,11 +58,11 @@ test('opens a demo CT in Segmentation QC from the study list, lists its annotato
 });
 
 test('an MR lesion annotation drawn on FLAIR brings the FLAIR series into the viewport and overlays there', async () => {
-  const { page, screenshot, errors } = browser;
+  const { page, screenshot, errors } = session.browser;
   const flair = mrCase.series.find((s) => s.sequence === 'FLAIR')!;
   const seg = mrCase.segs[0];
   expect(seg.sourceSeriesInstanceUID).toBe(flair.SeriesInstanceUID);
-  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${mrCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${mrCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
   const initialImageId = await (await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 })).jsonValue();
   expect(initialImageId).not.toContain(`/series/${flair.SeriesInstanceUID}/`); // the study opens on another series
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, mrCase.segs.length);
@@ -137,13 +80,13 @@ test('an MR lesion annotation drawn on FLAIR brings the FLAIR series into the vi
 });
 
 test('a SEG whose frames cannot be decoded stays listed, with its error, beside the readable ones', async () => {
-  const { page, screenshot } = browser;
+  const { page, screenshot } = session.browser;
   const source = demoCase.segs[1];
   const segFile = [...generateDemoFiles({ cases: [demoCase.caseId] })].find((file) => file.path === source.path)!;
   const corrupt = segWithTruncatedPixelData(segFile.bytes, 'truncated-ct-01');
-  await stowInstances(pacs.dicomwebUrl, [corrupt.bytes]);
+  await stowInstances(session.pacs.dicomwebUrl, [corrupt.bytes]);
 
-  await page.goto(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(currentImageId, null, { timeout: 120_000, polling: 250 });
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=segqc-annotator]').length === n, ctSegCreators.length + 1);
   const row = page.getByTestId('segqc-annotation').filter({ has: page.getByText('Broken, Writer', { exact: true }) });

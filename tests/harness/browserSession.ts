@@ -1,0 +1,66 @@
+import { launchBrowser } from './browser';
+import { startTestPacs, type TestPacs } from './testPacs';
+import { startTestViewer } from './testViewer';
+
+export type TestViewer = Awaited<ReturnType<typeof startTestViewer>>;
+export type TestBrowser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** Something the viewer reaches the PACS through (a proxy, say): started after the PACS, stopped before it. */
+export interface PacsFront {
+  dicomwebUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface BrowserSessionOptions {
+  /** The demo cases the test PACS is seeded with. */
+  cases: string[];
+  /** Names the screenshots and the console log in test-results/browser. */
+  name: string;
+  /** Puts something between the viewer and the PACS; without it the viewer reads the PACS's own DICOMweb root. */
+  front?: (pacs: TestPacs) => Promise<PacsFront>;
+}
+
+export interface BrowserSession {
+  readonly pacs: TestPacs;
+  readonly viewer: TestViewer;
+  readonly browser: TestBrowser;
+}
+
+/**
+ * A browser test file's world: a test PACS seeded with demo cases, the test viewer in front of it and
+ * Chromium, started in a beforeAll and stopped in an afterAll (whatever did start, the last first).
+ * Call it at the top level of the test file; read its members inside tests and hooks only.
+ */
+export function browserSession(options: BrowserSessionOptions): BrowserSession {
+  let pacs: TestPacs | undefined;
+  let front: PacsFront | undefined;
+  let viewer: TestViewer | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    pacs = await startTestPacs(options.cases);
+    front = await options.front?.(pacs);
+    viewer = await startTestViewer(front?.dicomwebUrl ?? pacs.dicomwebUrl);
+    browser = await launchBrowser(options.name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await viewer?.stop();
+    await front?.stop();
+    await pacs?.stop();
+  });
+  const started = <T>(part: T | undefined, what: string): T => {
+    if (part === undefined) throw new Error(`the browser session's ${what} is not running: use it inside a test or a hook`);
+    return part;
+  };
+  return {
+    get pacs() {
+      return started(pacs, 'PACS');
+    },
+    get viewer() {
+      return started(viewer, 'viewer');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+  };
+}
