@@ -1,8 +1,7 @@
 import { withSegqcServices } from '../panels/withSegqcServices';
 import { useCallback, useMemo, useState } from 'react';
 import type { Sop } from '@segqc/core';
-import { activeDicomwebRoot, type ExtensionManager } from '../dataSourceRoot';
-import { describeFailure } from '../describeFailure';
+import { activeDicomwebRootOrError, type ExtensionManager } from '../dataSourceRoot';
 import { IdentityForm } from '../identity/IdentityForm';
 import type { Identity } from '../identity/Identity';
 import { useIdentity } from '../identity/useIdentity';
@@ -20,15 +19,6 @@ import { useSaveAnnotation, type SaveState } from './useSaveAnnotation';
 
 /** SeriesNumber of an annotator's n-th SEG of a study: 900 + n (SEG series sort after the images in most viewers). */
 const ANNOTATION_SERIES_NUMBER_BASE = 900;
-
-
-function dicomwebRootOf(extensionManager: ExtensionManager): { root: string | null; error: string | null } {
-  try {
-    return { root: activeDicomwebRoot(extensionManager), error: null };
-  } catch (error) {
-    return { root: null, error: describeFailure(error) };
-  }
-}
 
 /** The institution whose login the creator's is: the source images' InstitutionName, else this viewer's host. */
 function institutionOf(session: AnnotationSession, services: SegqcServices): string {
@@ -76,7 +66,7 @@ function SaveStatus({ state }: { state: SaveState }) {
 
 /** The annotator view: who, under which SOP, Start segmentation, the checklist, Save, and the annotator's own earlier SEGs. */
 function AnnotateView({ services, extensionManager }: { services: SegqcServices; extensionManager: ExtensionManager }) {
-  const { root: dicomwebRoot, error: rootError } = useMemo(() => dicomwebRootOf(extensionManager), [extensionManager]);
+  const { root: dicomwebRoot, error: rootError } = useMemo(() => activeDicomwebRootOrError(extensionManager), [extensionManager]);
   const identityState = useIdentity(services.userAuthenticationService);
   const { identity } = identityState;
   const sopInForce = useSopInForce(services);

@@ -1,6 +1,6 @@
 import {
-  jsonSequence, jsonString, parseSopReference, retrieveSeriesMetadata, searchForSeries,
-  type DicomJsonDataset, type DicomwebReadOptions, type ParsedSopReference,
+  inventorySeg, jsonString, retrieveSeriesMetadata, searchForSeries,
+  type DicomJsonDataset, type DicomwebReadOptions, type InventorySeg, type ParsedSopReference,
 } from '@segqc/core';
 import { creatorSelfDeclared } from './annotationContentDescription';
 
@@ -23,54 +23,25 @@ export interface OwnAnnotation {
   selfDeclared?: boolean;
 }
 
-/** DICOM tags read here (PS3.6). */
-const TAG = {
-  SOPInstanceUID: '00080018',
-  SeriesInstanceUID: '0020000E',
-  ContentDate: '00080023',
-  ContentTime: '00080033',
-  ContentLabel: '00700080',
-  ContentDescription: '00700081',
-  ContentCreatorName: '00700084',
-  ContentCreatorIdentificationCodeSequence: '00700086',
-  PersonIdentificationCodeSequence: '00401101',
-  CodeValue: '00080100',
-  ProtocolName: '00181030',
-  SegmentSequence: '00620002',
-  SegmentLabel: '00620005',
-  ReferencedSeriesSequence: '00081115',
-} as const;
+/** SeriesInstanceUID of a QIDO-RS series result. */
+const SERIES_INSTANCE_UID = '0020000E';
+/** ContentDescription: where SegQC records whether the creator was self-declared; the inventory does not read it. */
+const CONTENT_DESCRIPTION = '00700081';
 
-/** The creator's login: the code value of the Person Identification Code Sequence (PS3.3 Table 10-1). */
-export function creatorLoginOf(instance: DicomJsonDataset): string | undefined {
-  for (const creator of jsonSequence(instance, TAG.ContentCreatorIdentificationCodeSequence)) {
-    const login = jsonSequence(creator, TAG.PersonIdentificationCodeSequence)
-      .map((code) => jsonString(code, TAG.CodeValue))
-      .find((value) => value !== undefined);
-    if (login !== undefined) return login;
-  }
-  return undefined;
-}
-
-function ownAnnotation(studyInstanceUid: string, seriesInstanceUid: string, instance: DicomJsonDataset): OwnAnnotation | null {
-  const sopInstanceUid = jsonString(instance, TAG.SOPInstanceUID);
-  if (!sopInstanceUid) return null;
-  const annotation: OwnAnnotation = {
+/** The inventory's reading of the SEG (core inventorySeg), in the annotator view's terms. */
+function ownAnnotation(studyInstanceUid: string, seg: InventorySeg, instance: DicomJsonDataset): OwnAnnotation {
+  return {
     studyInstanceUid,
-    seriesInstanceUid,
-    sopInstanceUid,
-    sop: parseSopReference(jsonString(instance, TAG.ProtocolName)) ?? null,
-    structures: jsonSequence(instance, TAG.SegmentSequence).map((segment, n) => jsonString(segment, TAG.SegmentLabel) ?? `Segment ${n + 1}`),
+    seriesInstanceUid: seg.seriesInstanceUid,
+    sopInstanceUid: seg.sopInstanceUid,
+    contentDate: seg.contentDate ?? undefined,
+    contentTime: seg.contentTime ?? undefined,
+    contentLabel: seg.contentLabel ?? undefined,
+    sop: seg.sop,
+    structures: seg.segmentLabels,
+    sourceSeriesInstanceUid: seg.sourceSeriesInstanceUid ?? undefined,
+    selfDeclared: creatorSelfDeclared(jsonString(instance, CONTENT_DESCRIPTION)),
   };
-  const optional = {
-    contentDate: jsonString(instance, TAG.ContentDate),
-    contentTime: jsonString(instance, TAG.ContentTime),
-    contentLabel: jsonString(instance, TAG.ContentLabel),
-    sourceSeriesInstanceUid: jsonString(jsonSequence(instance, TAG.ReferencedSeriesSequence)[0] ?? {}, TAG.SeriesInstanceUID),
-    selfDeclared: creatorSelfDeclared(jsonString(instance, TAG.ContentDescription)),
-  };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (annotation as unknown as Record<string, unknown>)[key] = value;
-  return annotation;
 }
 
 /**
@@ -82,12 +53,11 @@ export async function ownAnnotationsOfStudy(root: string, studyInstanceUid: stri
   const series = await searchForSeries(root, { studyInstanceUid }, { match: { Modality: 'SEG' } }, options);
   const own: OwnAnnotation[] = [];
   for (const entry of series) {
-    const seriesInstanceUid = jsonString(entry, TAG.SeriesInstanceUID);
+    const seriesInstanceUid = jsonString(entry, SERIES_INSTANCE_UID);
     if (!seriesInstanceUid) continue;
     for (const instance of await retrieveSeriesMetadata(root, { studyInstanceUid, seriesInstanceUid }, options)) {
-      if (creatorLoginOf(instance) !== login) continue;
-      const annotation = ownAnnotation(studyInstanceUid, seriesInstanceUid, instance);
-      if (annotation) own.push(annotation);
+      const seg = inventorySeg(instance, seriesInstanceUid);
+      if (seg && seg.creator.login === login) own.push(ownAnnotation(studyInstanceUid, seg, instance));
     }
   }
   const when = (a: OwnAnnotation) => `${a.contentDate ?? ''}${a.contentTime ?? ''}`;

@@ -1,6 +1,6 @@
 import { withSegqcServices } from './withSegqcServices';
 import { useEffect, useMemo, useState } from 'react';
-import { activeDicomwebRoot, type ExtensionManager } from '../dataSourceRoot';
+import { activeDicomwebRoot, activeDicomwebRootOrError, type ExtensionManager } from '../dataSourceRoot';
 import { describeFailure } from '../describeFailure';
 import type { DurableOutbox } from '../outbox/DurableOutbox';
 import { OutboxStatus } from '../outbox/OutboxStatus';
@@ -18,6 +18,7 @@ import { useSopInForce } from '../sop/useSopInForce';
 import { RecordReviewSection } from '../review/RecordReviewSection';
 import { ReviewSection } from '../review/ReviewSection';
 import { reviewCandidates } from '../review/reviewCandidates';
+import { reviewCandidatesKey } from '../review/reviewCandidatesKey';
 import { useAgreementWorker, useCaseReview } from '../review/useCaseReview';
 import { useDiscrepancyOverlay } from '../review/useDiscrepancyOverlay';
 import { useRecordReview } from '../review/useRecordReview';
@@ -102,24 +103,16 @@ function seriesOnScreen(services: SegqcServices): string | null {
   return (uid && services.displaySetService.getDisplaySetByUID(uid)?.SeriesInstanceUID) || null;
 }
 
-function dicomwebRootOrNull(extensionManager: ExtensionManager): string | null {
-  try {
-    return activeDicomwebRoot(extensionManager);
-  } catch {
-    return null;
-  }
-}
-
 /** The QC panel: the study's annotations (shown or hidden one by one), their agreement, the overlay, the review record and the adjudication. */
 function AnnotationList({ services, extensionManager }: { services: SegqcServices; extensionManager: ExtensionManager }) {
   const outbox = useOutbox(services, extensionManager);
   const { annotations, setShown } = useStudyAnnotations(services);
   const summaries = annotations.flatMap((annotation) => (annotation.summary ? [annotation.summary] : []));
-  const candidates = useMemo(() => reviewCandidates(summaries, seriesOnScreen(services)), [JSON.stringify(summaries.map((s) => [s.sopInstanceUID, s.role, s.sourceSeriesInstanceUID]))]);
+  const candidates = useMemo(() => reviewCandidates(summaries, seriesOnScreen(services)), [reviewCandidatesKey(summaries)]);
   const studyInstanceUid = services.displaySetService.getActiveDisplaySets()[0]?.StudyInstanceUID ?? null;
   const sopInForce = useSopInForce(services);
   const worker = useAgreementWorker();
-  const review = useCaseReview(worker, services, dicomwebRootOrNull(extensionManager), studyInstanceUid, candidates, sopInForce.sop);
+  const review = useCaseReview(worker, services, activeDicomwebRootOrError(extensionManager).root, studyInstanceUid, candidates, sopInForce.sop);
   const reviewed = review.status === 'done' ? review.review : null;
   const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
   const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox, services);
