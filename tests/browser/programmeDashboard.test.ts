@@ -3,20 +3,19 @@ import { describeJudgedSeg, readSegmentation, readSourceImages, reviewCase, writ
 import { stowInstances } from '@segqc/server';
 import { SIGNED_AT } from '../../packages/core/src/adjudication/adjudication.fixture';
 import { ctLungNoduleSop } from '../../packages/core/src/review/review.fixture';
-import { launchBrowser } from '../harness/browser';
+import { browserSession } from '../harness/browserSession';
 import { demoCaseMasks } from '../harness/demoCaseMasks';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
-import { startTestViewer } from '../harness/testViewer';
 
 // The QA lead's view of the demo programme: eight CT cases a week apart, read by Rivera, Chen and
 // Okafor (Okafor drifts to segmenting the lungs ever larger), a calibration case with a gold
 // reference; ct-01..ct-07 were adjudicated by the senior radiologist (the demo's signed
 // adjudications, whose reference SEG is the phantom's truth), ct-08 is still open. Before the viewer
 // opens, the PACS receives what a reviewer wrote afterwards: a review of ct-01 that revises its
-// adjudication. The dashboard is reached from the study list; every number it draws is checked
+// adjudication (judging the same SEGs, so the adjudication stands). The dashboard is reached from the study list; every number it draws is checked
 // against one computed here, voxel by voxel, from the generator's own SEG files: each annotator's
-// Dice against the case's reference (the adjudicated SEG of ct-01..ct-07, the majority vote of the
-// three annotators on ct-08), the EWMA chart written out again, the pairwise Dice, the lesion-count
+// Dice against the case's reference standard (the adjudicated SEG of ct-01..ct-07, the gold of
+// ct-cal), charted and monitored; ct-08's Dice against the majority vote of its three annotators,
+// shown but not monitored; the EWMA chart written out again, the pairwise Dice, the lesion-count
 // kappa and alpha, the calibration scores.
 jest.setTimeout(900_000);
 
@@ -107,11 +106,8 @@ interface CaseTruth {
   lesions: Record<string, number>;
 }
 
-let pacs: TestPacs;
-let viewer: Awaited<ReturnType<typeof startTestViewer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const session = browserSession({ cases: CASES, name: 'programme-dashboard' });
 const truth = new Map<string, CaseTruth>();
-let ct01State: 'agreed' | 'escalated';
 
 beforeAll(async () => {
   // What a reviewer wrote after the adjudication: ct-01 reviewed again, revising the demo's adjudication (its latest report).
@@ -124,7 +120,6 @@ beforeAll(async () => {
   });
   const sop = ctLungNoduleSop();
   const review01 = reviewCase(judged01.map((annotation, n) => ({ id: 'ABC'[n], segmentation: annotation.segmentation })), sop);
-  ct01State = review01.structures.some((s) => s.verdict === 'escalate') ? 'escalated' : 'agreed';
   const { report: review01Report } = writeReviewReport({
     annotations: judged01, review: review01, sourceImages: sourceImages01, sop, now: SIGNED_AT,
     reviewer: { name: 'Novak^Petra', login: 'pnovak', selfDeclared: false },
@@ -151,24 +146,19 @@ beforeAll(async () => {
     truth.set(caseId, entry);
   }
 
-  pacs = await startTestPacs(CASES);
-  await stowInstances(pacs.dicomwebUrl, [review01Report]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
-  browser = await launchBrowser('programme-dashboard');
-});
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await pacs?.stop();
+  // Before any page opens: the viewer reads the PACS when a page asks.
+  await stowInstances(session.pacs.dicomwebUrl, [review01Report]);
 });
 
 interface ChartRead {
-  annotator: string; structure: string; modality: string; alarms: number; firstAlarmCase: string | null; recalibrationDue: boolean; legend: string;
-  points: Array<{ case: string; reference: string; phase: string; dice: number; ewma: number | null; lower: number | null; upper: number | null; alarm: string }>;
+  annotator: string; structure: string; modality: string; alarms: number; firstAlarmCase: string | null; recalibrationDue: boolean; legend: string; unmonitoredLegend: string;
+  points: Array<{ case: string; date: string; reference: string; phase: string; dice: number; ewma: number | null; lower: number | null; upper: number | null; alarm: string }>;
+  unmonitored: Array<{ case: string; reference: string; dice: number }>;
 }
 
 test('from the study list to the reliability dashboard: drift charts, recalibration, pairwise agreement, lesion labels and calibration scores as computed from the SEGs', async () => {
-  const { page, screenshot, errors } = browser;
+  const { page, screenshot, errors } = session.browser;
+  const { viewer } = session;
   await page.goto(`${viewer.baseUrl}/`, { waitUntil: 'domcontentloaded' });
   // The study list's settings menu (OHIF's workList.settingsMenuItems) holds the SegQC pages.
   await page.locator('button[aria-label="Open settings"]').first().click({ timeout: 120_000 });
@@ -189,8 +179,13 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
       firstAlarmCase: svg.getAttribute('data-first-alarm-case'),
       recalibrationDue: svg.getAttribute('data-recalibration-due') === 'true',
       legend: figure.querySelector('[data-testid=segqc-ewma-reference]')!.textContent ?? '',
+      unmonitoredLegend: figure.querySelector('[data-testid=segqc-ewma-unmonitored-legend]')?.textContent ?? '',
+      unmonitored: [...svg.querySelectorAll('[data-testid=segqc-ewma-unmonitored]')].map((p) => ({
+        case: p.getAttribute('data-case')!, reference: p.getAttribute('data-reference')!, dice: Number(p.getAttribute('data-dice')),
+      })),
       points: [...svg.querySelectorAll('[data-testid=segqc-ewma-point]')].map((p) => ({
         case: p.getAttribute('data-case')!,
+        date: p.getAttribute('data-date')!,
         reference: p.getAttribute('data-reference')!,
         phase: p.getAttribute('data-phase')!,
         dice: Number(p.getAttribute('data-dice')),
@@ -202,18 +197,21 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
     };
   }));
 
-  // One chart per reader and structure; the calibration case is scored against its gold, not charted.
+  // One chart per reader and structure.
   expect(charts.map((c) => `${c.annotator}|${c.structure}|${c.modality}`).sort()).toEqual(
     READERS.flatMap((reader) => STRUCTURES.map((structure) => `${nameOf(reader)}|${structure}|CT`)).sort(),
   );
   const chartOf = (reader: string, structure: string) => charts.find((c) => c.annotator === nameOf(reader) && c.structure === structure)!;
+  const monitoredCases = (chart: ChartRead) => chart.points.map((p) => caseOfStudy(p.case));
+  const valuesOf = (chart: ChartRead, reader: string, structure: string) => monitoredCases(chart).map((c) => truth.get(c)!.againstReference[structure][reader]);
   for (const reader of READERS) {
     for (const structure of STRUCTURES) {
       const chart = chartOf(reader, structure);
-      // The cases a week apart, each Dice against that case's reference: the adjudicated SEG of ct-01..ct-07, the majority on ct-08.
-      expect(chart.points.map((p) => caseOfStudy(p.case))).toEqual(CT_CASES);
-      expect(chart.points.map((p) => p.reference)).toEqual(CT_CASES.map((c) => truth.get(c)!.reference));
-      const values = CT_CASES.map((c) => truth.get(c)!.againstReference[structure][reader]);
+      // Monitored: the cases with a reference standard (ct-01..ct-07 adjudicated, ct-cal gold), oldest first.
+      expect([...monitoredCases(chart)].sort()).toEqual([...ADJUDICATED, 'ct-cal'].sort());
+      expect(chart.points.map((p) => p.date)).toEqual(chart.points.map((p) => p.date).sort());
+      expect(chart.points.map((p) => p.reference)).toEqual(monitoredCases(chart).map((c) => truth.get(c)!.reference));
+      const values = valuesOf(chart, reader, structure);
       chart.points.forEach((point, i) => expect(point.dice).toBeCloseTo(values[i], 9));
       // The chart's EWMA, limits and alarms are the rule written out again on these values.
       const byHand = ewmaByHand(values);
@@ -227,42 +225,37 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
       });
       expect(chart.alarms).toBe(byHand.filter((p) => p.alarm !== null).length);
       expect(chart.legend).toContain('adjudicated reference SEG (7 cases)');
-      expect(chart.legend).toContain('majority vote of the case’s annotators (no adjudicated or gold SEG) (1 case)');
+      expect(chart.legend).toContain('gold reference SEG (1 case)');
+      // ct-08, still open, against the majority vote of its three annotators: shown, not monitored.
+      expect(chart.unmonitored.map((p) => [caseOfStudy(p.case), p.reference])).toEqual([['ct-08', 'peer']]);
+      expect(chart.unmonitored[0].dice).toBeCloseTo(truth.get('ct-08')!.againstReference[structure][reader], 9);
+      expect(chart.unmonitoredLegend).toContain('not monitored: Dice against the majority vote of the case’s annotators (no adjudicated or gold SEG) (1 case)');
     }
   }
 
-  // Okafor's lungs first alarm, below, in the week the drift schedule predicts. His boundary offset is
-  // bias + drift × share of the programme elapsed; against the adjudicated reference (the truth, offset
-  // 0) his Dice deficit follows −|offset(Okafor)|, against ct-08's majority vote −|offset(Okafor) −
-  // median of the three offsets| (a voxel is in the majority when inside 2 of the 3 boundaries);
-  // charting that with the same rule gives the week. His nodules grow with his boundary: they alarm too.
+  // Okafor's lungs first alarm, below, at the case the drift schedule predicts. His boundary offset is
+  // bias + drift × share of the programme elapsed; against a reference standard (the truth, offset 0)
+  // his Dice deficit follows −|offset(Okafor)|; charting that with the same rule gives the case. His
+  // nodules grow with his boundary: they alarm too.
   const isoDate = (da: string) => `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}`;
   const offset = (reader: AnnotatorKey, caseId: string) => {
     const days = (Date.parse(isoDate(segOf(caseId, reader).ContentDate)) - Date.parse(isoDate(PROGRAMME_START))) / 86_400_000;
     return ANNOTATORS[reader].biasVoxels + ANNOTATORS[reader].driftVoxels * Math.min(1, Math.max(0, days / PROGRAMME_DAYS));
   };
-  const modelled = CT_CASES.map((c) => {
-    const offsets = READERS.map((reader) => offset(reader, c));
-    const referenceOffset = truth.get(c)!.reference === 'adjudicated' ? 0 : [...offsets].sort((a, b) => a - b)[1];
-    return -Math.abs(offsets[2] - referenceOffset);
-  });
-  const expectedWeek = planOf(CT_CASES[ewmaByHand(modelled).findIndex((p) => p.alarm !== null)]).week;
-  expect(expectedWeek).toBeGreaterThan(4);
   for (const structure of STRUCTURES) {
     const chart = chartOf('okafor', structure);
-    if (structure !== 'Lung nodule') expect(planOf(caseOfStudy(chart.firstAlarmCase!)).week).toBe(expectedWeek);
+    const order = monitoredCases(chart);
+    const predicted = ewmaByHand(order.map((c) => -Math.abs(offset('okafor', c)))).findIndex((p) => p.alarm !== null);
+    expect(predicted).toBeGreaterThanOrEqual(4);
+    if (structure !== 'Lung nodule') expect(caseOfStudy(chart.firstAlarmCase!)).toBe(order[predicted]);
     expect(chart.alarms).toBeGreaterThan(0);
     expect(chart.points.filter((p) => p.alarm !== 'none').every((p) => p.alarm === 'below')).toBe(true);
     expect(chart.recalibrationDue).toBe(true);
   }
-  // Rivera and Chen do not drift: no point measured against the adjudicated reference alarms. Only
-  // ct-08, the open case, is measured against the majority vote of the three — another quantity on the
-  // same chart: the majority follows Okafor outwards onto Rivera's boundary, so Rivera agrees more with
-  // it and Chen, who segments a little small, less; the hand-computed chart above alarms on the same points.
+  // Rivera and Chen do not drift: against the reference standard neither chart alarms.
   for (const reader of ['rivera', 'chen']) {
     for (const structure of STRUCTURES) {
-      const alarmed = chartOf(reader, structure).points.filter((p) => p.alarm !== 'none');
-      expect(alarmed.map((p) => `${caseOfStudy(p.case)} ${p.reference}`)).toEqual(alarmed.length === 0 ? [] : ['ct-08 peer']);
+      expect([reader, structure, chartOf(reader, structure).alarms, chartOf(reader, structure).recalibrationDue]).toEqual([reader, structure, 0, false]);
     }
   }
 
@@ -271,10 +264,10 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
     annotator: item.getAttribute('data-annotator'), cases: JSON.parse(item.getAttribute('data-calibration-cases')!) as string[],
   })));
   const dueByHand = READERS.filter((reader) => STRUCTURES.some((structure) => {
-    const byHand = ewmaByHand(CT_CASES.map((c) => truth.get(c)!.againstReference[structure][reader]));
+    const byHand = ewmaByHand(valuesOf(chartOf(reader, structure), reader, structure));
     return byHand[byHand.length - 1].alarm === 'below';
   }));
-  expect(dueByHand).toContain('okafor');
+  expect(dueByHand).toEqual(['okafor']);
   expect(due.map((d) => d.annotator).sort()).toEqual(dueByHand.map(nameOf).sort());
   for (const entry of due) expect(entry.cases).toEqual([planOf('ct-cal').StudyInstanceUID]);
 
@@ -334,7 +327,8 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
 });
 
 test('the QC overview lists every case with the state the PACS implies, filters, and opens a case in the review flow', async () => {
-  const { page, screenshot, errors } = browser;
+  const { page, screenshot, errors } = session.browser;
+  const { viewer } = session;
   await page.getByTestId('segqc-nav-overview').click();
   await page.waitForURL(`${viewer.baseUrl}/qc-overview`);
   await page.locator('[data-testid=segqc-overview][data-status=done]').waitFor({ timeout: 300_000 });
@@ -345,15 +339,16 @@ test('the QC overview lists every case with the state the PACS implies, filters,
     annotators: JSON.parse(row.getAttribute('data-annotators')!) as string[], calibration: row.getAttribute('data-calibration') === 'true',
   })));
   const rows = await readRows();
-  // Three annotations and no report: awaiting review (ct-08, ct-cal); ct-01 as the review that revised its adjudication decided; the others adjudicated (signed).
-  const expectedState = (caseId: string) => (caseId === 'ct-01' ? ct01State : ADJUDICATED.includes(caseId) ? 'adjudicated' : 'awaiting-review');
+  // Three annotations and no report: awaiting review (ct-08, ct-cal); ct-01..ct-07 adjudicated (signed). The review that revised
+  // ct-01's adjudication judged the same SEGs, so the adjudication stands.
+  const expectedState = (caseId: string) => (ADJUDICATED.includes(caseId) ? 'adjudicated' : 'awaiting-review');
   expect(rows.map((r) => [caseOfStudy(r.study), r.state, r.modality, r.calibration]).sort()).toEqual(
     CASES.map((c) => [c, expectedState(c), 'CT', c === 'ct-cal']).sort(),
   );
   for (const row of rows) expect([...row.annotators].sort()).toEqual(READERS.map(nameOf).sort());
 
   await page.getByTestId('segqc-overview-filter-state').selectOption('adjudicated');
-  expect((await readRows()).map((r) => caseOfStudy(r.study)).sort()).toEqual(ADJUDICATED.filter((c) => c !== 'ct-01'));
+  expect((await readRows()).map((r) => caseOfStudy(r.study)).sort()).toEqual(ADJUDICATED);
   await page.getByTestId('segqc-overview-filter-state').selectOption('');
   await page.getByTestId('segqc-overview-filter-annotator').selectOption(nameOf('okafor'));
   expect(await page.getByTestId('segqc-overview-row').count()).toBe(CASES.length);

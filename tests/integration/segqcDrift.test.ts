@@ -13,10 +13,12 @@ import type { DriftJson } from '../../packages/cli/src/drift/driftReport';
 // `segqc drift` and `segqc report --html` over the demo CT programme on a real Orthanc, the built
 // command as a nightly job runs it (the cases are read in worker threads, which need the compiled
 // worker script): eight cases a week apart read by Rivera, Chen and Okafor — Okafor drifts to
-// segmenting the lungs ever larger — and a calibration case with a gold reference. The state drift
-// prints is the one core programmeReliability gives on observations made here, case by case, in
-// this process; Okafor's lungs are in alarm, so the job fails (exit 1) and asks him to redo the
-// calibration case. The HTML report draws the same numbers and fetches nothing.
+// segmenting the lungs ever larger — and a calibration case with a gold reference. ct-01..ct-07 carry
+// a signed adjudication, ct-08 is open. The state drift prints is the one core programmeReliability
+// gives on observations made here, case by case, in this process: the charts monitor the adjudicated
+// and gold points and show ct-08's Dice against the majority unmonitored; Okafor's lungs, and only
+// they, are in alarm, so the job fails (exit 1) and asks him to redo the calibration case. The HTML
+// report draws the same numbers and fetches nothing.
 jest.setTimeout(240_000);
 
 const CASES = ['ct-01', 'ct-02', 'ct-03', 'ct-04', 'ct-05', 'ct-06', 'ct-07', 'ct-08', 'ct-cal'];
@@ -69,7 +71,13 @@ test('drift --json: the whole state core computes from the same PACS; Okafor’s
   expect(json.summary).toMatchObject({ cases: CASES.length, compared: CASES.length, skipped: 0, charts: expected.drift.length });
 
   const dueCharts = json.reliability.drift.filter((d) => d.state.recalibrationDue).map((d) => `${d.series.annotator}|${d.series.structure}`);
-  expect(dueCharts).toEqual(expect.arrayContaining([`${OKAFOR}|Right lung`, `${OKAFOR}|Left lung`]));
+  // His nodules grow with his boundary too.
+  expect(dueCharts).toEqual([`${OKAFOR}|Left lung`, `${OKAFOR}|Lung nodule`, `${OKAFOR}|Right lung`]);
+  // Monitored: the seven adjudicated cases and the calibration case; ct-08, without a reference standard, is shown beside them.
+  for (const chart of json.reliability.drift.filter((d) => d.series.structure.endsWith('lung'))) {
+    expect(chart.series.observations.map((o) => `${o.caseId} ${o.reference}`).sort()).toEqual([...CASES.slice(0, 7).map((c) => `${studyOf(c)} adjudicated`), `${studyOf('ct-cal')} gold`].sort());
+    expect(chart.unmonitored.map((o) => `${o.caseId} ${o.reference}`)).toEqual([`${studyOf('ct-08')} peer`]);
+  }
   const okaforLung = json.reliability.drift.find((d) => d.series.annotator === OKAFOR && d.series.structure === 'Right lung')!;
   expect(okaforLung.state.calibrationCasesToRedo).toEqual([studyOf('ct-cal')]);
   expect(json.summary.recalibrationDue).toContain(OKAFOR);
@@ -112,6 +120,7 @@ test('report --html: one self-contained file whose SVG points carry the drift nu
   const charts = [...html.matchAll(/<svg class="ewma-chart"[^>]*>[\s\S]*?<\/svg>/g)].map(([svg]) => ({
     chart: attributesOf(svg.slice(0, svg.indexOf('>'))),
     points: [...svg.matchAll(/<circle class="value"[^>]*>/g)].map(([circle]) => attributesOf(circle)),
+    unmonitored: [...svg.matchAll(/<rect class="unmonitored"[^>]*>/g)].map(([rect]) => attributesOf(rect)),
   }));
   expect(charts).toHaveLength(expected.drift.length);
   for (const drift of expected.drift) {
@@ -125,6 +134,7 @@ test('report --html: one self-contained file whose SVG points carry the drift nu
         point.phase === 'monitoring' ? point.alarm ?? 'none' : 'none',
       ]),
     );
+    expect(drawn.unmonitored.map((p) => [p['data-case'], p['data-date'], Number(p['data-dice']), p['data-reference']])).toEqual(drift.unmonitored.map((o) => [o.caseId, o.date, o.dice, o.reference]));
   }
 
   // The tables: Okafor due with the calibration case, the pairwise Dice, Fleiss' κ on the lesion count, every case in the overview.

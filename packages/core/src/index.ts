@@ -305,5 +305,6 @@ export {
   type ReliabilityFromPacsOptions, type ProgrammeReliabilityFromPacs, type ReliabilityStage, type ReliabilityProgress,
 } from './programmeObservations/reliabilityFromPacs';
 export { studyAttributes } from './inventory/studyAttributes';
-export { chartLayout, chartDomain, niceTicks, CHART_FRAME, type ChartFrame, type ChartLayout, type LaidOutPoint } from './programme/chartLayout';
+export { chartLayout, chartDomain, niceTicks, CHART_FRAME, type ChartFrame, type ChartLayout, type LaidOutPoint, type UnmonitoredValue } from './programme/chartLayout';
+export { driftChartLayout } from './programmeObservations/driftChartLayout';
 export { recalibrationsDue, type Recalibration } from './programmeObservations/recalibrationsDue';

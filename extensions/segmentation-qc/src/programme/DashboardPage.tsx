@@ -39,7 +39,7 @@ export function DashboardPage({ servicesManager }: { servicesManager: ServicesMa
       {result && (
         <div data-testid="segqc-dashboard" data-status="done" data-cases={compared} data-charts={result.reliability.drift.length}>
           <p className="segqc-muted" data-testid="segqc-dashboard-summary">
-            {compared} of {result.cases.length} cases compared ({calibrationCompared} calibration case{calibrationCompared === 1 ? '' : 's'}, scored against their gold and not charted).
+            {compared} of {result.cases.length} cases compared ({calibrationCompared} calibration case{calibrationCompared === 1 ? '' : 's'}, also scored against their gold).
           </p>
 
           <section className="segqc-page-section">
@@ -50,10 +50,11 @@ export function DashboardPage({ servicesManager }: { servicesManager: ServicesMa
           <section className="segqc-page-section" data-testid="segqc-drift">
             <h2>Agreement with the reference over time</h2>
             <p className="segqc-muted">
-              Each annotator’s Dice against the case’s adjudicated reference SEG, or the majority vote of the case’s annotators when the case has none
-              (the majority includes the annotator’s own vote and moves with the group). EWMA control chart; the first cases of each chart set its centre and limits.
+              Each annotator’s Dice against the case’s reference standard (its adjudicated SEG, or the gold of a calibration case), as an EWMA control chart;
+              the first cases of each chart set its centre and limits. A case without one is shown against the majority vote of its annotators but not
+              monitored: the majority includes the annotator’s own vote and moves with the group.
             </p>
-            {result.reliability.drift.length === 0 && <p className="segqc-empty">No case has a reference to compare with yet (a case needs three annotators or an adjudicated SEG).</p>}
+            {result.reliability.drift.length === 0 && <p className="segqc-empty">No case has a reference to compare with yet (a case needs an adjudicated or gold SEG, or three annotators for an unmonitored majority vote).</p>}
             {byAnnotator(result.reliability.drift).map(([annotator, charts]) => (
               <div key={annotator} className="segqc-chart-group" data-testid="segqc-annotator-charts" data-annotator={annotator}>
                 <h3>{personLabel(annotator)}</h3>

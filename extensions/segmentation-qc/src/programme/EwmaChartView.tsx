@@ -1,4 +1,4 @@
-import { CHART_FRAME, chartLayout, type AgreementReference, type DriftChart } from '@segqc/core';
+import { CHART_FRAME, driftChartLayout, type AgreementReference, type DriftChart } from '@segqc/core';
 import type { CaseSummary } from './caseSummary';
 import { calendarDate, fixed, personLabel, REFERENCE_LABELS } from './format';
 
@@ -7,13 +7,14 @@ const numberAttribute = (value: number | null | undefined): string | undefined =
 /**
  * One annotator × structure × modality drift chart (core ewmaChart) as SVG: the Dice of each case
  * (hollow), the EWMA (line and filled points) with the centre line and the time-varying limits
- * from the baseline window (shaded), alarms in red. Each Dice point carries its data in data-*
- * attributes.
+ * from the baseline window (shaded), alarms in red. Dice against the majority vote of a case
+ * without a reference standard is shown in its place in time (grey square) but not monitored. Each
+ * point carries its data in data-* attributes.
  */
 export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: ReadonlyMap<string, CaseSummary> }) {
-  const { series, state, references } = drift;
+  const { series, state, references, unmonitored } = drift;
   const { chart } = state;
-  const layout = chartLayout(chart);
+  const layout = driftChartLayout(drift);
   const frame = CHART_FRAME;
   const plotBottom = frame.height - frame.bottom;
   const caseLabel = (caseId: string) => cases.get(caseId)?.label ?? caseId;
@@ -39,6 +40,7 @@ export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: Read
         data-structure={series.structure}
         data-modality={series.modality}
         data-points={chart.points.length}
+        data-unmonitored-points={unmonitored.length}
         data-baseline-points={chart.baselinePoints}
         data-centre={numberAttribute(chart.centre)}
         data-sigma={numberAttribute(chart.sigma)}
@@ -97,6 +99,30 @@ export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: Read
             </g>
           );
         })}
+        {unmonitored.map((observation, j) => {
+          const at = layout.unmonitored[j];
+          return (
+            <g key={`unmonitored-${observation.caseId}`}>
+              <rect
+                className="segqc-chart-unmonitored"
+                x={at.x - 3}
+                y={at.yValue - 3}
+                width={6}
+                height={6}
+                data-testid="segqc-ewma-unmonitored"
+                data-case={observation.caseId}
+                data-case-label={caseLabel(observation.caseId)}
+                data-date={observation.date}
+                data-dice={observation.dice}
+                data-reference={observation.reference}
+              >
+                <title>{`${caseLabel(observation.caseId)} (${calendarDate(observation.date)}): Dice ${fixed(observation.dice)} against ${REFERENCE_LABELS[observation.reference]}; not monitored`}</title>
+              </rect>
+              <text className="segqc-chart-xlabel segqc-muted" x={at.x} y={plotBottom + 13} textAnchor="middle">{caseLabel(observation.caseId)}</text>
+              <text className="segqc-chart-xlabel segqc-muted" x={at.x} y={plotBottom + 25} textAnchor="middle">{calendarDate(observation.date).slice(5)}</text>
+            </g>
+          );
+        })}
       </svg>
       <ul className="segqc-chart-legend" data-testid="segqc-ewma-legend">
         <li><span className="segqc-key segqc-key-value" /> Dice per case</li>
@@ -104,10 +130,18 @@ export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: Read
         <li><span className="segqc-key segqc-key-centre" /> centre{chart.centre !== null ? ` ${fixed(chart.centre)}` : ''}</li>
         <li><span className="segqc-key segqc-key-limit" /> limits (L {chart.limitWidth}, σ {fixed(chart.sigma, 4)} from the first {chart.baselinePoints} cases, shaded)</li>
         <li><span className="segqc-key segqc-key-alarm" /> alarm</li>
-        <li className="segqc-chart-reference" data-testid="segqc-ewma-reference">
-          Reference: {referenceCounts.map(([reference, n]) => `${REFERENCE_LABELS[reference]} (${n} case${n === 1 ? '' : 's'})`).join('; ')}
-        </li>
-        {!chart.baselineComplete && <li className="segqc-muted">Baseline incomplete: no limits until {chart.baselinePoints} cases.</li>}
+        {referenceCounts.length > 0 && (
+          <li className="segqc-chart-reference" data-testid="segqc-ewma-reference">
+            Reference: {referenceCounts.map(([reference, n]) => `${REFERENCE_LABELS[reference]} (${n} case${n === 1 ? '' : 's'})`).join('; ')}
+          </li>
+        )}
+        {unmonitored.length > 0 && (
+          <li data-testid="segqc-ewma-unmonitored-legend">
+            <span className="segqc-key segqc-key-unmonitored" /> not monitored: Dice against {REFERENCE_LABELS.peer} ({unmonitored.length} case{unmonitored.length === 1 ? '' : 's'})
+          </li>
+        )}
+        {chart.points.length === 0 && <li className="segqc-muted">Nothing monitored yet: no case of this chart has an adjudicated or gold reference.</li>}
+        {chart.points.length > 0 && !chart.baselineComplete && <li className="segqc-muted">Baseline incomplete: no limits until {chart.baselinePoints} cases.</li>}
         {chart.baselineComplete && chart.sigma === null && <li className="segqc-muted">The baseline cases all agree exactly: no variation to set limits from.</li>}
       </ul>
     </figure>

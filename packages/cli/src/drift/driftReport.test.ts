@@ -13,10 +13,10 @@ const RIVERA = [0.9, 0.92, 0.9, 0.92, 0.91, 0.9];
 const cases: CaseObservations[] = OKAFOR.map((_, k) => ({
   caseId: `1.2.${k + 1}`,
   modality: 'CT',
-  structures: [{ label: 'Right lung', reference: 'majority', lesion: false }],
+  structures: [{ label: 'Right lung', reference: 'adjudicated', lesion: false }],
   agreement: [
-    { caseId: `1.2.${k + 1}`, date: `${week(k)}T09:30:00`, annotator: 'Okafor^Chidi', structure: 'Right lung', modality: 'CT', dice: OKAFOR[k], reference: 'peer' },
-    { caseId: `1.2.${k + 1}`, date: `${week(k)}T10:30:00`, annotator: 'Rivera^Ana', structure: 'Right lung', modality: 'CT', dice: RIVERA[k], reference: 'peer' },
+    { caseId: `1.2.${k + 1}`, date: `${week(k)}T09:30:00`, annotator: 'Okafor^Chidi', structure: 'Right lung', modality: 'CT', dice: OKAFOR[k], reference: 'adjudicated' },
+    { caseId: `1.2.${k + 1}`, date: `${week(k)}T10:30:00`, annotator: 'Rivera^Ana', structure: 'Right lung', modality: 'CT', dice: RIVERA[k], reference: 'adjudicated' },
   ],
   pairs: [],
   lesionCounts: [],
@@ -43,11 +43,11 @@ test('the summary counts the charts in alarm and who is due', () => {
 
 test('a row per chart with the latest limits and EWMA and its state; who is due; the skipped; the summary line last', () => {
   const lines = driftText(json, caseName).split('\n');
-  expect(lines[0].split(/\s{2,}/).filter(Boolean)).toEqual(['annotator', 'structure', 'modality', 'points', 'centre', 'limits (latest)', 'EWMA (latest)', 'state']);
+  expect(lines[0].split(/\s{2,}/).filter(Boolean)).toEqual(['annotator', 'structure', 'modality', 'points', 'unmonitored', 'centre', 'limits (latest)', 'EWMA (latest)', 'state']);
   expect(lines[1].split(/\s{2,}/).filter(Boolean)).toEqual([
-    'Chidi Okafor', 'Right lung', 'CT', '6', '0.910', `${(0.91 - half).toFixed(3)} – ${(0.91 + half).toFixed(3)}`, z.toFixed(3), `ALARM below since CT-05 (${week(4)})`,
+    'Chidi Okafor', 'Right lung', 'CT', '6', '0', '0.910', `${(0.91 - half).toFixed(3)} – ${(0.91 + half).toFixed(3)}`, z.toFixed(3), `ALARM below since CT-05 (${week(4)})`,
   ]);
-  expect(lines[2].split(/\s{2,}/).filter(Boolean).slice(0, 5)).toEqual(['Ana Rivera', 'Right lung', 'CT', '6', '0.910']);
+  expect(lines[2].split(/\s{2,}/).filter(Boolean).slice(0, 6)).toEqual(['Ana Rivera', 'Right lung', 'CT', '6', '0', '0.910']);
   expect(lines[2].endsWith('in control')).toBe(true);
   expect(lines.slice(3)).toEqual([
     'recalibration due:',
@@ -67,6 +67,6 @@ test('a programme without alarms says so; one without charts says why', () => {
   expect(driftText({ ...json, reliability: calm, summary: calmSummary, skipped: [] }, caseName).trim().split('\n').pop()).toBe('segqc drift: 1 chart from 6 of 6 cases in 3 s: no alarm');
   const none = programmeReliability([], []);
   expect(driftText({ ...json, reliability: none, summary: summarizeDrift(none, { cases: 0, compared: 0, skipped: 0 }, 0), skipped: [] }, caseName)).toBe(
-    '  no chart: no case has a reference to compare with yet (a case needs three annotators or an adjudicated SEG)\nsegqc drift: 0 charts from 0 of 0 cases in 0 s: no alarm\n',
+    '  no chart: no case has a reference to compare with yet (a case needs an adjudicated or gold SEG, or three annotators for an unmonitored majority vote)\nsegqc drift: 0 charts from 0 of 0 cases in 0 s: no alarm\n',
   );
 });

@@ -60,17 +60,17 @@ export function driftText(json: DriftJson, caseName: (studyInstanceUid: string) 
   const lines: string[] = [];
   if (reliability.drift.length > 0) {
     lines.push(...table([
-      ['annotator', 'structure', 'modality', 'points', 'centre', 'limits (latest)', 'EWMA (latest)', 'state'],
+      ['annotator', 'structure', 'modality', 'points', 'unmonitored', 'centre', 'limits (latest)', 'EWMA (latest)', 'state'],
       ...reliability.drift.map((d) => {
         const latest = latestMonitored(d);
         return [
-          personLabel(d.series.annotator), d.series.structure, d.series.modality, String(d.state.chart.points.length), fixed(d.state.chart.centre),
+          personLabel(d.series.annotator), d.series.structure, d.series.modality, String(d.state.chart.points.length), String(d.unmonitored.length), fixed(d.state.chart.centre),
           latest && latest.lower !== null ? `${fixed(latest.lower)} – ${fixed(latest.upper)}` : '—', fixed(latest?.ewma), chartState(d.state, caseName),
         ];
       }),
     ]));
   } else {
-    lines.push('  no chart: no case has a reference to compare with yet (a case needs three annotators or an adjudicated SEG)');
+    lines.push('  no chart: no case has a reference to compare with yet (a case needs an adjudicated or gold SEG, or three annotators for an unmonitored majority vote)');
   }
   const due = recalibrationsDue(reliability.drift);
   if (due.length > 0) {

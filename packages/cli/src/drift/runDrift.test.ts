@@ -29,7 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-test('--json: the charts of the triple-read case, the calibration case, the skipped; no alarm, exit 0', async () => {
+test('--json: the calibration case monitored, the triple-read case shown unmonitored, the skipped; no alarm, exit 0', async () => {
   let stdout = '';
   const code = await runDrift(['--pacs', `${ROOT}/`, '--json'], (text) => (stdout += text), dependencies);
   const json = JSON.parse(stdout) as DriftJson;
@@ -37,17 +37,26 @@ test('--json: the charts of the triple-read case, the calibration case, the skip
   expect(json.pacs).toBe(ROOT);
   expect(json.summary).toEqual({ cases: 4, compared: 2, skipped: 2, charts: 6, inAlarm: 0, recalibrationDue: [], seconds: 0 });
   const okaforLung = json.reliability.drift.find((d) => d.series.annotator === PEOPLE.okafor && d.series.structure === 'Right lung')!;
-  expect(okaforLung.series.values[0]).toBeCloseTo(32 / 40, 12);
+  // Okafor read only the triple-read case, which has no reference standard: his Dice against its majority is shown, nothing is monitored.
+  expect(okaforLung.series.values).toEqual([]);
+  expect(okaforLung.unmonitored.map((o) => [o.caseId, o.reference])).toEqual([[programme.triple.studyInstanceUid, 'peer']]);
+  expect(okaforLung.unmonitored[0].dice).toBeCloseTo(32 / 40, 12);
+  const riveraLung = json.reliability.drift.find((d) => d.series.annotator === PEOPLE.rivera && d.series.structure === 'Right lung')!;
+  expect(riveraLung.series.observations.map((o) => [o.caseId, o.reference])).toEqual([[programme.calibration.studyInstanceUid, 'gold']]);
   expect(json.calibrationCases).toEqual([{ caseId: programme.calibration.studyInstanceUid, modality: 'CT' }]);
   expect(json.skipped.map((s) => s.studyInstanceUid)).toEqual([programme.refused.studyInstanceUid, programme.broken.studyInstanceUid]);
   expect(progress).toEqual(['segqc drift: 1/5 cases listed, 0 s, ~0 s left (20%)\n', 'segqc drift: 5/5 cases listed, 0 s (100%)\n', 'segqc drift: 0/4 cases read, 0 s (0%)\n', 'segqc drift: 4/4 cases read, 0 s (100%)\n']);
 });
 
-test('the table: every chart still in its baseline, and the skipped cases with their reasons', async () => {
+test('the table: Rivera’s and Chen’s charts in their baseline, Okafor’s not monitored, and the skipped cases with their reasons', async () => {
   let stdout = '';
   expect(await runDrift(['--pacs', ROOT], (text) => (stdout += text), dependencies)).toBe(0);
   const lines = stdout.trim().split('\n');
-  expect(lines.filter((line) => line.endsWith('baseline (1 of 4 cases)'))).toHaveLength(6);
+  expect(lines.filter((line) => line.endsWith('baseline (1 of 4 cases)'))).toHaveLength(4);
+  expect(lines.filter((line) => line.startsWith('  Chidi Okafor')).map((line) => line.split(/\s{2,}/).filter(Boolean).slice(3, 5).concat(line.split(/\s{2,}/).pop()!))).toEqual([
+    ['0', '1', 'not monitored (no case with an adjudicated or gold reference)'],
+    ['0', '1', 'not monitored (no case with an adjudicated or gold reference)'],
+  ]);
   const skipped = lines.slice(lines.indexOf('skipped:') + 1, -1);
   expect(skipped.map((line) => line.split(': ')[0])).toEqual([`  ${programme.refused.studyInstanceUid}`, `  ${programme.broken.studyInstanceUid}`]);
   expect(skipped[1]).toMatch(new RegExp(`: the SEG ${programme.broken.segs.chen} of Chen\\^Wei was left out: .*404`));

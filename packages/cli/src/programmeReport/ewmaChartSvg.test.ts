@@ -1,15 +1,18 @@
-// The report's drift chart on a programme worked out by hand (six weekly cases, the last two low):
-// each point's numbers in data-* attributes at full precision, drawn where the viewer draws them
-// (core chartLayout), alarms marked. Why: the report is read by people and checked by programs.
-import { CHART_FRAME, chartLayout, programmeReliability, type CaseObservations } from '@segqc/core';
+// The report's drift chart on a programme worked out by hand (six weekly adjudicated cases, the last
+// two low, and one case without a reference standard): each point's numbers in data-* attributes at
+// full precision, drawn where the viewer draws them (core driftChartLayout), alarms marked. Why: the
+// report is read by people and checked by programs.
+import { driftChartLayout, programmeReliability, type CaseObservations } from '@segqc/core';
 import { ewmaChartSvg } from './ewmaChartSvg';
 
 const VALUES = [0.9, 0.92, 0.9, 0.92, 0.8, 0.8];
 const week = (k: number): string => new Date(Date.UTC(2024, 2, 4 + 7 * k)).toISOString().slice(0, 10);
-const cases: CaseObservations[] = VALUES.map((dice, k) => ({
-  caseId: `1.2.${k + 1}`, modality: 'CT', structures: [], pairs: [], lesionCounts: [], calibration: [],
-  agreement: [{ caseId: `1.2.${k + 1}`, date: week(k), annotator: 'O’Neil^Siobhan', structure: 'Lung <nodule> & "mass"', modality: 'CT', dice, reference: k === 0 ? 'adjudicated' : 'peer' }],
-}));
+const observed = (caseId: string, date: string, dice: number, reference: 'adjudicated' | 'peer'): CaseObservations => ({
+  caseId, modality: 'CT', structures: [], pairs: [], lesionCounts: [], calibration: [],
+  agreement: [{ caseId, date, annotator: 'O’Neil^Siobhan', structure: 'Lung <nodule> & "mass"', modality: 'CT', dice, reference }],
+});
+// The open case, between weeks 2 and 3, is measured against the majority vote of its annotators.
+const cases = [...VALUES.map((dice, k) => observed(`1.2.${k + 1}`, week(k), dice, 'adjudicated')), observed('1.2.9', `${week(2)}T12:00`, 0.5, 'peer')];
 const [drift] = programmeReliability(cases, [], { labels: { bootstrap: false } }).drift;
 const svg = ewmaChartSvg(drift, (uid) => `case ${uid.split('.').pop()}`);
 const circles = [...svg.matchAll(/<circle class="value"([^>]*)>/g)].map(([, attrs]) => Object.fromEntries([...attrs.matchAll(/\s([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]])));
@@ -22,11 +25,21 @@ test('every Dice point carries its case, date, value, EWMA, limits and alarm', (
   expect(Number(circles[4]['data-ewma'])).toBeCloseTo(0.888, 12);
   expect(Number(circles[5]['data-ewma'])).toBeCloseTo(0.8704, 12);
   expect(circles.slice(0, 4).every((c) => c['data-ewma'] === undefined && c['data-lower'] === undefined)).toBe(true);
-  expect(circles[0]['data-reference']).toBe('adjudicated');
+  expect(circles.every((c) => c['data-reference'] === 'adjudicated')).toBe(true);
+});
+
+test('the open case’s Dice against the majority is a grey square in its place in time, not monitored', () => {
+  const squares = [...svg.matchAll(/<rect class="unmonitored"([^>]*)>/g)].map(([, attrs]) => Object.fromEntries([...attrs.matchAll(/\s([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]])));
+  expect(squares.map((r) => [r['data-case'], Number(r['data-dice']), r['data-reference']])).toEqual([['1.2.9', 0.5, 'peer']]);
+  // After the third adjudicated case, before the fourth.
+  expect(Number(squares[0].x) + 3).toBeGreaterThan(Number(circles[2].cx));
+  expect(Number(squares[0].x) + 3).toBeLessThan(Number(circles[3].cx));
+  expect(svg).toContain('data-points="6" data-unmonitored-points="1"');
+  expect(svg).toContain('not monitored: Dice against the majority vote of the case’s annotators (no adjudicated or gold SEG) (1 case)');
 });
 
 test('drawn on the viewer’s geometry, the alarms as red EWMA points', () => {
-  const layout = chartLayout(drift.state.chart, CHART_FRAME);
+  const layout = driftChartLayout(drift);
   expect(circles.map((c) => [Number(c.cx), Number(c.cy)])).toEqual(layout.points.map((p) => [Number(p.x.toFixed(2)), Number(p.yValue.toFixed(2))]));
   expect(svg).toContain(`d="${layout.upperPath}"`);
   expect(svg.match(/class="ewma-point alarm"/g)).toHaveLength(2);

@@ -1,4 +1,4 @@
-import { CHART_FRAME, chartLayout, type AgreementReference, type DriftChart } from '@segqc/core';
+import { CHART_FRAME, driftChartLayout, type AgreementReference, type DriftChart } from '@segqc/core';
 import { chartState } from '../drift/chartState';
 import { personLabel } from '../drift/personLabel';
 import { attributes, escapeHtml as e, fixed } from './html';
@@ -15,13 +15,15 @@ const xy = (value: number): string => value.toFixed(2);
 /**
  * One annotator × structure × modality drift chart as inline SVG, drawn on the viewer's geometry
  * (core chartLayout): the Dice of each case (hollow), the EWMA line and points, the centre line, the
- * limits from the baseline (shaded), alarms in red. Each Dice point carries its numbers in data-*
- * attributes (as many digits as the number has), so that the report can be checked by a program.
+ * limits from the baseline (shaded), alarms in red; Dice against the majority vote of a case without a
+ * reference standard in its place in time (grey square), not monitored. Each point carries its
+ * numbers in data-* attributes (as many digits as the number has), so that the report can be checked
+ * by a program.
  */
 export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: string) => string): string {
-  const { series, state, references } = drift;
+  const { series, state, references, unmonitored } = drift;
   const { chart } = state;
-  const layout = chartLayout(chart);
+  const layout = driftChartLayout(drift);
   const frame = CHART_FRAME;
   const plotBottom = frame.height - frame.bottom;
   const title = `${personLabel(series.annotator)} · ${series.structure} · ${series.modality}`;
@@ -52,6 +54,16 @@ export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: str
     parts.push(`<text class="x-label" x="${xy(at.x)}" y="${plotBottom + 13}" text-anchor="middle">${e(name)}</text>`);
     parts.push(`<text class="x-label muted" x="${xy(at.x)}" y="${plotBottom + 25}" text-anchor="middle">${e(observation.date.slice(5, 10))}</text>`);
   });
+  unmonitored.forEach((observation, j) => {
+    const at = layout.unmonitored[j];
+    const name = caseName(observation.caseId);
+    const tip = `${name} (${observation.date.slice(0, 10)}): Dice ${fixed(observation.dice)} against ${REFERENCE_TEXT[observation.reference]}; not monitored`;
+    parts.push(`<rect class="unmonitored" x="${xy(at.x - 3)}" y="${xy(at.yValue - 3)}" width="6" height="6"${attributes({
+      'data-case': observation.caseId, 'data-case-label': name, 'data-date': observation.date, 'data-dice': observation.dice, 'data-reference': observation.reference,
+    })}><title>${e(tip)}</title></rect>`);
+    parts.push(`<text class="x-label muted" x="${xy(at.x)}" y="${plotBottom + 13}" text-anchor="middle">${e(name)}</text>`);
+    parts.push(`<text class="x-label muted" x="${xy(at.x)}" y="${plotBottom + 25}" text-anchor="middle">${e(observation.date.slice(5, 10))}</text>`);
+  });
   const referenceCounts = (Object.entries(references) as Array<[AgreementReference, number]>).filter(([, n]) => n > 0);
   const legend = [
     '<li><span class="key key-value"></span> Dice per case</li>',
@@ -59,13 +71,14 @@ export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: str
     `<li><span class="key key-centre"></span> centre${chart.centre !== null ? ` ${fixed(chart.centre)}` : ''}</li>`,
     `<li><span class="key key-limit"></span> limits (L ${chart.limitWidth}, σ ${fixed(chart.sigma, 4)} from the first ${chart.baselinePoints} cases, shaded)</li>`,
     '<li><span class="key key-alarm"></span> alarm</li>',
-    `<li class="reference">Reference: ${e(referenceCounts.map(([reference, n]) => `${REFERENCE_TEXT[reference]} (${n} case${n === 1 ? '' : 's'})`).join('; '))}</li>`,
+    referenceCounts.length > 0 ? `<li class="reference">Reference: ${e(referenceCounts.map(([reference, n]) => `${REFERENCE_TEXT[reference]} (${n} case${n === 1 ? '' : 's'})`).join('; '))}</li>` : '',
+    unmonitored.length > 0 ? `<li><span class="key key-unmonitored"></span> not monitored: Dice against ${e(REFERENCE_TEXT.peer)} (${unmonitored.length} case${unmonitored.length === 1 ? '' : 's'})</li>` : '',
   ].join('');
   const badge = state.recalibrationDue ? ' <span class="alarm-badge">recalibration due</span>' : state.alarm ? ' <span class="warning-badge">alarm earlier</span>' : '';
   return `<figure class="chart"${attributes(identity)}>`
     + `<figcaption><strong>${e(title)}</strong>${badge}<br><span class="muted">${e(chartState(state, caseName))}</span></figcaption>`
     + `<svg class="ewma-chart" role="img" aria-label="${e(`EWMA control chart of ${title}`)}" viewBox="0 0 ${frame.width} ${frame.height}" width="${frame.width}" height="${frame.height}"${attributes({
-      ...identity, 'data-points': chart.points.length, 'data-baseline-points': chart.baselinePoints, 'data-centre': chart.centre, 'data-sigma': chart.sigma,
+      ...identity, 'data-points': chart.points.length, 'data-unmonitored-points': unmonitored.length, 'data-baseline-points': chart.baselinePoints, 'data-centre': chart.centre, 'data-sigma': chart.sigma,
       'data-lambda': chart.lambda, 'data-limit-width': chart.limitWidth, 'data-alarm': state.alarm, 'data-alarms': chart.alarms.length,
       'data-first-alarm-index': chart.firstAlarmIndex, 'data-first-alarm-case': firstAlarm?.caseId, 'data-first-alarm-date': firstAlarm?.date,
       'data-recalibration-due': state.recalibrationDue,

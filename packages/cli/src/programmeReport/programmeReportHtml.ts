@@ -35,7 +35,7 @@ export function programmeReportHtml(input: ProgrammeReportInput): string {
   const calibrationCompared = observed.filter((o) => inventory.cases.some((c) => c.studyInstanceUid === o.caseId && c.calibration)).length;
   const section = (title: string, body: string, id: string) => `<section id="${id}"><h2>${e(title)}</h2>${body}</section>`;
   const drift = reliability.drift.length === 0
-    ? '<p class="muted">No case has a reference to compare with yet (a case needs three annotators or an adjudicated SEG).</p>'
+    ? '<p class="muted">No case has a reference to compare with yet (a case needs an adjudicated or gold SEG, or three annotators for an unmonitored majority vote).</p>'
     : byAnnotator(reliability.drift).map(([annotator, charts]) => `<div class="annotator-charts" data-annotator="${e(annotator)}"><h3>${e(personLabel(annotator))}</h3><div class="row">${charts.map((chart) => ewmaChartSvg(chart, caseName)).join('')}</div></div>`).join('');
   const labels = reliability.lesionLabels.length === 0
     ? '<p class="muted">No lesion structure (category Morphologically Abnormal Structure) was segmented.</p>'
@@ -51,9 +51,9 @@ export function programmeReportHtml(input: ProgrammeReportInput): string {
 </head>
 <body>
 <h1>SegQC programme report</h1>
-<p class="muted">${e(input.pacs)} · generated ${e(input.generatedAt.toISOString())} · ${observed.length} of ${inventory.cases.length} cases compared (${calibrationCompared} calibration case${calibrationCompared === 1 ? '' : 's'}, scored against their gold and not charted)${skipped.length > 0 ? ` · ${skipped.length} left out` : ''}</p>
+<p class="muted">${e(input.pacs)} · generated ${e(input.generatedAt.toISOString())} · ${observed.length} of ${inventory.cases.length} cases compared (${calibrationCompared} calibration case${calibrationCompared === 1 ? '' : 's'}, also scored against their gold)${skipped.length > 0 ? ` · ${skipped.length} left out` : ''}</p>
 ${section('Recalibration', recalibrationList(recalibrationsDue(reliability.drift), caseName), 'recalibration')}
-${section('Agreement with the reference over time', `<p class="muted">Each annotator’s Dice against the case’s adjudicated reference SEG, or the majority vote of the case’s annotators when the case has none (the majority includes the annotator’s own vote and moves with the group). EWMA control chart; the first cases of each chart set its centre and limits.</p>${drift}`, 'drift')}
+${section('Agreement with the reference over time', `<p class="muted">Each annotator’s Dice against the case’s reference standard (its adjudicated SEG, or the gold of a calibration case), as an EWMA control chart; the first cases of each chart set its centre and limits. A case without one is shown against the majority vote of its annotators but not monitored: the majority includes the annotator’s own vote and moves with the group.</p>${drift}`, 'drift')}
 ${section('Pairwise inter-rater agreement', `<div class="row">${reliability.irr.map(irrMatrixTable).join('')}</div>`, 'irr')}
 ${section('Case-level labels', labels, 'labels')}
 ${section('Calibration scores (accuracy against the gold)', calibrationTable(reliability.calibration, caseName), 'calibration')}

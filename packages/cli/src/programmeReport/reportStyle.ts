@@ -12,9 +12,9 @@ figure { margin: 0; } figcaption { margin-bottom: 4px; }
 svg.ewma-chart { background: #fff; border: 1px solid #d5dae3; }
 svg .baseline { fill: #f2f4f7; } svg .tick { stroke: #eaecf0; } svg .tick-label, svg .x-label { font-size: 10px; fill: #475467; }
 svg .centre { stroke: #344054; stroke-dasharray: 4 3; } svg .limit { fill: none; stroke: #f79009; stroke-width: 1.5; } svg .ewma { fill: none; stroke: #1570ef; stroke-width: 2; }
-svg .value { fill: #fff; stroke: #475467; stroke-width: 1.2; } svg .ewma-point { fill: #1570ef; } svg .ewma-point.alarm { fill: #d92d20; }
+svg .value { fill: #fff; stroke: #475467; stroke-width: 1.2; } svg .unmonitored { fill: #98a2b3; } svg .ewma-point { fill: #1570ef; } svg .ewma-point.alarm { fill: #d92d20; }
 ul.legend { list-style: none; padding: 0; margin: 4px 0 0; font-size: 12px; color: #475467; max-width: 520px; } ul.legend li { display: inline-block; margin-right: 10px; } ul.legend li.reference { display: block; }
 .key { display: inline-block; width: 14px; height: 0; vertical-align: middle; border-top: 2px solid; } .key-value { width: 6px; height: 6px; border: 1.2px solid #475467; border-radius: 50%; }
-.key-ewma { border-color: #1570ef; } .key-centre { border-top-style: dashed; border-color: #344054; } .key-limit { border-color: #f79009; } .key-alarm { width: 8px; height: 8px; border: 0; background: #d92d20; border-radius: 50%; }
+.key-unmonitored { width: 6px; height: 6px; border: 0; background: #98a2b3; } .key-ewma { border-color: #1570ef; } .key-centre { border-top-style: dashed; border-color: #344054; } .key-limit { border-color: #f79009; } .key-alarm { width: 8px; height: 8px; border: 0; background: #d92d20; border-radius: 50%; }
 ul.recalibration li { margin-bottom: 8px; }
 `;

@@ -44,3 +44,25 @@ it('a chart still in its baseline has no centre, EWMA or limits', () => {
   const layout = chartLayout(ewmaChart([0.9, 0.92]), FRAME);
   expect([layout.centreY, layout.ewmaPath, layout.upperPath, layout.baselineEndX]).toEqual([null, '', '', null]);
 });
+
+it('unmonitored values take their own columns in time order; the EWMA passes over them and the baseline band ends at its last point', () => {
+  // Two baseline and two monitored values; one unmonitored value after the first two points, one after all four.
+  const chart = ewmaChart([10, 10, 13, 13], { centre: 10, sigma: 1, baselinePoints: 2 });
+  const layout = chartLayout(chart, FRAME, [{ value: 20, after: 4 }, { value: 5, after: 2 }]);
+  // Six columns of 100/6: the points in columns 0, 1, 3, 4; the unmonitored in 5 and 2.
+  const x = (column: number) => 10 + ((column + 0.5) * 100) / 6;
+  layout.points.forEach((p, i) => expect(p.x).toBeCloseTo(x([0, 1, 3, 4][i]), 9));
+  layout.unmonitored.forEach((u, j) => expect(u.x).toBeCloseTo(x([5, 2][j]), 9));
+  expect(layout.baselineEndX).toBeCloseTo(10 + (2 * 100) / 6, 12);
+  // The y range now spans the unmonitored 5 and 20 too.
+  expect(layout.domain).toEqual([5 - 1.5, 20 + 1.5]);
+  expect(layout.unmonitored[0].yValue).toBeCloseTo(10 + (1.5 / 18) * 100, 9);
+  expect(layout.ewmaPath.split(' ').map((step) => Number(step.slice(1).split(',')[0]))).toEqual([x(3), x(4)].map((v) => Number(v.toFixed(2))));
+});
+
+it('a chart with nothing monitored lays out its unmonitored values alone on [0, 1]', () => {
+  const layout = chartLayout(ewmaChart([]), FRAME, [{ value: 0.9, after: 0 }]);
+  expect(layout.domain).toEqual([0.9 - 0.01, 0.9 + 0.01]);
+  expect(layout.unmonitored).toEqual([{ x: 60, yValue: 60 }]);
+  expect(chartDomain(ewmaChart([]))).toEqual([0, 1]);
+});

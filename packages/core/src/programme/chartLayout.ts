@@ -1,7 +1,8 @@
 /**
  * Where everything of an EWMA control chart goes in its SVG: one column per observation (a control
  * chart is read sample by sample, not by calendar), the y axis over every value, EWMA, limit and the
- * centre line, with round ticks.
+ * centre line, with round ticks. Values shown beside the chart but not charted (unmonitored) take
+ * their own columns among the charted ones, in time order; the EWMA and limits pass over them.
  */
 import type { EwmaChart, EwmaMonitoredPoint, EwmaPoint } from './ewmaChart';
 
@@ -26,17 +27,25 @@ export interface LaidOutPoint {
   yEwma: number | null;
 }
 
+/** A value shown on the chart but not charted: how many of the chart's points come before it in time. */
+export interface UnmonitoredValue {
+  value: number;
+  after: number;
+}
+
 export interface ChartLayout {
   domain: [number, number];
   ticks: Array<{ value: number; y: number }>;
   points: LaidOutPoint[];
+  /** In the order given. */
+  unmonitored: Array<{ x: number; yValue: number }>;
   /** y of the centre line; null while the baseline is incomplete. */
   centreY: number | null;
   /** SVG path data of the EWMA line and of the limits over the monitored points; '' when there are none. */
   ewmaPath: string;
   upperPath: string;
   lowerPath: string;
-  /** x where monitoring starts (the end of the baseline band); null when nothing is monitored. */
+  /** x where the baseline band ends (right of its last column); null when nothing is monitored. */
   baselineEndX: number | null;
 }
 
@@ -54,9 +63,12 @@ export function niceTicks(low: number, high: number, count = 5): number[] {
   return ticks;
 }
 
-/** The y range: every value, EWMA, limit and the centre, padded by a tenth of the span (at least 0.01 each side). */
-export function chartDomain(chart: EwmaChart): [number, number] {
-  const values: number[] = [];
+/**
+ * The y range: every value (the unmonitored too), EWMA, limit and the centre, padded by a tenth of the
+ * span (at least 0.01 each side); [0, 1] when there is nothing to show.
+ */
+export function chartDomain(chart: EwmaChart, unmonitored: readonly number[] = []): [number, number] {
+  const values: number[] = [...unmonitored];
   for (const point of chart.points) {
     values.push(point.value);
     if (point.phase === 'monitoring') {
@@ -66,6 +78,7 @@ export function chartDomain(chart: EwmaChart): [number, number] {
     }
   }
   if (chart.centre !== null) values.push(chart.centre);
+  if (values.length === 0) return [0, 1];
   const low = Math.min(...values);
   const high = Math.max(...values);
   const pad = Math.max((high - low) / 10, 0.01);
@@ -74,12 +87,21 @@ export function chartDomain(chart: EwmaChart): [number, number] {
 
 const path = (points: Array<[number, number]>): string => points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(2)},${y.toFixed(2)}`).join(' ');
 
-export function chartLayout(chart: EwmaChart, frame: ChartFrame = CHART_FRAME): ChartLayout {
-  const domain = chartDomain(chart);
+/** The column of each chart point and of each unmonitored value: an unmonitored value goes before the chart point it is `after` of. */
+function columns(points: number, unmonitored: readonly UnmonitoredValue[]): { ofPoint: number[]; ofUnmonitored: number[] } {
+  const ofPoint = Array.from({ length: points }, (_, index) => index + unmonitored.filter((u) => u.after <= index).length);
+  const ofUnmonitored = unmonitored.map((u, j) => Math.min(u.after, points) + unmonitored.filter((v, k) => v.after < u.after || (v.after === u.after && k < j)).length);
+  return { ofPoint, ofUnmonitored };
+}
+
+export function chartLayout(chart: EwmaChart, frame: ChartFrame = CHART_FRAME, unmonitored: readonly UnmonitoredValue[] = []): ChartLayout {
+  const domain = chartDomain(chart, unmonitored.map((u) => u.value));
   const plotWidth = frame.width - frame.left - frame.right;
   const plotHeight = frame.height - frame.top - frame.bottom;
-  const column = plotWidth / Math.max(chart.points.length, 1);
-  const x = (index: number) => frame.left + (index + 0.5) * column;
+  const column = plotWidth / Math.max(chart.points.length + unmonitored.length, 1);
+  const { ofPoint, ofUnmonitored } = columns(chart.points.length, unmonitored);
+  const xOfColumn = (at: number) => frame.left + (at + 0.5) * column;
+  const x = (index: number) => xOfColumn(ofPoint[index]);
   const y = (value: number) => frame.top + ((domain[1] - value) / (domain[1] - domain[0])) * plotHeight;
   const monitored = chart.points.filter((p: EwmaPoint): p is EwmaMonitoredPoint => p.phase === 'monitoring');
   const limit = (side: 'lower' | 'upper') => path(monitored.flatMap((p) => {
@@ -90,10 +112,12 @@ export function chartLayout(chart: EwmaChart, frame: ChartFrame = CHART_FRAME): 
     domain,
     ticks: niceTicks(domain[0], domain[1]).map((value) => ({ value, y: y(value) })),
     points: chart.points.map((p) => ({ index: p.index, x: x(p.index), yValue: y(p.value), yEwma: p.phase === 'monitoring' ? y(p.ewma) : null })),
+    unmonitored: unmonitored.map((u, j) => ({ x: xOfColumn(ofUnmonitored[j]), yValue: y(u.value) })),
     centreY: chart.centre === null ? null : y(chart.centre),
     ewmaPath: path(monitored.map((p) => [x(p.index), y(p.ewma)])),
     upperPath: limit('upper'),
     lowerPath: limit('lower'),
-    baselineEndX: monitored.length === 0 ? null : frame.left + monitored[0].index * column,
+    // Right of the last baseline point, so that an unmonitored value just after it is not shaded as baseline.
+    baselineEndX: monitored.length === 0 ? null : frame.left + (ofPoint[monitored[0].index - 1] + 1) * column,
   };
 }

@@ -6,7 +6,7 @@ import { programmeReliability } from './programmeReliability';
 
 const g = grid(6, 6, 1);
 const week = (k: number): string => new Date(Date.UTC(2024, 2, 4 + 7 * k)).toISOString().slice(0, 10);
-// X's right-lung Dice against the majority, a case a week: a baseline of 0.9, 0.92, 0.9, 0.92, then a drop to 0.8.
+// X's right-lung Dice against the adjudicated reference, a case a week: a baseline of 0.9, 0.92, 0.9, 0.92, then a drop to 0.8.
 const X_DICE = [0.9, 0.92, 0.9, 0.92, 0.8, 0.8];
 
 function ctCase(k: number): CaseObservations {
@@ -14,8 +14,8 @@ function ctCase(k: number): CaseObservations {
   return {
     caseId,
     modality: 'CT',
-    structures: [{ label: 'Right lung', reference: 'majority', lesion: false }],
-    agreement: [{ caseId, date: week(k), annotator: 'X', structure: 'Right lung', modality: 'CT', dice: X_DICE[k], reference: 'peer' }],
+    structures: [{ label: 'Right lung', reference: 'adjudicated', lesion: false }],
+    agreement: [{ caseId, date: week(k), annotator: 'X', structure: 'Right lung', modality: 'CT', dice: X_DICE[k], reference: 'adjudicated' }],
     pairs: k === 0
       ? [{ structure: 'Right lung', annotators: ['X', 'Y'], dice: 0.9 }, { structure: 'Right lung', annotators: ['Z', 'X'], dice: 0.7 }]
       : k === 1 ? [{ structure: 'Right lung', annotators: ['Y', 'X'], dice: 0.8 }] : [],
@@ -36,15 +36,33 @@ const calibrationCase: CaseObservations = {
   calibration: [{ caseId: 'cal', annotator: 'X', structure: 'Right lung', modality: 'CT', date: week(6), agreement: compareMasks(box(g, [0, 0, 0], [4, 4, 1]), box(g, [0, 0, 0], [4, 6, 1])) }],
 };
 
-const result = programmeReliability([...X_DICE.map((_, k) => ctCase(k)), calibrationCase], [{ caseId: 'cal', modality: 'CT' }], { labels: { bootstrap: false } });
+// A case without a reference standard, between weeks 1 and 2: X's and Y's Dice against the majority vote.
+const openCase: CaseObservations = {
+  caseId: 'open',
+  modality: 'CT',
+  structures: [{ label: 'Right lung', reference: 'majority', lesion: false }],
+  agreement: ['X', 'Y'].map((annotator) => ({ caseId: 'open', date: `${week(1)}T12:00`, annotator, structure: 'Right lung', modality: 'CT', dice: 0.5, reference: 'peer' as const })),
+  pairs: [],
+  lesionCounts: [],
+  calibration: [],
+};
+
+const result = programmeReliability([...X_DICE.map((_, k) => ctCase(k)), calibrationCase, openCase], [{ caseId: 'cal', modality: 'CT' }], { labels: { bootstrap: false } });
 
 describe('drift charts', () => {
-  it('chart the majority-vote points and leave the gold point to the calibration scores', () => {
-    expect(result.drift).toHaveLength(1);
+  it('monitor the adjudicated and gold points; show the majority-vote point beside them, unmonitored', () => {
+    expect(result.drift.map((d) => d.series.annotator)).toEqual(['X', 'Y']);
     const [chart] = result.drift;
-    expect(chart.series.values).toEqual(X_DICE);
-    expect(chart.series.observations.map((o) => o.caseId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
-    expect(chart.references).toEqual({ peer: 6 });
+    expect(chart.series.values).toEqual([...X_DICE, 0.8]);
+    expect(chart.series.observations.map((o) => o.caseId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'cal']);
+    expect(chart.references).toEqual({ adjudicated: 6, gold: 1 });
+    expect(chart.unmonitored.map((o) => [o.caseId, o.dice, o.reference])).toEqual([['open', 0.5, 'peer']]);
+  });
+
+  it('an annotator with majority-vote points only gets a chart with nothing monitored', () => {
+    const y = result.drift[1];
+    expect([y.series.values, y.references, y.unmonitored.map((o) => o.caseId)]).toEqual([[], {}, ['open']]);
+    expect([y.state.chart.baselineComplete, y.state.alarm, y.state.recalibrationDue]).toEqual([false, false, false]);
   });
 
   it('alarm from the first low week on and ask X to redo the calibration case', () => {
@@ -52,7 +70,8 @@ describe('drift charts', () => {
     // 0.6 σ and √0.5904 σ: z = 0.888 < 0.91 − 0.00752 = 0.90248, then z = 0.8704 < 0.91 − 0.00963.
     const { state } = result.drift[0];
     expect(state.chart.firstAlarmIndex).toBe(4);
-    expect(state.chart.alarms.map((a) => [a.index, a.side])).toEqual([[4, 'below'], [5, 'below']]);
+    // The gold point, 0.8: z = 0.85632, still below.
+    expect(state.chart.alarms.map((a) => [a.index, a.side])).toEqual([[4, 'below'], [5, 'below'], [6, 'below']]);
     expect(state.recalibrationDue).toBe(true);
     expect(state.dueSince).toEqual({ index: 4, caseId: 'c5', date: week(4) });
     expect(state.calibrationCasesToRedo).toEqual(['cal']);

@@ -3,27 +3,31 @@
  * (caseObservations): the drift chart of every annotator × structure × modality, the pairwise
  * inter-rater matrices, agreement on case-level lesion labels, and the calibration scores.
  *
- * Drift charts take each annotator's Dice against the case's adjudicated reference or, without one,
- * against the majority vote of the case's annotators (reference 'peer'). Calibration cases are left
- * out of the charts: they are scored against their gold (calibrationScores), and a gold point among
- * majority-vote points would compare two different quantities on one chart (agreement with a
- * reference standard is systematically lower than with a consensus the annotator voted in).
+ * Drift charts monitor each annotator's Dice against a reference standard: the case's adjudicated
+ * SEG or the gold SEG of a calibration case. A case without one (reference 'peer': Dice against the
+ * majority vote of its annotators) is shown on the chart but not monitored: the majority moves with
+ * the annotators (a drifting annotator pulls it along, and the others then seem to drift away from
+ * it), and agreement with a consensus one voted in is a different quantity from agreement with a
+ * reference standard, so one chart must not mix them.
  */
-import { agreementSeries, type AgreementReference, type AgreementSeries } from '../programme/agreementSeries';
+import { agreementSeries, type AgreementObservation, type AgreementReference, type AgreementSeries } from '../programme/agreementSeries';
 import { calibrationScores, type AnnotatorCalibration, type CalibrationScoresOptions } from '../programme/calibrationScores';
 import { caseLabelAgreement, type CaseLabel, type CaseLabelAgreement, type CaseLabelOptions } from '../programme/caseLabels';
 import { driftState, type CalibrationCase, type DriftOptions, type DriftState } from '../programme/driftState';
 import { pairwiseMatrix } from '../stats/pairwiseMatrix';
 import type { CaseObservations } from './caseObservations';
 
-/** The references whose observations make up the drift charts. */
-export const DRIFT_REFERENCES: readonly AgreementReference[] = Object.freeze(['adjudicated', 'peer']);
+/** The references whose observations the drift charts monitor: the reference standards. */
+export const DRIFT_REFERENCES: readonly AgreementReference[] = Object.freeze(['adjudicated', 'gold']);
 
 export interface DriftChart {
+  /** The monitored points; no observations when every case of the chart lacks a reference standard. */
   series: AgreementSeries;
   state: DriftState;
-  /** How many points were measured against each reference, for the chart's legend. */
+  /** How many monitored points were measured against each reference standard, for the chart's legend. */
   references: Partial<Record<AgreementReference, number>>;
+  /** Dice against the majority vote (reference 'peer') of the same annotator, structure and modality, oldest first: shown, not monitored. */
+  unmonitored: AgreementObservation[];
 }
 
 export interface IrrMatrix {
@@ -79,6 +83,19 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+const seriesKey = (s: AgreementSeries): string => JSON.stringify([s.annotator, s.structure, s.modality]);
+
+/** One chart per annotator × structure × modality of either kind, in agreementSeries' order; an empty monitored series where there are only peer points. */
+function chartSeries(monitored: readonly AgreementSeries[], peer: readonly AgreementSeries[]): Array<{ monitored: AgreementSeries; unmonitored: AgreementObservation[] }> {
+  const charts = new Map(monitored.map((s) => [seriesKey(s), { monitored: s, unmonitored: [] as AgreementObservation[] }]));
+  for (const s of peer) {
+    const chart = charts.get(seriesKey(s));
+    if (chart) chart.unmonitored = s.observations;
+    else charts.set(seriesKey(s), { monitored: { annotator: s.annotator, structure: s.structure, modality: s.modality, observations: [], values: [] }, unmonitored: s.observations });
+  }
+  return [...charts.values()].sort((a, b) => compareText(a.monitored.annotator, b.monitored.annotator) || compareText(a.monitored.structure, b.monitored.structure) || compareText(a.monitored.modality, b.monitored.modality));
+}
+
 function irrMatrices(cases: readonly CaseObservations[]): IrrMatrix[] {
   const pairs = cases.flatMap((c) => c.pairs.map((pair) => ({ ...pair, modality: c.modality })));
   return [...groupBy(pairs, (p) => JSON.stringify([p.structure, p.modality])).values()]
@@ -117,12 +134,12 @@ function lesionLabels(cases: readonly CaseObservations[], options: CaseLabelOpti
 
 export function programmeReliability(cases: readonly CaseObservations[], calibrationCases: readonly CalibrationCase[], options: ReliabilityOptions = {}): ProgrammeReliability {
   const observations = cases.flatMap((c) => c.agreement);
-  const series = agreementSeries(observations, { references: DRIFT_REFERENCES });
-  const states = driftState(series, { ...options.drift, calibrationCases });
-  const drift = series.map((s, i) => {
+  const series = chartSeries(agreementSeries(observations, { references: DRIFT_REFERENCES }), agreementSeries(observations, { references: ['peer'] }));
+  const states = driftState(series.map((s) => s.monitored), { ...options.drift, calibrationCases });
+  const drift = series.map(({ monitored, unmonitored }, i) => {
     const references: Partial<Record<AgreementReference, number>> = {};
-    for (const observation of s.observations) references[observation.reference] = (references[observation.reference] ?? 0) + 1;
-    return { series: s, state: states[i], references };
+    for (const observation of monitored.observations) references[observation.reference] = (references[observation.reference] ?? 0) + 1;
+    return { series: monitored, state: states[i], references, unmonitored };
   });
   return {
     drift,

@@ -15,7 +15,7 @@ function programme(charts: Record<string, number[]>): CaseObservations[] {
     caseId: `case-${k + 1}`, modality: 'CT', structures: [], pairs: [], lesionCounts: [], calibration: [],
     agreement: Object.entries(charts).flatMap(([key, values]) => {
       const [annotator, structure, modality] = key.split('|');
-      return k < values.length ? [{ caseId: `case-${k + 1}`, date: day(k), annotator, structure, modality, dice: values[k], reference: 'peer' as const }] : [];
+      return k < values.length ? [{ caseId: `case-${k + 1}`, date: day(k), annotator, structure, modality, dice: values[k], reference: 'adjudicated' as const }] : [];
     }),
   }));
 }

@@ -20,16 +20,19 @@ describe('a programme of five studies', () => {
     expect(calibrationCases).toEqual([{ caseId: programme.calibration.studyInstanceUid, modality: 'CT' }]);
   });
 
-  it('charts each annotator’s Dice against the majority of the triple-read case, dated by ContentDate and ContentTime; the gold case is not charted', async () => {
+  it('monitors each annotator’s Dice against the gold, dated by ContentDate and ContentTime, and shows the Dice against the triple-read case’s majority unmonitored', async () => {
     const { reliability } = await reading;
-    const charts = reliability.drift.map((d) => [d.series.annotator, d.series.structure, d.series.modality, d.series.values, d.series.observations[0].date, d.series.observations[0].reference]);
+    const charts = reliability.drift.map((d) => [
+      d.series.annotator, d.series.structure, d.series.modality, d.series.values, d.series.observations.map((o) => `${o.date} ${o.reference}`),
+      d.unmonitored.map((o) => [o.dice, `${o.date} ${o.reference}`]),
+    ]);
     expect(charts).toEqual([
-      [PEOPLE.chen, 'Lung nodule', 'CT', [1], '2024-03-05T09:30:00', 'peer'],
-      [PEOPLE.chen, 'Right lung', 'CT', [expect.closeTo(32 / 36, 12)], '2024-03-05T09:30:00', 'peer'],
-      [PEOPLE.okafor, 'Lung nodule', 'CT', [0], '2024-03-06T09:30:00', 'peer'],
-      [PEOPLE.okafor, 'Right lung', 'CT', [expect.closeTo(32 / 40, 12)], '2024-03-06T09:30:00', 'peer'],
-      [PEOPLE.rivera, 'Lung nodule', 'CT', [expect.closeTo(2 / 3, 12)], '2024-03-04T09:30:00', 'peer'],
-      [PEOPLE.rivera, 'Right lung', 'CT', [1], '2024-03-04T09:30:00', 'peer'],
+      [PEOPLE.chen, 'Lung nodule', 'CT', [1], ['2024-03-12T09:30:00 gold'], [[1, '2024-03-05T09:30:00 peer']]],
+      [PEOPLE.chen, 'Right lung', 'CT', [expect.closeTo(32 / 44, 12)], ['2024-03-12T09:30:00 gold'], [[expect.closeTo(32 / 36, 12), '2024-03-05T09:30:00 peer']]],
+      [PEOPLE.okafor, 'Lung nodule', 'CT', [], [], [[0, '2024-03-06T09:30:00 peer']]],
+      [PEOPLE.okafor, 'Right lung', 'CT', [], [], [[expect.closeTo(32 / 40, 12), '2024-03-06T09:30:00 peer']]],
+      [PEOPLE.rivera, 'Lung nodule', 'CT', [expect.closeTo(2 / 3, 12)], ['2024-03-11T09:30:00 gold'], [[expect.closeTo(2 / 3, 12), '2024-03-04T09:30:00 peer']]],
+      [PEOPLE.rivera, 'Right lung', 'CT', [expect.closeTo(32 / 40, 12)], ['2024-03-11T09:30:00 gold'], [[1, '2024-03-04T09:30:00 peer']]],
     ]);
     // One point is all baseline: nothing is due.
     expect(reliability.drift.some((d) => d.state.recalibrationDue)).toBe(false);
