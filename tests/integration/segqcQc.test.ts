@@ -15,7 +15,9 @@ import type { QcJson } from '../../packages/cli/src/qc/runQc';
 // reviewCase gives on the demo files themselves, judged against the SOP the viewer picks for the
 // series (the demo SEGs name none); a rerun with --state judges nothing again; --write-reports
 // stores a reviewer's QC report per case (revising ct-01's demo adjudication, the study's latest
-// report), and the programme inventory then shows each case agreed or escalated as its report says.
+// report), and the programme inventory then shows each open case agreed or escalated as its report
+// says, while ct-01 stays adjudicated: a review of the SEGs the adjudicator already judged does not
+// reopen the case.
 jest.setTimeout(180_000);
 
 const CASES = ['ct-01', 'ct-08', 'mr-01'];
@@ -121,18 +123,18 @@ test('--write-reports stores a reviewer QC report per case; the inventory then s
     const outcomes = new Map(qc!.structures.map((s) => [s.label, s.decision?.outcome]));
     expect(review.structures.map((s) => outcomes.get(s.structure.label))).toEqual(review.structures.map((s) => (s.verdict === 'escalate' ? 'escalated' : 'agreed')));
 
-    // ct-01 was adjudicated (the demo's signed adjudication, its latest report): the review revises it and is now the latest decision.
+    // ct-01 was adjudicated (the demo's signed adjudication, its latest report): the review revises it, and the adjudication still stands.
     const adjudication = plans.find((p) => p.StudyInstanceUID === result.studyInstanceUid)!.reference?.report;
     expect(qc!.predecessors?.map((p) => p.sopInstanceUid)).toEqual(adjudication ? [adjudication.SOPInstanceUID] : undefined);
     const inventory = await caseInventory(pacs.dicomwebUrl, result.studyInstanceUid, read);
     expect([inventory.state, inventory.qcReports.map((r) => r.sopInstanceUid)]).toEqual([
-      review.verdict === 'escalate' ? 'escalated' : 'agreed',
+      adjudication ? 'adjudicated' : review.verdict === 'escalate' ? 'escalated' : 'agreed',
       [...(adjudication ? [adjudication.SOPInstanceUID] : []), result.report!.sopInstanceUid],
     ]);
   }
   const programme = await programmeInventory(pacs.dicomwebUrl, read);
   expect(programme.cases.map((c) => [c.studyInstanceUid, c.state]).sort()).toEqual(
-    [...expected].map(([study, review]) => [study, review.verdict === 'escalate' ? 'escalated' : 'agreed']).sort(),
+    [...expected].map(([study, review]) => [study, study === plans.find((p) => p.caseId === 'ct-01')!.StudyInstanceUID ? 'adjudicated' : review.verdict === 'escalate' ? 'escalated' : 'agreed']).sort(),
   );
   expect([programme.failures, programme.studiesWithoutSegs]).toEqual([[], 0]);
 });

@@ -50,9 +50,20 @@ test('a structure left undecided (no thresholds) keeps the case awaiting review 
   expect(qcStateOf(2, [report(1, [null, 'escalated'])])).toBe('escalated');
 });
 
-test('a signed adjudication after the escalation: adjudicated; a later escalating review reopens the case', () => {
+test('a signed adjudication after the escalation: adjudicated, and a later review of the same SEGs does not reopen the case', () => {
   expect(qcStateOf(3, [report(1, ['agreed', 'escalated']), adjudication(2)])).toBe('adjudicated');
-  expect(qcStateOf(3, [report(1, ['agreed', 'escalated']), adjudication(2), report(3, ['escalated', 'agreed'])])).toBe('escalated');
+  expect(qcStateOf(3, [report(1, ['agreed', 'escalated']), adjudication(2), report(3, ['escalated', 'agreed'])])).toBe('adjudicated');
+  expect(qcStateOf(3, [report(1, ['agreed', 'escalated']), adjudication(2), report(3, ['agreed', 'agreed'])])).toBe('adjudicated');
+});
+
+test('a review judging a SEG the adjudication did not (a new reading) decides again; a newer adjudication closes it again', () => {
+  const newReading = (n: number, outcomes: Array<'agreed' | 'escalated'>) => {
+    const r = report(n, outcomes);
+    return { ...r, structures: r.structures.map((structure) => ({ ...structure, annotations: structure.annotations.map((a, i) => (i === 0 ? { ...a, segment: { ...a.segment, sopInstanceUid: '1.2.826.0.1.3680043.8.498.999' } } : a)) })) };
+  };
+  expect(qcStateOf(3, [report(1, ['agreed', 'escalated']), adjudication(2), newReading(3, ['escalated', 'agreed'])])).toBe('escalated');
+  expect(qcStateOf(3, [report(1, ['agreed', 'escalated']), adjudication(2), newReading(3, ['agreed', 'agreed'])])).toBe('agreed');
+  expect(qcStateOf(3, [report(1, ['agreed', 'escalated']), adjudication(2), newReading(3, ['escalated', 'agreed']), adjudication(4)])).toBe('adjudicated');
 });
 
 test("an adjudicator's unsigned report is not an adjudication in force", () => {
