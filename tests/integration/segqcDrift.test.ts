@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import {
 } from '@segqc/core';
 import { startTestPacs, type TestPacs } from '../harness/testPacs';
 import type { DriftJson } from '../../packages/cli/src/drift/driftReport';
+import { segqc, type SegqcRun } from '../harness/segqcCommand';
 
 // `segqc drift` and `segqc report --html` over the demo CT programme on a real Orthanc, the built
 // command as a nightly job runs it (the cases are read in worker threads, which need the compiled
@@ -22,7 +22,6 @@ import type { DriftJson } from '../../packages/cli/src/drift/driftReport';
 jest.setTimeout(240_000);
 
 const CASES = ['ct-01', 'ct-02', 'ct-03', 'ct-04', 'ct-05', 'ct-06', 'ct-07', 'ct-08', 'ct-cal'];
-const BIN = join(__dirname, '..', '..', 'packages', 'cli', 'bin', 'segqc.js');
 const manifest = demoManifest({ cases: CASES });
 const studyOf = (caseId: string) => manifest.cases.find((c) => c.caseId === caseId)!.StudyInstanceUID;
 const OKAFOR = ANNOTATORS.okafor.name;
@@ -30,19 +29,8 @@ const OKAFOR = ANNOTATORS.okafor.name;
 let pacs: TestPacs;
 let dir: string;
 let expected: ProgrammeReliability;
-let drift: { code: number | null; stdout: string; stderr: string };
+let drift: SegqcRun;
 
-function segqc(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 beforeAll(async () => {
   pacs = await startTestPacs(CASES);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import {
 } from '@segqc/core';
 import { startTestPacs, type TestPacs } from '../harness/testPacs';
 import type { QcJson } from '../../packages/cli/src/qc/runQc';
+import { segqc } from '../harness/segqcCommand';
 
 // `segqc qc` over the demo PACS, the built command as a user runs it (worker threads need the
 // compiled worker script): every double-read case gets the Dice, HD95, NSD and verdicts that
@@ -21,7 +21,6 @@ import type { QcJson } from '../../packages/cli/src/qc/runQc';
 jest.setTimeout(180_000);
 
 const CASES = ['ct-01', 'ct-08', 'mr-01'];
-const BIN = join(__dirname, '..', '..', 'packages', 'cli', 'bin', 'segqc.js');
 const SOP_DIR = join(__dirname, '..', '..', 'platform-config', 'sops');
 const SOP_OF_KIND = { ct: 'ct-lung-nodule.json', 'ct-calibration': 'ct-lung-nodule.json', mr: 'mr-brain-flair-lesion.json' } as const;
 const plans = demoCohort({ cases: CASES });
@@ -37,17 +36,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function segqc(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** The review of a demo case computed here from its files: each annotator's SEG on its source series, ids = logins. */
 function expectedReview(caseId: string): CaseReview {
