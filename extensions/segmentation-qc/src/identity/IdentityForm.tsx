@@ -13,6 +13,31 @@ export interface IdentityFormProps {
   onForget?(): void;
 }
 
+/** One labelled input of the form, marked invalid when the refused declaration names its field. */
+function IdentityField({ field, label, value, onChange, placeholder, autoComplete, error }: {
+  field: 'name' | 'login';
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  placeholder: string;
+  autoComplete: string;
+  error: IdentityError | null;
+}) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        data-testid={`segqc-identity-${field}`}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        aria-invalid={error?.field === field}
+        autoComplete={autoComplete}
+      />
+    </label>
+  );
+}
+
 /**
  * Who is working: the signed-in user (read-only), or a name and login the user types when the
  * viewer has no login. A name written `Family^Given` is recorded in DICOM that way; any other text
@@ -50,28 +75,8 @@ export function IdentityForm({ identity, error, onDeclare, onForget }: IdentityF
   return (
     <form className="segqc-identity segqc-identity-form" data-testid="segqc-identity-form" onSubmit={submit}>
       <p className="segqc-identity-hint">This viewer has no login: say who you are. It is recorded as self-declared with what you save.</p>
-      <label>
-        <span>Name</span>
-        <input
-          data-testid="segqc-identity-name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder="Rivera^Ana or Ana Rivera"
-          aria-invalid={error?.field === 'name'}
-          autoComplete="name"
-        />
-      </label>
-      <label>
-        <span>Login</span>
-        <input
-          data-testid="segqc-identity-login"
-          value={login}
-          onChange={(event) => setLogin(event.target.value)}
-          placeholder="arivera"
-          aria-invalid={error?.field === 'login'}
-          autoComplete="username"
-        />
-      </label>
+      <IdentityField field="name" label="Name" value={name} onChange={setName} placeholder="Rivera^Ana or Ana Rivera" autoComplete="name" error={error} />
+      <IdentityField field="login" label="Login" value={login} onChange={setLogin} placeholder="arivera" autoComplete="username" error={error} />
       <p className="segqc-identity-hint">Write the name as Family^Given to record it that way in DICOM; otherwise it is recorded as typed.</p>
       {error && (
         <div className="segqc-error" role="alert" data-testid="segqc-identity-error" data-field={error.field}>
