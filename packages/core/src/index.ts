@@ -184,6 +184,10 @@ export { validateJsonSchema, UnsupportedSchemaError } from './sop/validateJsonSc
 export { loadSop } from './sop/loadSop';
 export { classifyMrSequence, hasContrastAgent, type SopSeriesAttributes, type MrSequenceClassification } from './sop/classifyMrSequence';
 export { selectSop, type SopSelection } from './sop/selectSop';
+export {
+  sopNamedByAnnotations, writtenSopReference,
+  type SopNamedByAnnotations, type SopNamingError, type AnnotationSopReference, type NamedSop,
+} from './sop/sopNamedByAnnotations';
 
 // Case review: agreement verdicts against the SOP, discrepancy maps, reference masks
 export {

@@ -110,7 +110,8 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   const summaries = annotations.flatMap((annotation) => (annotation.summary ? [annotation.summary] : []));
   const candidates = useMemo(() => reviewCandidates(summaries, seriesOnScreen(services)), [reviewCandidatesKey(summaries)]);
   const studyInstanceUid = services.displaySetService.getActiveDisplaySets()[0]?.StudyInstanceUID ?? null;
-  const sopInForce = useSopInForce(services);
+  // The SOP the reviewed annotations name, else the one for the series they were drawn on, as `segqc qc` judges the case.
+  const sopInForce = useSopInForce(services, candidates);
   const worker = useAgreementWorker();
   const review = useCaseReview(worker, services, activeDicomwebRootOrError(extensionManager).root, studyInstanceUid, candidates, sopInForce.sop);
   const reviewed = review.status === 'done' ? review.review : null;

@@ -1,6 +1,8 @@
 // What the panel shows of the SOP in force (rendered to markup, as the browser gets it): id,
-// version and the hash SEGs record, how it was chosen, the picker with the SOP chosen by hand
-// selected, and each refused library file as an alert naming the file and the field.
+// version and the hash SEGs record, how it was chosen (named by the annotations, for the series
+// they were drawn on, for the series on screen, by hand), the picker with the SOP chosen by hand
+// selected, annotations naming a SOP that cannot be used as an alert, and each refused library
+// file as an alert naming the file and the field.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
@@ -16,7 +18,7 @@ const LIBRARY = readdirSync(SOP_DIR).filter((n) => n.endsWith('.json') && n !== 
 const FLAIR_SOP = LIBRARY.find((sop) => sop.id === 'mr-brain-flair-lesion')!;
 
 const state = (overrides: Partial<SopInForceState>): SopInForceState => ({
-  loading: false, libraryError: null, library: LIBRARY, failures: [], sop: FLAIR_SOP, chosenBy: 'automatic',
+  loading: false, libraryError: null, library: LIBRARY, failures: [], sop: FLAIR_SOP, chosenBy: 'active-series', annotationsError: null,
   reason: 'mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast (description "FLAIR axial")',
   series: { displaySetInstanceUID: 'ds', StudyInstanceUID: '2.25.1', SeriesInstanceUID: '2.25.2', SeriesDescription: 'FLAIR axial', Modality: 'MR' },
   chooseByHand: () => undefined, chooseAutomatically: () => undefined, ...overrides,
@@ -30,11 +32,30 @@ test('id, version and the short hash SEGs record (SOP_SHORT_HASH_DIGITS of the S
   expect(testId(html, 'segqc-sop-version')).toBe(FLAIR_SOP.version);
   expect(testId(html, 'segqc-sop-hash')).toBe(FLAIR_SOP.reference.sha256.slice(0, SOP_SHORT_HASH_DIGITS));
   expect(html).toContain(`title="SHA-256 ${FLAIR_SOP.reference.sha256}"`);
-  expect(html).toContain('data-chosen-by="automatic">Chosen automatically from the series: mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast (description &quot;FLAIR axial&quot;).<');
-  // The picker shows "automatic" while the series decides, and lists every SOP by its key.
-  expect(html).toContain('<option value="" selected="">Automatic, from the series</option>');
+  expect(html).toContain('data-chosen-by="active-series">Chosen automatically from the series: mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast (description &quot;FLAIR axial&quot;).<');
+  // The picker shows "automatic" while no hand choice holds, and lists every SOP by its key.
+  expect(html).toContain('<option value="" selected="">Automatic</option>');
   for (const sop of LIBRARY) expect(html).toContain(`<option value="${sopKey(sop)}">${sop.title} (${sop.id}@${sop.version})</option>`);
   expect(html).not.toContain('role="alert"');
+});
+
+test('with annotations under review: named by them, or for the series they were drawn on', () => {
+  const named = render({ chosenBy: 'annotations', reason: `named by the annotations: ${sopKey(FLAIR_SOP)}` });
+  expect(testId(named, 'segqc-sop-id')).toBe('mr-brain-flair-lesion');
+  expect(named).toContain(`data-chosen-by="annotations">Chosen automatically, named by the annotations: ${sopKey(FLAIR_SOP)}.<`);
+  const annotated = render({ chosenBy: 'annotated-series', reason: 'no annotation names a SOP; mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast' });
+  expect(annotated).toContain('data-chosen-by="annotated-series">Chosen automatically from the series the annotations were drawn on: no annotation names a SOP; mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast.<');
+  expect(named + annotated).not.toContain('role="alert"');
+});
+
+test('annotations naming a SOP that cannot be used: an alert, and no SOP in force', () => {
+  const error = 'the annotations were made under SOP mr-brain-flair-lesion@0.9.0, which is not in the SOP library';
+  const html = render({ sop: null, chosenBy: 'annotations', reason: error, annotationsError: error });
+  expect(html).toContain('data-testid="segqc-sop-none"');
+  expect(html).not.toContain('data-testid="segqc-sop-id"');
+  expect(html).toContain(`role="alert" data-testid="segqc-sop-reason" data-chosen-by="annotations" data-error="">The SOP the annotations name cannot be used: ${error}. No SOP judges this case.<`);
+  // The picker stays, to judge against another SOP by hand.
+  expect(html).toMatch(/<select data-testid="segqc-sop-choice">/);
 });
 
 test('chosen by hand: said so, and the picker shows that SOP', () => {

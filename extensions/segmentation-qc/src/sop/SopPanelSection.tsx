@@ -1,7 +1,7 @@
 import type { SopInForceState } from './useSopInForce';
-import { sopKey } from './chooseSop';
+import { sopKey, type SopChosenBy } from './chooseSop';
 
-/** The picker's value for "follow the series" (a sopKey is never empty). */
+/** The picker's value for the automatic choice (a sopKey is never empty). */
 export const AUTOMATIC_CHOICE = '';
 
 export interface SopPanelSectionProps {
@@ -11,12 +11,14 @@ export interface SopPanelSectionProps {
 
 /**
  * The SOP in force: id, version and the hash that SEGs record (`id@version+hash`, the first
- * SOP_SHORT_HASH_DIGITS hex digits of the SHA-256; the whole digest on hover), whether it was
- * chosen from the series or by hand, a picker to change it, and the library files that were
- * refused, each naming the file and the failing field.
+ * SOP_SHORT_HASH_DIGITS hex digits of the SHA-256; the whole digest on hover), how it was chosen
+ * (named by the annotations under review, for the series they were drawn on, for the series on
+ * screen, or by hand), a picker to change it, and the library files that were refused, each naming
+ * the file and the failing field. Annotations naming a SOP that cannot be used are an alert: then
+ * no SOP judges the case.
  */
 export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
-  const { loading, libraryError, library, failures, sop, chosenBy, reason, series, chooseByHand, chooseAutomatically } = sopInForce;
+  const { loading, libraryError, library, failures, sop, chosenBy, reason, annotationsError, series, chooseByHand, chooseAutomatically } = sopInForce;
   return (
     <section className="segqc-sop" data-testid="segqc-sop">
       <h3 className="segqc-subtitle">SOP in force</h3>
@@ -42,10 +44,16 @@ export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
       ) : (
         !loading && !libraryError && <p className="segqc-empty" data-testid="segqc-sop-none">No SOP in force.</p>
       )}
-      {!loading && !libraryError && (
-        <p className="segqc-sop-reason" data-testid="segqc-sop-reason" data-chosen-by={chosenBy}>
-          {chosenBy === 'hand' ? 'Chosen by hand.' : sop ? `Chosen automatically from the series: ${reason}.` : `Not chosen automatically: ${reason}.`}
-        </p>
+      {!loading && !libraryError && annotationsError ? (
+        <div className="segqc-sop-reason segqc-error" role="alert" data-testid="segqc-sop-reason" data-chosen-by={chosenBy} data-error="">
+          The SOP the annotations name cannot be used: {annotationsError}. No SOP judges this case.
+        </div>
+      ) : (
+        !loading && !libraryError && (
+          <p className="segqc-sop-reason" data-testid="segqc-sop-reason" data-chosen-by={chosenBy}>
+            {reasonText(sop !== null, chosenBy, reason)}
+          </p>
+        )
       )}
       {library.length > 0 && (
         <label className="segqc-sop-choice">
@@ -56,7 +64,7 @@ export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
             disabled={series === null}
             onChange={(event) => (event.target.value === AUTOMATIC_CHOICE ? chooseAutomatically() : chooseByHand(event.target.value))}
           >
-            <option value={AUTOMATIC_CHOICE}>Automatic, from the series</option>
+            <option value={AUTOMATIC_CHOICE}>Automatic</option>
             {library.map((entry) => (
               <option key={sopKey(entry)} value={sopKey(entry)}>
                 {entry.title} ({entry.id}@{entry.version})
@@ -76,4 +84,13 @@ export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
       )}
     </section>
   );
+}
+
+/** How the SOP in force was chosen, or why none was, as a sentence. */
+function reasonText(chosen: boolean, chosenBy: SopChosenBy, reason: string): string {
+  if (chosenBy === 'hand') return 'Chosen by hand.';
+  if (!chosen) return `Not chosen automatically: ${reason}.`;
+  if (chosenBy === 'annotations') return `Chosen automatically, ${reason}.`;
+  if (chosenBy === 'annotated-series') return `Chosen automatically from the series the annotations were drawn on: ${reason}.`;
+  return `Chosen automatically from the series: ${reason}.`;
 }

@@ -1,7 +1,8 @@
 // Which series the SOP is chosen for: the image series of the active viewport, or the one a SEG
-// shown there refers to; nothing when the viewport shows no image series.
+// shown there refers to; nothing when the viewport shows no image series. And the image series
+// annotations were drawn on, which the SOP is chosen for when they are under review.
 import type { DisplaySet, DisplaySetService, ViewportGridService } from '../services';
-import { activeSourceDisplaySet } from './activeSourceDisplaySet';
+import { activeSourceDisplaySet, imageDisplaySetOfSeries } from './activeSourceDisplaySet';
 
 const displaySet = (uid: string, Modality: string, extra: Partial<DisplaySet> = {}): DisplaySet => ({
   displaySetInstanceUID: uid, StudyInstanceUID: '2.25.1', SeriesInstanceUID: `2.25.${uid.length}`, Modality, ...extra,
@@ -32,4 +33,12 @@ test('nothing when the viewport is empty, unknown, or shows only a report', () =
   expect(activeSourceDisplaySet(fakeServices({}, 'vp', [flair]))).toBeNull();
   expect(activeSourceDisplaySet(fakeServices({ vp: ['gone'] }, 'vp', [flair]))).toBeNull();
   expect(activeSourceDisplaySet(fakeServices({ vp: ['sr'] }, 'vp', [displaySet('sr', 'SR')]))).toBeNull();
+});
+
+test('the image display set of a series, not a SEG drawn on it; nothing for a series the viewer does not hold', () => {
+  const segOfFlair = displaySet('seg', 'SEG', { SeriesInstanceUID: flair.SeriesInstanceUID });
+  const displaySetService = { getActiveDisplaySets: () => [segOfFlair, ct, flair] } as unknown as DisplaySetService;
+  expect(imageDisplaySetOfSeries(displaySetService, flair.SeriesInstanceUID)).toBe(flair);
+  expect(imageDisplaySetOfSeries(displaySetService, ct.SeriesInstanceUID)).toBe(ct);
+  expect(imageDisplaySetOfSeries(displaySetService, '2.25.999')).toBeNull();
 });

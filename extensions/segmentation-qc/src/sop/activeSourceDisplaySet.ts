@@ -24,3 +24,8 @@ export function activeSourceDisplaySet(services: { displaySetService: DisplaySet
   }
   return null;
 }
+
+/** The image display set of a series (the one annotations were drawn on), if the viewer holds it. */
+export function imageDisplaySetOfSeries(displaySetService: DisplaySetService, seriesInstanceUid: string): DisplaySet | null {
+  return displaySetService.getActiveDisplaySets().find((displaySet) => displaySet.SeriesInstanceUID === seriesInstanceUid && isImageDisplaySet(displaySet)) ?? null;
+}

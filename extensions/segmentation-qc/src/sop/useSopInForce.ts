@@ -1,16 +1,18 @@
 /**
  * The SOP in force in the viewer (issue 5: "chosen automatically from the series … and can be
- * changed by hand"): the library is loaded once per page (sopLibraryOnce); the SOP follows the
- * active viewport's source series through selectSop until the user picks one by hand. A hand
- * choice holds for the study it was made in (kept for the page, across panel tab switches) and
- * does not apply to any other study.
+ * changed by hand"): the library is loaded once per page (sopLibraryOnce). With annotations under
+ * review (the reviewer's panel), the SOP is the one they name, else the one that applies to the
+ * series they were drawn on — `segqc qc`'s rule (chooseSop), whatever series is on screen. Without
+ * (the annotate mode), the SOP follows the active viewport's source series through selectSop. Either
+ * holds until the user picks one by hand. A hand choice holds for the study it was made in (kept
+ * for the page, across panel tab switches) and does not apply to any other study.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { createPageStore, usePageStore } from '../pageStore';
-import type { Sop } from '@segqc/core';
+import type { ParsedSopReference, Sop } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
 import type { CornerstoneViewportService, DisplaySetService, Subscription, ViewportGridService } from '../services';
-import { activeSourceDisplaySet } from './activeSourceDisplaySet';
+import { activeSourceDisplaySet, imageDisplaySetOfSeries } from './activeSourceDisplaySet';
 import { chooseSop, type SopChosenBy } from './chooseSop';
 import { SOP_LIBRARY_URL, type SopLibrary, type SopLibraryFailure } from './fetchSopLibrary';
 import { seriesSopAttributes } from './seriesSopAttributes';
@@ -20,6 +22,16 @@ export interface SopInForceServices {
   displaySetService: DisplaySetService;
   viewportGridService: ViewportGridService;
   cornerstoneViewportService: CornerstoneViewportService;
+}
+
+/**
+ * The annotations a reviewer compares, as reviewCandidates gives them: the series they were drawn
+ * on, their ids, and each one's summary with the SOP its ProtocolName names.
+ */
+export interface AnnotationsUnderReview {
+  sourceSeriesInstanceUid: string;
+  annotations: ReadonlyArray<{ id: string }>;
+  summaries: Readonly<Record<string, { sop: ParsedSopReference | null }>>;
 }
 
 /** The series the SOP was chosen for. */
@@ -42,6 +54,8 @@ export interface SopInForceState {
   sop: Sop | null;
   chosenBy: SopChosenBy;
   reason: string;
+  /** The annotations name a SOP that cannot be used (not in the library, another text, several SOPs): no SOP judges. */
+  annotationsError: string | null;
   series: SopSourceSeries | null;
   /** Put the SOP with this sopKey in force for the current study. */
   chooseByHand(key: string): void;
@@ -63,7 +77,11 @@ type LibraryState = { library: SopLibrary | null; error: string | null };
 /** The hand choice, kept for the page: OHIF unmounts a panel when another tab is shown. */
 const handChoice = createPageStore<{ hand: { studyInstanceUID: string; key: string } | null }>({ hand: null });
 
-export function useSopInForce(services: SopInForceServices, libraryUrl: string = SOP_LIBRARY_URL): SopInForceState {
+/**
+ * @param underReview the annotations the reviewer compares (reviewCandidates), or null when there
+ *   are none (the annotate mode, or a study not double-read): the SOP then follows the active viewport.
+ */
+export function useSopInForce(services: SopInForceServices, underReview: AnnotationsUnderReview | null = null, libraryUrl: string = SOP_LIBRARY_URL): SopInForceState {
   const [loaded, setLoaded] = useState<LibraryState>({ library: null, error: null });
   const [revision, setRevision] = useState(0);
   const { hand } = usePageStore(handChoice);
@@ -93,11 +111,21 @@ export function useSopInForce(services: SopInForceServices, libraryUrl: string =
   }, [services]);
   void revision; // re-render on events: the active series is read from the services each time
 
-  const displaySet = activeSourceDisplaySet(services);
+  const activeDisplaySet = activeSourceDisplaySet(services);
+  const annotatedDisplaySet = underReview ? imageDisplaySetOfSeries(services.displaySetService, underReview.sourceSeriesInstanceUid) : null;
+  const displaySet = annotatedDisplaySet ?? activeDisplaySet;
   const studyInstanceUID = displaySet?.StudyInstanceUID ?? null;
   const library = loaded.library?.sops ?? [];
   const handKey = hand && hand.studyInstanceUID === studyInstanceUID ? hand.key : null;
-  const choice = chooseSop(library, displaySet ? seriesSopAttributes(displaySet) : null, handKey);
+  const basisDisplaySet = underReview ? annotatedDisplaySet : activeDisplaySet;
+  const choice = chooseSop(
+    library,
+    {
+      annotations: underReview ? underReview.annotations.map(({ id }) => ({ id, sop: underReview.summaries[id]?.sop ?? null })) : null,
+      series: basisDisplaySet ? seriesSopAttributes(basisDisplaySet) : null,
+    },
+    handKey,
+  );
 
   const chooseByHand = useCallback(
     (key: string) => {
@@ -115,6 +143,8 @@ export function useSopInForce(services: SopInForceServices, libraryUrl: string =
     sop: choice.sop,
     chosenBy: choice.chosenBy,
     reason: choice.reason,
+    // Only once the library is read: before, every named SOP is "not in the library".
+    annotationsError: loaded.library ? choice.error : null,
     series: displaySet
       ? {
           displaySetInstanceUID: displaySet.displaySetInstanceUID,
