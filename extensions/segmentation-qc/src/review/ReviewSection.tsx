@@ -15,7 +15,9 @@ function describeFailed(row: ReviewRow): string {
 function Row({ row, names }: { row: ReviewRow; names: Record<string, AnnotationSummary> }) {
   const pair = `${names[row.a]?.annotator ?? row.a} – ${names[row.b]?.annotator ?? row.b}`;
   return (
-    <tr data-testid="segqc-review-row" data-structure={row.structureLabel} data-a={row.a} data-b={row.b} data-verdict={row.verdict} data-dice={row.dice ?? ''}>
+    <tr data-testid="segqc-review-row" data-structure={row.structureLabel} data-a={row.a} data-b={row.b} data-verdict={row.verdict} data-dice={row.dice ?? ''}
+      data-hd95={row.hd95Mm ?? ''} data-nsd={row.nsd ?? ''} data-nsd-tolerance={row.nsdToleranceMm ?? ''} data-volume-a={row.volumeAMl ?? ''} data-volume-b={row.volumeBMl ?? ''}
+      data-missed={row.missedLesions ?? ''} data-extra={row.extraLesions ?? ''}>
       <td>{row.structureLabel}</td>
       <td>{pair}</td>
       <td>{fixed(row.dice, 3)}</td>

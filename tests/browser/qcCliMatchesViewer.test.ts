@@ -1,0 +1,193 @@
+import { demoManifest } from '@segqc/demo-data';
+import { browserSession } from '../harness/browserSession';
+import type { QcPairResult } from '../../packages/cli/src/qc/QcCaseResult';
+import type { QcJson } from '../../packages/cli/src/qc/runQc';
+import { segqc } from '../harness/segqcCommand';
+
+// "`segqc qc` over the demo PACS finishes with a progress bar and the same numbers as the viewer."
+// One Orthanc holds two triple-read demo CT cases: ct-08, open for review (Okafor drifting on the
+// lungs), and ct-01, adjudicated (its reference-standard SEG is not one more opinion, on either
+// side); and the MR case mr-01, whose viewer opens with the T1 series on screen while the lesions
+// were drawn on FLAIR: both sides must judge it against the SOP for the annotated series (the FLAIR
+// lesion SOP), not the one on screen. The built `segqc qc --json` runs over it in worker threads;
+// then each case is opened in the reviewer mode of the prebuilt OHIF viewer, whose Web Worker
+// computes the agreement from the same PACS on its own. Every row of the agreement table — the
+// structure, the pair, Dice, HD95, NSD, the volumes, missed / extra lesions, the verdict and the
+// failed criteria of its tooltip — must be the CLI's number for that pair and structure: as text at
+// the precision the table shows it, and from the row's data-* attributes to 1e-9. Neither side may
+// hold a row the other lacks, and the CLI's progress on stderr ends at 100 %. The SOP the panel shows
+// in force is the one the CLI judged by (id, version, hash).
+jest.setTimeout(400_000);
+
+const CASES = ['ct-08', 'ct-01', 'mr-01'];
+const manifest = demoManifest({ cases: CASES });
+const FULL_PRECISION = 1e-9;
+
+const session = browserSession({ cases: CASES, name: 'qc-cli-matches-viewer' });
+
+
+/** One row of the agreement table as the page holds it: its data-* attributes (without "data-"), its cells' text, the verdict's tooltip. */
+interface TableRow {
+  data: Record<string, string>;
+  cells: string[];
+  verdictTitle: string;
+}
+
+async function agreementTable(): Promise<TableRow[]> {
+  return session.browser.page.getByTestId('segqc-review-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      data: Object.fromEntries([...row.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name.slice('data-'.length), a.value])),
+      cells: [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()),
+      verdictTitle: row.querySelector('td:last-child')?.getAttribute('title') ?? '',
+    })),
+  );
+}
+
+const key = (structure: string, a: string, b: string) => `${structure} | ${a} – ${b}`;
+
+/**
+ * Compares what a table cell shows with the CLI's value at the precision shown: "—" for null, else
+ * a plain decimal (an optional unit after it) that is the CLI value rounded to as many decimals.
+ */
+function checkShown(mismatches: string[], where: string, shown: string, cli: number | null): void {
+  if (cli === null) {
+    if (shown !== '—') mismatches.push(`${where}: table shows "${shown}", CLI has null`);
+    return;
+  }
+  const match = /^(-?\d+(?:\.(\d+))?)/.exec(shown);
+  if (!match) {
+    mismatches.push(`${where}: table shows "${shown}", CLI has ${cli}`);
+    return;
+  }
+  const decimals = match[2]?.length ?? 0;
+  if (match[1] !== cli.toFixed(decimals)) mismatches.push(`${where}: table shows ${match[1]}, CLI has ${cli} (${cli.toFixed(decimals)} at that precision)`);
+}
+
+/** Compares a full-precision data-* attribute ('' for null) with the CLI's value. */
+function checkExact(mismatches: string[], where: string, attribute: string | undefined, cli: number | null): void {
+  if (attribute === undefined) {
+    mismatches.push(`${where}: the row has no such data attribute`);
+    return;
+  }
+  if (cli === null || attribute === '') {
+    if (!(cli === null && attribute === '')) mismatches.push(`${where}: data attribute "${attribute}", CLI has ${cli}`);
+    return;
+  }
+  const value = Number(attribute);
+  if (!(Math.abs(value - cli) <= FULL_PRECISION)) mismatches.push(`${where}: data attribute ${attribute}, CLI has ${cli} (difference ${value - cli})`);
+}
+
+const VERDICT_TEXT = { escalate: 'Escalate', pass: 'Pass', 'no-thresholds': 'No SOP limits' } as const;
+
+/** The failed criteria of the verdict's tooltip against the CLI's: "segmented by one annotator only", or "criterion value (limit threshold)". */
+function checkFailed(mismatches: string[], where: string, title: string, cli: QcPairResult['failed']): void {
+  const shown = title === '' ? [] : title.split('; ');
+  if (shown.length !== cli.length) {
+    mismatches.push(`${where} failed criteria: table "${title}", CLI ${JSON.stringify(cli)}`);
+    return;
+  }
+  cli.forEach((failure, i) => {
+    if (failure.criterion === 'missing') {
+      if (shown[i] !== 'segmented by one annotator only') mismatches.push(`${where} failed criterion ${i}: table "${shown[i]}", CLI missing`);
+      return;
+    }
+    const match = /^(\S+) (\S+) \(limit (\S+)\)$/.exec(shown[i]);
+    if (!match || match[1] !== failure.criterion) {
+      mismatches.push(`${where} failed criterion ${i}: table "${shown[i]}", CLI ${JSON.stringify(failure)}`);
+      return;
+    }
+    checkShown(mismatches, `${where} failed ${failure.criterion} value`, match[2], failure.value);
+    checkShown(mismatches, `${where} failed ${failure.criterion} limit`, match[3], failure.threshold);
+  });
+}
+
+/** Every difference between one table row and the CLI's result for the same structure and (ordered) pair. */
+function compareRow(where: string, row: TableRow, pair: QcPairResult): string[] {
+  const mismatches: string[] = [];
+  const [structure, shownPair, dice, hd95, nsd, volumes, lesions, verdict] = row.cells;
+  if (row.cells.length !== 8) mismatches.push(`${where}: ${row.cells.length} cells, expected 8: ${JSON.stringify(row.cells)}`);
+  if (structure !== pair.structure) mismatches.push(`${where}: structure cell "${structure}"`);
+  if (shownPair !== `${pair.a} – ${pair.b}`) mismatches.push(`${where}: pair cell "${shownPair}"`);
+
+  checkShown(mismatches, `${where} Dice`, dice, pair.dice);
+  checkShown(mismatches, `${where} HD95`, hd95, pair.hd95Mm);
+  checkShown(mismatches, `${where} NSD`, nsd, pair.nsdToleranceMm === null ? null : pair.nsd);
+  const [volumeA, volumeB, ...restOfVolumes] = volumes.split(' / ');
+  if (restOfVolumes.length > 0 || volumeB === undefined) mismatches.push(`${where}: volume cell "${volumes}"`);
+  checkShown(mismatches, `${where} volume A`, volumeA, pair.volumeAMl);
+  checkShown(mismatches, `${where} volume B`, volumeB ?? '', pair.volumeBMl);
+  const expectedLesions = pair.lesions.missedByB === null ? '—' : `${pair.lesions.missedByB} / ${pair.lesions.extraInB}`;
+  if (lesions !== expectedLesions) mismatches.push(`${where}: miss/extra cell "${lesions}", CLI "${expectedLesions}"`);
+  if (verdict !== VERDICT_TEXT[pair.verdict]) mismatches.push(`${where}: verdict cell "${verdict}", CLI ${pair.verdict}`);
+  checkFailed(mismatches, where, row.verdictTitle, pair.failed);
+
+  // Full precision, from the row's attributes.
+  if (row.data.verdict !== pair.verdict) mismatches.push(`${where}: data-verdict ${row.data.verdict}, CLI ${pair.verdict}`);
+  checkExact(mismatches, `${where} data-dice`, row.data.dice, pair.dice);
+  checkExact(mismatches, `${where} data-hd95`, row.data.hd95, pair.hd95Mm);
+  checkExact(mismatches, `${where} data-nsd`, row.data.nsd, pair.nsd);
+  checkExact(mismatches, `${where} data-nsd-tolerance`, row.data['nsd-tolerance'], pair.nsdToleranceMm);
+  checkExact(mismatches, `${where} data-volume-a`, row.data['volume-a'], pair.volumeAMl);
+  checkExact(mismatches, `${where} data-volume-b`, row.data['volume-b'], pair.volumeBMl);
+  checkExact(mismatches, `${where} data-missed`, row.data.missed, pair.lesions.missedByB);
+  checkExact(mismatches, `${where} data-extra`, row.data.extra, pair.lesions.extraInB);
+  return mismatches;
+}
+
+test('segqc qc --json over the demo PACS ends its progress at 100 % and gives every row of the viewer\'s agreement table, number for number', async () => {
+  // The CLI, as a user runs it; stderr is not a terminal, so the progress comes as plain lines.
+  const started = Date.now();
+  const { code, stdout, stderr } = await segqc(['qc', '--pacs', session.pacs.dicomwebUrl, '--workers', '2', '--json']);
+  const cliSeconds = (Date.now() - started) / 1000;
+  expect([code, stderr.split('\n')[0]]).toEqual([0, `segqc qc: ${CASES.length} cases`]);
+  const progressLines = stderr.trim().split('\n');
+  expect(progressLines.pop()).toMatch(new RegExp(`^segqc qc: ${CASES.length}/${CASES.length} cases, \\d+ escalated, (\\d+ s|\\d+m\\d\\ds) \\(100%\\)$`));
+  // Any line in between is an earlier state of the same progress, below 100 %.
+  for (const line of progressLines.slice(1)) expect(line).toMatch(/^segqc qc: \d+\/\d+ cases, .* \((\d|[1-9]\d)%\)$/);
+  const cli = JSON.parse(stdout) as QcJson;
+  expect(cli.summary).toMatchObject({ cases: CASES.length, reviewed: CASES.length, failed: 0, notDoubleRead: 0 });
+  expect(cli.cases.map((c) => c.studyInstanceUid).sort()).toEqual(manifest.cases.map((c) => c.StudyInstanceUID).sort());
+
+  const { page, screenshot, errors } = session.browser;
+  const report: string[] = [];
+  for (const demoCase of manifest.cases) {
+    const result = cli.cases.find((c) => c.studyInstanceUid === demoCase.StudyInstanceUID)!;
+    expect([demoCase.caseId, result.status, result.excluded]).toEqual([demoCase.caseId, 'reviewed', []]);
+    // Two or more annotations, so at least one pair on every structure.
+    expect(result.annotations.length).toBeGreaterThanOrEqual(2);
+    expect(result.pairs.length).toBeGreaterThan(0);
+
+    // The same case in the viewer, opened as a reviewer opens it.
+    const opened = Date.now();
+    await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('[data-testid=segqc-review][data-status=done]').waitFor({ timeout: 240_000 });
+    const viewerSeconds = (Date.now() - opened) / 1000;
+    await screenshot(`${demoCase.caseId}-agreement-table`);
+    // The SOP judged by: the CLI's, whatever series the viewport shows.
+    expect(result.sop).not.toBeNull();
+    const shownSop = [await page.getByTestId('segqc-sop-id').textContent(), await page.getByTestId('segqc-sop-version').textContent(), await page.getByTestId('segqc-sop-hash').textContent()];
+    expect([demoCase.caseId, ...shownSop]).toEqual([demoCase.caseId, result.sop!.id, result.sop!.version, result.sop!.sha256.slice(0, 16)]);
+    expect(await page.getByTestId('segqc-review-excluded').count()).toBe(0);
+    const table = await agreementTable();
+
+    // Nothing missing on either side: the same pair × structure rows, each once, in the same (worst-first) order.
+    const tableKeys = table.map((row) => key(row.data.structure, row.data.a, row.data.b));
+    const cliKeys = result.pairs.map((pair) => key(pair.structure, pair.a, pair.b));
+    expect(new Set(tableKeys).size).toBe(tableKeys.length);
+    expect(new Set(cliKeys).size).toBe(cliKeys.length);
+    expect([demoCase.caseId, table.length]).toEqual([demoCase.caseId, result.pairs.length]);
+    expect([...tableKeys].sort()).toEqual([...cliKeys].sort());
+    expect(tableKeys).toEqual(cliKeys);
+
+    const mismatches = result.pairs.flatMap((pair) => {
+      const where = `${demoCase.caseId} ${key(pair.structure, pair.a, pair.b)}`;
+      const row = table.find((r) => r.data.structure === pair.structure && r.data.a === pair.a && r.data.b === pair.b)!;
+      return compareRow(where, row, pair);
+    });
+    expect(mismatches).toEqual([]);
+    report.push(`${demoCase.caseId}: ${table.length} rows (${new Set(result.pairs.map((p) => p.structure)).size} structures × ${result.annotations.length} annotations), ` +
+      `${table.filter((r) => r.data.verdict === 'escalate').length} escalated; viewer ${viewerSeconds.toFixed(1)} s`);
+  }
+  console.log(`segqc qc: ${cliSeconds.toFixed(1)} s for ${CASES.length} cases; last progress line "${stderr.trim().split('\n').pop()}"\n${report.join('\n')}`);
+  expect(errors).toEqual([]);
+});
