@@ -16,7 +16,7 @@ export interface CaseSop {
  * loaded from the library by id@version, its SHA-256 checked against the hash they recorded — a
  * file that differs from the text the annotators worked under is an error naming the file. When
  * no annotation names a SOP (SEGs of another tool), the SOP that applies to the source series
- * (selectSop, the viewer's automatic choice); none may apply, and then no thresholds judge.
+ * (selectSop); none may apply, and then no thresholds judge.
  * Annotations that name different SOPs are an error: one verdict cannot follow two. The rule is
  * core's sopNamedByAnnotations, which the viewer's reviewer panel follows too.
  */
