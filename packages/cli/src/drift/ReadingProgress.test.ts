@@ -1,6 +1,7 @@
 // Why: a nightly job's log must show that the run is alive and how far it got without filling the
 // log; a terminal gets one bar redrawn in place instead.
-import { PLAIN_INTERVAL_MS, ReadingProgress } from './ReadingProgress';
+import { PLAIN_INTERVAL_MS } from '../progressOutput';
+import { ReadingProgress } from './ReadingProgress';
 
 function recorder(isTTY: boolean) {
   const written: string[] = [];

@@ -1,10 +1,7 @@
 import type { ReliabilityStage } from '@segqc/core';
+import { drawProgressBar, PLAIN_INTERVAL_MS, writeProgressLine, type ProgressStream } from '../progressOutput';
 import { duration } from '../qc/duration';
-import type { ProgressStream } from '../qc/QcProgress';
 
-/** Plain progress lines are at least this far apart (the end of each stage is always written). */
-export const PLAIN_INTERVAL_MS = 5000;
-const BAR_WIDTH = 24;
 const STAGE_TEXT: Record<ReliabilityStage, string> = { inventory: 'cases listed', reading: 'cases read' };
 
 /**
@@ -60,16 +57,17 @@ export class ReadingProgress {
     return `${this.done}/${this.total} ${STAGE_TEXT[this.stage]}, ${duration(elapsed)}${left}`;
   }
 
+  /** A stage whose size is not known yet has nothing done. */
+  private fraction(): number {
+    return this.total === 0 ? 0 : this.done / this.total;
+  }
+
   private draw(): void {
-    const filled = this.total === 0 ? 0 : Math.round((this.done / this.total) * BAR_WIDTH);
-    const text = `segqc ${this.command} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.status()}`;
-    // A pseudo-terminal without a size reports 0 columns.
-    const width = this.stream.columns !== undefined && this.stream.columns >= 20 ? this.stream.columns : 80;
-    this.stream.write(`\r${text.slice(0, Math.max(width - 1, 1))}\x1b[K`);
+    drawProgressBar(this.stream, this.command, this.fraction(), this.status());
   }
 
   private line(): void {
-    this.stream.write(`segqc ${this.command}: ${this.status()} (${Math.floor((this.done / this.total) * 100)}%)\n`);
+    writeProgressLine(this.stream, this.command, this.fraction(), this.status());
     this.lastLine = this.now();
   }
 }

@@ -2,7 +2,7 @@ import {
   jsonString, reliabilityFromPacs, studyAttributes,
   type DicomJsonDataset, type DicomwebReadOptions, type ProgrammeReliabilityFromPacs, type ReadFetchLike,
 } from '@segqc/core';
-import type { ProgressStream } from '../qc/QcProgress';
+import type { ProgressStream } from '../progressOutput';
 import { ObserverPool, type CaseObserver } from './ObserverPool';
 import type { ProgrammeReadOptions } from './programmeOptions';
 import { ReadingProgress } from './ReadingProgress';

@@ -1,5 +1,6 @@
 import type { QcCaseResult } from './QcCaseResult';
-import { PLAIN_INTERVAL_MS, QcProgress } from './QcProgress';
+import { PLAIN_INTERVAL_MS } from '../progressOutput';
+import { QcProgress } from './QcProgress';
 import { duration } from './duration';
 
 // Why: batch QC over a programme takes minutes to hours. On a terminal the user sees a bar move;

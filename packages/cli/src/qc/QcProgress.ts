@@ -1,16 +1,6 @@
+import { drawProgressBar, PLAIN_INTERVAL_MS, writeProgressLine, type ProgressStream } from '../progressOutput';
 import { duration } from './duration';
 import type { QcCaseResult } from './QcCaseResult';
-
-/** Where progress goes: stderr, with isTTY and columns when it is a terminal. */
-export interface ProgressStream {
-  write(text: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-/** Plain progress lines are at least this far apart (the last one is always written). */
-export const PLAIN_INTERVAL_MS = 5000;
-const BAR_WIDTH = 24;
 
 /**
  * Progress of `segqc qc` on stderr: on a terminal a bar redrawn in place (cases done, escalated,
@@ -75,17 +65,17 @@ export class QcProgress {
     return `${this.done}/${this.total} cases, ${this.escalated} escalated${this.failed > 0 ? `, ${this.failed} failed` : ''}, ${duration(elapsed)}${left}`;
   }
 
+  /** No case to judge is all done. */
+  private fraction(): number {
+    return this.total === 0 ? 1 : this.done / this.total;
+  }
+
   private draw(): void {
-    const filled = this.total === 0 ? BAR_WIDTH : Math.round((this.done / this.total) * BAR_WIDTH);
-    const text = `segqc qc [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.status()}`;
-    // A pseudo-terminal without a size reports 0 columns.
-    const width = this.stream.columns !== undefined && this.stream.columns >= 20 ? this.stream.columns : 80;
-    this.stream.write(`\r${text.slice(0, Math.max(width - 1, 1))}\x1b[K`);
+    drawProgressBar(this.stream, 'qc', this.fraction(), this.status());
   }
 
   private line(): void {
-    const percent = this.total === 0 ? 100 : Math.floor((this.done / this.total) * 100);
-    this.stream.write(`segqc qc: ${this.status()} (${percent}%)\n`);
+    writeProgressLine(this.stream, 'qc', this.fraction(), this.status());
     this.lastLine = this.now();
   }
 }
