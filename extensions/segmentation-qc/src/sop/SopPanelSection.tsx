@@ -44,17 +44,15 @@ export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
       ) : (
         !loading && !libraryError && <p className="segqc-empty" data-testid="segqc-sop-none">No SOP in force.</p>
       )}
-      {!loading && !libraryError && annotationsError ? (
+      {!loading && !libraryError && (annotationsError ? (
         <div className="segqc-sop-reason segqc-error" role="alert" data-testid="segqc-sop-reason" data-chosen-by={chosenBy} data-error="">
           The SOP the annotations name cannot be used: {annotationsError}. No SOP judges this case.
         </div>
       ) : (
-        !loading && !libraryError && (
-          <p className="segqc-sop-reason" data-testid="segqc-sop-reason" data-chosen-by={chosenBy}>
-            {reasonText(sop !== null, chosenBy, reason)}
-          </p>
-        )
-      )}
+        <p className="segqc-sop-reason" data-testid="segqc-sop-reason" data-chosen-by={chosenBy}>
+          {reasonText(sop !== null, chosenBy, reason)}
+        </p>
+      ))}
       {library.length > 0 && (
         <label className="segqc-sop-choice">
           <span>Change SOP</span>
