@@ -271,7 +271,7 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
   expect(due.map((d) => d.annotator).sort()).toEqual(dueByHand.map(nameOf).sort());
   for (const entry of due) expect(entry.cases).toEqual([planOf('ct-cal').StudyInstanceUID]);
 
-  // Pairwise inter-rater agreement: mean Dice of each pair over the nine cases.
+  // Pairwise inter-rater agreement: mean Dice of each pair over the eight programme cases (ct-cal is scored against its gold, not paired).
   await page.getByTestId('segqc-irr-matrix').first().scrollIntoViewIfNeeded();
   await screenshot('01b-agreement-tables');
   const cells = await page.getByTestId('segqc-irr-cell').evaluateAll((items) => items.map((item) => ({
@@ -281,15 +281,15 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
   for (const structure of STRUCTURES) {
     for (const pair of ['rivera|chen', 'rivera|okafor', 'chen|okafor']) {
       const [x, y] = pair.split('|');
-      const mean = CASES.reduce((sum, c) => sum + truth.get(c)!.pairs[structure][pair], 0) / CASES.length;
+      const mean = CT_CASES.reduce((sum, c) => sum + truth.get(c)!.pairs[structure][pair], 0) / CT_CASES.length;
       const cell = cells.find((c) => c.structure === structure && c.a === nameOf(x) && c.b === nameOf(y))!;
-      expect(cell.cases).toBe(CASES.length);
+      expect(cell.cases).toBe(CT_CASES.length);
       expect(cell.dice).toBeCloseTo(mean, 9);
     }
   }
 
-  // Case-level labels: the number of nodules each reader segmented (26-connected components).
-  const counts = CASES.map((c) => READERS.map((reader) => truth.get(c)!.lesions[reader]));
+  // Case-level labels: the number of nodules each reader segmented (26-connected components) in the programme cases.
+  const counts = CT_CASES.map((c) => READERS.map((reader) => truth.get(c)!.lesions[reader]));
   const categories = [...new Set(counts.flat())].sort((a, b) => a - b);
   const m = READERS.length;
   const perCase = counts.map((labels) => categories.map((k) => labels.filter((l) => l === k).length));

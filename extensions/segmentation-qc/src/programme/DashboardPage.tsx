@@ -67,6 +67,7 @@ export function DashboardPage({ servicesManager }: { servicesManager: ServicesMa
 
           <section className="segqc-page-section">
             <h2>Pairwise inter-rater agreement</h2>
+            <p className="segqc-muted">Over the programme’s cases; calibration cases are scored against their gold (below), not paired.</p>
             <div className="segqc-chart-row">
               {result.reliability.irr.map((matrix) => <IrrMatrixView key={`${matrix.structure}|${matrix.modality}`} matrix={matrix} />)}
             </div>
@@ -74,6 +75,7 @@ export function DashboardPage({ servicesManager }: { servicesManager: ServicesMa
 
           <section className="segqc-page-section">
             <h2>Case-level labels</h2>
+            <p className="segqc-muted">Over the programme’s cases, calibration cases left out.</p>
             <div className="segqc-chart-row">
               {result.reliability.lesionLabels.map((entry) => <LesionLabelsView key={`${entry.kind}|${entry.structure}|${entry.modality}`} entry={entry} />)}
             </div>

@@ -54,8 +54,8 @@ export function programmeReportHtml(input: ProgrammeReportInput): string {
 <p class="muted">${e(input.pacs)} · generated ${e(input.generatedAt.toISOString())} · ${observed.length} of ${inventory.cases.length} cases compared (${calibrationCompared} calibration case${calibrationCompared === 1 ? '' : 's'}, also scored against their gold)${skipped.length > 0 ? ` · ${skipped.length} left out` : ''}</p>
 ${section('Recalibration', recalibrationList(recalibrationsDue(reliability.drift), caseName), 'recalibration')}
 ${section('Agreement with the reference over time', `<p class="muted">Each annotator’s Dice against the case’s reference standard (its adjudicated SEG, or the gold of a calibration case), as an EWMA control chart; the first cases of each chart set its centre and limits. A case without one is shown against the majority vote of its annotators but not monitored: the majority includes the annotator’s own vote and moves with the group.</p>${drift}`, 'drift')}
-${section('Pairwise inter-rater agreement', `<div class="row">${reliability.irr.map(irrMatrixTable).join('')}</div>`, 'irr')}
-${section('Case-level labels', labels, 'labels')}
+${section('Pairwise inter-rater agreement', `<p class="muted">Over the programme’s cases; calibration cases are scored against their gold (below), not paired.</p><div class="row">${reliability.irr.map(irrMatrixTable).join('')}</div>`, 'irr')}
+${section('Case-level labels', `<p class="muted">Over the programme’s cases, calibration cases left out.</p>${labels}`, 'labels')}
 ${section('Calibration scores (accuracy against the gold)', calibrationTable(reliability.calibration, caseName), 'calibration')}
 ${section('QC overview', overviewTable(inventory.cases, input.studies, caseName), 'overview')}
 ${skippedList}

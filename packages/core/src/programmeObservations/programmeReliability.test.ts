@@ -31,8 +31,9 @@ const calibrationCase: CaseObservations = {
   modality: 'CT',
   structures: [{ label: 'Right lung', reference: 'gold', lesion: false }],
   agreement: [{ caseId: 'cal', date: week(6), annotator: 'X', structure: 'Right lung', modality: 'CT', dice: 0.8, reference: 'gold' }],
-  pairs: [],
-  lesionCounts: [],
+  // Scored against the gold, not for IRR: this pair and these labels must change no matrix and no kappa.
+  pairs: [{ structure: 'Right lung', annotators: ['X', 'Y'], dice: 0.1 }],
+  lesionCounts: [{ annotator: 'X', structure: 'Lung nodule', count: 5 }, { annotator: 'Y', structure: 'Lung nodule', count: 0 }],
   calibration: [{ caseId: 'cal', annotator: 'X', structure: 'Right lung', modality: 'CT', date: week(6), agreement: compareMasks(box(g, [0, 0, 0], [4, 4, 1]), box(g, [0, 0, 0], [4, 6, 1])) }],
 };
 
@@ -78,7 +79,7 @@ describe('drift charts', () => {
   });
 });
 
-it('IRR matrix: mean Dice per pair over the cases both annotated, null where none', () => {
+it('IRR matrix: mean Dice per pair over the cases both annotated (not the calibration case), null where none', () => {
   expect(result.irr).toEqual([{
     structure: 'Right lung',
     modality: 'CT',
@@ -88,7 +89,7 @@ it('IRR matrix: mean Dice per pair over the cases both annotated, null where non
   }]);
 });
 
-describe('case-level lesion labels', () => {
+describe('case-level lesion labels (the calibration case left out)', () => {
   it('lesion present: X always, Y not in c2 — observed 2/3, chance 2/3, κ = 0', () => {
     const present = result.lesionLabels.find((l) => l.kind === 'lesion-present')!;
     expect(present.labels.filter((l) => l.annotator === 'Y').map((l) => l.label)).toEqual(['yes', 'no', 'yes']);

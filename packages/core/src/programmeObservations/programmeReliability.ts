@@ -9,6 +9,10 @@
  * the annotators (a drifting annotator pulls it along, and the others then seem to drift away from
  * it), and agreement with a consensus one voted in is a different quantity from agreement with a
  * reference standard, so one chart must not mix them.
+ *
+ * Calibration cases are scored for accuracy against their gold, not for inter-rater reliability:
+ * their pairs and labels stay out of the IRR matrices and the kappa/alpha of case labels, which
+ * describe the programme's own cases (calibration cases are picked, not drawn from the workload).
  */
 import { agreementSeries, type AgreementObservation, type AgreementReference, type AgreementSeries } from '../programme/agreementSeries';
 import { calibrationScores, type AnnotatorCalibration, type CalibrationScoresOptions } from '../programme/calibrationScores';
@@ -132,8 +136,12 @@ function lesionLabels(cases: readonly CaseObservations[], options: CaseLabelOpti
     });
 }
 
+/** A case measured against a gold reference: a calibration case. */
+const isCalibration = (c: CaseObservations): boolean => c.structures.some((structure) => structure.reference === 'gold');
+
 export function programmeReliability(cases: readonly CaseObservations[], calibrationCases: readonly CalibrationCase[], options: ReliabilityOptions = {}): ProgrammeReliability {
   const observations = cases.flatMap((c) => c.agreement);
+  const programmeCases = cases.filter((c) => !isCalibration(c));
   const series = chartSeries(agreementSeries(observations, { references: DRIFT_REFERENCES }), agreementSeries(observations, { references: ['peer'] }));
   const states = driftState(series.map((s) => s.monitored), { ...options.drift, calibrationCases });
   const drift = series.map(({ monitored, unmonitored }, i) => {
@@ -143,8 +151,8 @@ export function programmeReliability(cases: readonly CaseObservations[], calibra
   });
   return {
     drift,
-    irr: irrMatrices(cases),
-    lesionLabels: lesionLabels(cases, options.labels ?? {}),
+    irr: irrMatrices(programmeCases),
+    lesionLabels: lesionLabels(programmeCases, options.labels ?? {}),
     calibration: calibrationScores(cases.flatMap((c) => c.calibration), options.calibration),
   };
 }

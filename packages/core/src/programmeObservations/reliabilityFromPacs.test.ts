@@ -50,7 +50,7 @@ describe('a programme of five studies', () => {
     expect(scores).toHaveLength(4);
   });
 
-  it('averages each pair’s Dice over the cases both read: Rivera and Chen over two', async () => {
+  it('averages each pair’s Dice over the programme cases both read; the calibration case is scored against its gold, not paired', async () => {
     const lung = (await reading).reliability.irr.find((m) => m.structure === 'Right lung')!;
     expect(lung.annotators).toEqual([PEOPLE.chen, PEOPLE.okafor, PEOPLE.rivera]);
     expect(lung.meanDice).toEqual([
@@ -58,13 +58,14 @@ describe('a programme of five studies', () => {
       [expect.closeTo(32 / 44, 12), null, expect.closeTo(32 / 40, 12)],
       [expect.closeTo(32 / 36, 12), expect.closeTo(32 / 40, 12), null],
     ]);
-    expect(lung.cases).toEqual([[0, 1, 2], [1, 0, 1], [2, 1, 0]]);
+    expect(lung.cases).toEqual([[0, 1, 1], [1, 0, 1], [1, 1, 0]]);
   });
 
-  it('counts the nodules as case labels: Rivera 2, Chen 1, Okafor 0', async () => {
+  it('counts the nodules as case labels: Rivera 2, Chen 1, Okafor 0 on the triple-read case; the calibration case gives none', async () => {
     const counted = (await reading).reliability.lesionLabels.find((l) => l.kind === 'lesion-count')!;
-    const triple = counted.labels.filter((l) => l.caseId === programme.triple.studyInstanceUid).map((l) => [l.annotator, l.label]);
-    expect(triple).toEqual([[PEOPLE.rivera, 2], [PEOPLE.chen, 1], [PEOPLE.okafor, 0]]);
+    expect(counted.labels.map((l) => [l.caseId, l.annotator, l.label])).toEqual([
+      [programme.triple.studyInstanceUid, PEOPLE.rivera, 2], [programme.triple.studyInstanceUid, PEOPLE.chen, 1], [programme.triple.studyInstanceUid, PEOPLE.okafor, 0],
+    ]);
   });
 
   it('skips the refused study and the SEG the PACS cannot give, each with its reason', async () => {
