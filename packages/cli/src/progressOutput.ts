@@ -28,3 +28,23 @@ export function drawProgressBar(stream: ProgressStream, command: string, fractio
 export function writeProgressLine(stream: ProgressStream, command: string, fraction: number, status: string): void {
   stream.write(`segqc ${command}: ${status} (${Math.floor(fraction * 100)}%)\n`);
 }
+
+/** Redraws a terminal bar every second, so that the elapsed time moves while nothing else does. */
+export class BarTicker {
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly redraw: () => void) {}
+
+  /** Starts ticking; a ticker already running is left as it is. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(this.redraw, 1000);
+    // The ticking never keeps the command alive.
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

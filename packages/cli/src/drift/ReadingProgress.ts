@@ -1,5 +1,5 @@
 import type { ReliabilityStage } from '@segqc/core';
-import { drawProgressBar, PLAIN_INTERVAL_MS, writeProgressLine, type ProgressStream } from '../progressOutput';
+import { BarTicker, drawProgressBar, PLAIN_INTERVAL_MS, writeProgressLine, type ProgressStream } from '../progressOutput';
 import { duration } from '../qc/duration';
 
 const STAGE_TEXT: Record<ReliabilityStage, string> = { inventory: 'cases listed', reading: 'cases read' };
@@ -16,7 +16,7 @@ export class ReadingProgress {
   private total = 0;
   private stageStarted: number;
   private lastLine = -Infinity;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly ticker = new BarTicker(() => this.draw());
 
   constructor(private readonly stream: ProgressStream, private readonly command: string, private readonly now: () => number = Date.now) {
     this.stageStarted = now();
@@ -32,10 +32,7 @@ export class ReadingProgress {
     [this.done, this.total] = [done, total];
     if (this.stream.isTTY) {
       this.draw();
-      if (!this.timer) {
-        this.timer = setInterval(() => this.draw(), 1000);
-        this.timer.unref();
-      }
+      this.ticker.start();
     } else if (total > 0 && (done === total || (done === 0 && newStage) || this.now() - this.lastLine >= PLAIN_INTERVAL_MS)) {
       this.line();
     }
@@ -43,8 +40,7 @@ export class ReadingProgress {
 
   /** Stops the ticking; on a terminal the last state stays on its own line. */
   finish(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.ticker.stop();
     if (this.stream.isTTY) {
       this.draw();
       this.stream.write('\n');

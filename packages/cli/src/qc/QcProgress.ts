@@ -1,4 +1,4 @@
-import { drawProgressBar, PLAIN_INTERVAL_MS, writeProgressLine, type ProgressStream } from '../progressOutput';
+import { BarTicker, drawProgressBar, PLAIN_INTERVAL_MS, writeProgressLine, type ProgressStream } from '../progressOutput';
 import { duration } from './duration';
 import type { QcCaseResult } from './QcCaseResult';
 
@@ -15,7 +15,7 @@ export class QcProgress {
   private newlyDone = 0;
   private readonly started: number;
   private lastLine = -Infinity;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly ticker = new BarTicker(() => this.draw());
 
   constructor(private readonly stream: ProgressStream, private readonly total: number, resumed: readonly QcCaseResult[], private readonly now: () => number = Date.now) {
     this.started = now();
@@ -26,8 +26,7 @@ export class QcProgress {
   start(): void {
     if (this.stream.isTTY) {
       this.draw();
-      this.timer = setInterval(() => this.draw(), 1000);
-      this.timer.unref();
+      this.ticker.start();
     } else {
       this.stream.write(`segqc qc: ${this.total} case${this.total === 1 ? '' : 's'}${this.done > 0 ? `, ${this.done} done before (--state)` : ''}\n`);
       this.lastLine = this.now();
@@ -43,8 +42,7 @@ export class QcProgress {
 
   /** Stops the ticking and leaves the last state on its own line. */
   finish(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.ticker.stop();
     if (this.stream.isTTY) {
       this.draw();
       this.stream.write('\n');
