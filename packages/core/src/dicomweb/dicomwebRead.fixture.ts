@@ -15,6 +15,18 @@ export type RecordedAnswer =
   | { networkError: string }
   | { brokenBody: number };
 
+/** The response a fetch gives for an answer with a status: its headers (by any case), its body as text or bytes. */
+export function responseOf(answer: Extract<RecordedAnswer, { status: number }>) {
+  const headers = new Map(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const bytes = typeof answer.body === 'string' ? Uint8Array.from(Buffer.from(answer.body, 'utf8')) : answer.body ?? new Uint8Array(0);
+  return {
+    status: answer.status,
+    headers: { get: (name: string) => headers.get(name.toLowerCase()) ?? null },
+    text: async () => Buffer.from(bytes).toString('utf8'),
+    arrayBuffer: async () => bytes.slice().buffer,
+  };
+}
+
 export interface RecordedRequest {
   url: string;
   init: ReadFetchLikeInit;
@@ -32,14 +44,7 @@ export function recordedFetch(answers: RecordedAnswer[]): { fetch: ReadFetchLike
       const broken = () => Promise.reject(new TypeError('terminated'));
       return { status: answer.brokenBody, headers: { get: () => null }, text: broken, arrayBuffer: broken };
     }
-    const headers = new Map(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-    const bytes = typeof answer.body === 'string' ? Uint8Array.from(Buffer.from(answer.body, 'utf8')) : answer.body ?? new Uint8Array(0);
-    return {
-      status: answer.status,
-      headers: { get: (name: string) => headers.get(name.toLowerCase()) ?? null },
-      text: async () => Buffer.from(bytes).toString('utf8'),
-      arrayBuffer: async () => bytes.slice().buffer,
-    };
+    return responseOf(answer);
   };
   return { fetch, requests };
 }

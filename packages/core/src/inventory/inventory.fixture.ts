@@ -2,7 +2,7 @@
 // limit/offset, series, instances), WADO-RS series metadata and instance retrieval from an
 // in-memory list of studies, in the shapes Orthanc answers (dicomwebRead.fixture); and SEG
 // metadata as the SEG writer's attributes appear in DICOM JSON.
-import { orthancJson, orthancMultipart, orthancNotFound, type RecordedAnswer } from '../dicomweb/dicomwebRead.fixture';
+import { orthancJson, orthancMultipart, orthancNotFound, responseOf, type RecordedAnswer } from '../dicomweb/dicomwebRead.fixture';
 import type { DicomJsonDataset } from '../dicomweb/dicomJson';
 import type { ReadFetchLike, ReadFetchLikeInit } from '../dicomweb/ReadFetchLike';
 import { SOP_CLASS } from '../dicom/sopClasses';
@@ -73,14 +73,7 @@ function answer(url: URL, studies: FakeStudy[], failStudy: string | undefined): 
 
 function toResponse(answer: RecordedAnswer) {
   if (!('status' in answer)) throw new Error('the inventory fake answers with a status');
-  const headers = new Map(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-  const bytes = typeof answer.body === 'string' ? Uint8Array.from(Buffer.from(answer.body, 'utf8')) : answer.body ?? new Uint8Array(0);
-  return {
-    status: answer.status,
-    headers: { get: (name: string) => headers.get(name.toLowerCase()) ?? null },
-    text: async () => Buffer.from(bytes).toString('utf8'),
-    arrayBuffer: async () => bytes.slice().buffer,
-  };
+  return responseOf(answer);
 }
 
 export interface SegMetadataInit {
