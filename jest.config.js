@@ -8,6 +8,7 @@ const common = {
     '^@segqc/core$': '<rootDir>/packages/core/src/index.ts',
     '^@segqc/demo-data$': '<rootDir>/packages/demo-data/src/index.ts',
     '^@segqc/server$': '<rootDir>/packages/server/src/index.ts',
+    '^@segqc/gateway$': '<rootDir>/packages/gateway/src/index.ts',
   },
   testEnvironment: 'node',
 };

@@ -16,7 +16,10 @@ export interface BrowserSessionOptions {
   cases: string[];
   /** Names the screenshots and the console log in test-results/browser. */
   name: string;
-  /** Puts something between the viewer and the PACS; without it the viewer reads the PACS's own DICOMweb root. */
+  /**
+   * Puts something between the viewer's gateway and the Orthanc (a proxy, say, that forwards the
+   * gateway's credential); without it the viewer's gateway reads the Orthanc's DICOMweb root.
+   */
   front?: (pacs: TestPacs) => Promise<PacsFront>;
 }
 
@@ -39,7 +42,7 @@ export function browserSession(options: BrowserSessionOptions): BrowserSession {
   beforeAll(async () => {
     pacs = await startTestPacs(options.cases);
     front = await options.front?.(pacs);
-    viewer = await startTestViewer(front?.dicomwebUrl ?? pacs.dicomwebUrl);
+    viewer = await startTestViewer(front?.dicomwebUrl ?? pacs.orthanc.dicomwebUrl, pacs.orthanc.authorization);
     browser = await launchBrowser(options.name);
   });
   afterAll(async () => {

@@ -31,6 +31,8 @@ export interface FaultProxyOptions {
   maxBodyBytes?: number;
   /** The proxy closes itself after this long even if nobody closes it. */
   lifetimeMs?: number;
+  /** Sent to the target instead of the client's Authorization (a locked-down Orthanc's credential). */
+  targetAuthorization?: string;
 }
 
 export type FaultProxyCounts = Record<FaultKind | 'requests' | 'faultable' | 'forwarded' | 'clean', number>;
@@ -112,11 +114,20 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       stream.on('error', reject);
     });
 
+  // The proxy stands in for the target: the Host, and a client's Origin, name the target.
+  const towardsTarget = (headers: IncomingHttpHeaders, length: number) => ({
+    ...endToEnd(headers),
+    host: target.host,
+    ...(headers.origin ? { origin: target.origin } : {}),
+    ...(options.targetAuthorization ? { authorization: options.targetAuthorization } : {}),
+    'content-length': String(length),
+  });
+
   const sendUpstream = (request: IncomingMessage, body: Buffer) =>
     new Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }>((resolve, reject) => {
       counts.forwarded++;
       const upstream = forward(
-        { agent, host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...endToEnd(request.headers), host: target.host, 'content-length': String(body.length) } },
+        { agent, host: target.hostname, port: target.port, method: request.method, path: request.url, headers: towardsTarget(request.headers, body.length) },
         (response) => {
           readBody(response).then((answer) => resolve({ status: response.statusCode ?? 502, headers: endToEnd(response.headers), body: answer }), reject);
         },

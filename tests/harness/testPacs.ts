@@ -1,29 +1,44 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createGatewayApp } from '@segqc/gateway';
 import { paths, seedDemoCohort, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
 
 export interface TestPacs {
+  /** The Orthanc itself: its REST and DICOMweb roots answer only with `orthanc.authorization`. */
   orthanc: EmbeddedOrthanc;
+  /** The DICOMweb root of SegQC's gateway in front of it, as a deployment's clients see the PACS. */
   dicomwebUrl: string;
   storageDir: string;
   stop(): Promise<void>;
 }
 
-/** An Orthanc of the test's own: free port, temporary storage, seeded with the given demo cases. */
+/**
+ * An Orthanc of the test's own (free port, temporary storage, locked down as `npm start` runs it,
+ * seeded with the given demo cases) behind a gateway of its own on a free loopback port.
+ */
 export async function startTestPacs(cases: string[]): Promise<TestPacs> {
   const storageDir = mkdtempSync(join(tmpdir(), 'segqc-test-orthanc-'));
   const orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir });
-  await seedDemoCohort(orthanc.dicomwebUrl, { cases });
+  await seedDemoCohort(orthanc.dicomwebUrl, { cases, headers: { Authorization: orthanc.authorization } });
+  const gateway = await createGatewayApp({ upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true });
+  await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {
     orthanc,
-    dicomwebUrl: orthanc.dicomwebUrl,
+    dicomwebUrl: `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}/dicom-web`,
     storageDir,
     async stop() {
+      await gateway.close();
       await orthanc.stop();
       rmSync(storageDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Orthanc's REST API with the test PACS's credential (what only the gateway holds in a deployment). */
+export function orthancRest(orthanc: EmbeddedOrthanc, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${orthanc.restUrl}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: orthanc.authorization } });
 }
 
 /** QIDO-RS/WADO-RS JSON: a DICOM JSON attribute's first value. */
@@ -31,8 +46,8 @@ export function firstValue(dataset: Record<string, { Value?: unknown[] }> | unde
   return dataset?.[tag]?.Value?.[0];
 }
 
-export async function getDicomJson(url: string): Promise<Array<Record<string, { Value?: unknown[] }>>> {
-  const response = await fetch(url, { headers: { Accept: 'application/dicom+json' } });
+export async function getDicomJson(url: string, headers: Record<string, string> = {}): Promise<Array<Record<string, { Value?: unknown[] }>>> {
+  const response = await fetch(url, { headers: { ...headers, Accept: 'application/dicom+json' } });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return (await response.json()) as Array<Record<string, { Value?: unknown[] }>>;
 }

@@ -1,23 +1,24 @@
-import type { AddressInfo } from 'node:net';
+import type { CspViolation } from '@segqc/gateway';
 import { createHostServer, listen, paths } from '@segqc/server';
+import type { AddressInfo } from 'node:net';
 
-/** The SegQC host server on a free loopback port, in front of the given DICOMweb root. */
-export async function startTestViewer(dicomwebUrl: string) {
-  const server = createHostServer({
+/**
+ * The SegQC host server (the gateway with the viewer) on a free loopback port, in front of the
+ * given DICOMweb root, sending `upstreamAuthorization` to it as `npm start` does to its Orthanc.
+ * Every CSP violation a browser reports is kept in `cspViolations`.
+ */
+export async function startTestViewer(dicomwebUrl: string, upstreamAuthorization?: string) {
+  const cspViolations: CspViolation[] = [];
+  const app = await createHostServer({
     viewerDir: paths.viewerDir,
     appConfigFile: paths.appConfigFile,
     bundleDirs: paths.bundleDirs,
     dicomwebUpstream: new URL(dicomwebUrl),
+    upstreamAuthorization,
     keepHostHeader: true,
+    onCspViolation: (violation) => cspViolations.push(violation),
   });
-  await listen(server, 0, '127.0.0.1');
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    baseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  await listen(app.server, 0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return { baseUrl, cspViolations, stop: () => app.close() };
 }

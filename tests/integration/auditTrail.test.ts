@@ -22,7 +22,7 @@ import { demoAdjudication } from '../../packages/core/src/adjudication/adjudicat
 import { withOnePixelByteChanged } from '../../packages/core/src/audit/audit.fixture';
 import { ctLungNoduleSop } from '../../packages/core/src/review/review.fixture';
 import { run } from '../../packages/cli/src/main';
-import { startTestPacs, type TestPacs } from '../harness/testPacs';
+import { orthancRest, startTestPacs, type TestPacs } from '../harness/testPacs';
 
 jest.setTimeout(300_000);
 
@@ -51,7 +51,7 @@ async function segqc(args: string[]): Promise<{ code: number; out: string; err: 
 
 /** Orthanc's own id of an instance, by SOP Instance UID (POST /tools/lookup). */
 async function orthancId(sopInstanceUid: string): Promise<string> {
-  const response = await fetch(`${pacs.orthanc.restUrl}/tools/lookup`, { method: 'POST', body: sopInstanceUid });
+  const response = await orthancRest(pacs.orthanc, '/tools/lookup', { method: 'POST', body: sopInstanceUid });
   const found = (await response.json()) as Array<{ ID: string; Type: string }>;
   const instance = found.find((item) => item.Type === 'Instance');
   if (!instance) throw new Error(`Orthanc holds no instance ${sopInstanceUid}`);
@@ -59,7 +59,7 @@ async function orthancId(sopInstanceUid: string): Promise<string> {
 }
 
 async function deleteInstance(sopInstanceUid: string): Promise<void> {
-  const response = await fetch(`${pacs.orthanc.restUrl}/instances/${await orthancId(sopInstanceUid)}`, { method: 'DELETE' });
+  const response = await orthancRest(pacs.orthanc, `/instances/${await orthancId(sopInstanceUid)}`, { method: 'DELETE' });
   expect(response.status).toBe(200);
 }
 

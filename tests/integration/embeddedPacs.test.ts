@@ -17,7 +17,7 @@ let viewer: Awaited<ReturnType<typeof startTestViewer>>;
 
 beforeAll(async () => {
   pacs = await startTestPacs([CASE_ID]);
-  viewer = await startTestViewer(pacs.dicomwebUrl);
+  viewer = await startTestViewer(pacs.orthanc.dicomwebUrl, pacs.orthanc.authorization);
 });
 afterAll(async () => {
   await viewer?.stop();
@@ -60,7 +60,7 @@ test('the viewer origin forwards /dicom-web to the PACS, keeping the Host so Bul
   ]);
   // Same answer, except that the URLs Orthanc writes (RetrieveURL) name the viewer's origin.
   expect(JSON.stringify(proxied)).toContain(`"${viewer.baseUrl}/dicom-web/studies/`);
-  expect(JSON.parse(JSON.stringify(proxied).replaceAll(viewer.baseUrl, pacs.orthanc.restUrl))).toEqual(direct);
+  expect(JSON.parse(JSON.stringify(proxied).replaceAll(viewer.baseUrl, new URL(pacs.dicomwebUrl).origin))).toEqual(direct);
   const ct = demoCase.series.find((s) => s.Modality === 'CT')!;
   const metadata = await getDicomJson(`${viewer.baseUrl}/dicom-web/studies/${demoCase.StudyInstanceUID}/series/${ct.SeriesInstanceUID}/metadata`);
   const bulkDataUri = (metadata[0]['7FE00010'] as { BulkDataURI?: string }).BulkDataURI;
@@ -81,6 +81,6 @@ test('the viewer origin serves our app-config, our bundles as JavaScript, and in
   }
   const route = await fetch(`${viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`);
   expect(await route.text()).toContain('<div id="root"');
-  expect((await fetch(`${viewer.baseUrl}/segqc/..%2f..%2fpackage.json`)).status).toBe(404);
+  expect((await fetch(`${viewer.baseUrl}/segqc/..%2f..%2fpackage.json`)).status).toBe(400);
   expect((await fetch(`${viewer.baseUrl}/segqc/missing.js`)).status).toBe(404);
 });

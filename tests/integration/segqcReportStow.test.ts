@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'segqc-report-stow-'));
   writeDemoCohort(dir, { cases: [demoCase.caseId] });
   pacs = await startTestPacs([demoCase.caseId]);
-  proxy = await startFaultProxy({ target: pacs.orthanc.restUrl, seed: 1, rates: {}, inspect: (request) => request.method === 'POST' && authorizations.push(request.headers.authorization) });
+  proxy = await startFaultProxy({ target: pacs.orthanc.restUrl, targetAuthorization: pacs.orthanc.authorization, seed: 1, rates: {}, inspect: (request) => request.method === 'POST' && authorizations.push(request.headers.authorization) });
 });
 afterAll(async () => {
   await proxy?.close();

@@ -5,7 +5,7 @@
  * another folder. The viewer's own loader (extension fetchSopLibrary) reads it over HTTP.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { request, type Server } from 'node:http';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const REPO_SOPS = join(__dirname, '..', '..', 'platform-config', 'sops');
 const REPO_ROOT_FILE = readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8');
 
 async function startHost(sopDir?: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const server: Server = createHostServer({
+  const app = await createHostServer({
     viewerDir: paths.viewerDir,
     appConfigFile: paths.appConfigFile,
     bundleDirs: paths.bundleDirs,
@@ -26,14 +26,8 @@ async function startHost(sopDir?: string): Promise<{ baseUrl: string; stop: () =
     keepHostHeader: true,
     ...(sopDir ? { sopDir } : {}),
   });
-  await listen(server, 0, '127.0.0.1');
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  await listen(app.server, 0, '127.0.0.1');
+  return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, stop: () => app.close() };
 }
 
 /** A raw request, so that the path is sent exactly as written (fetch would normalize `..`). */
@@ -109,7 +103,8 @@ describe('the default folder, platform-config/sops', () => {
     '/segqc/sops/%E0%A4%A',
   ])('no way out of the folder: %s', async (path) => {
     const { status, body } = await rawGet(host.baseUrl, path);
-    expect(status).toBe(404);
+    // Encoded separators and dot segments are refused before routing (400), the rest is not found.
+    expect([400, 404]).toContain(status);
     expect(body).not.toBe(REPO_ROOT_FILE);
     expect(body).not.toContain('root:');
   });

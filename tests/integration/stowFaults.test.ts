@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SeededRandom, stowInstances, StowError, type StowResult } from '@segqc/core';
 import { paths, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy } from '../harness/faultProxy';
-import { firstValue, getDicomJson } from '../harness/testPacs';
+import { firstValue, getDicomJson, orthancRest } from '../harness/testPacs';
 import { tinyCtSeries } from '../harness/tinyCtSeries';
 
 // Issue 4, "STOW that loses nothing": 100 writes go through a proxy that, on a seeded schedule,
@@ -35,6 +35,7 @@ beforeAll(async () => {
     delayMs: { min: 50, max: 300 },
     retryAfterSeconds: 1,
     inspect: (request) => authorizationSeen.push(request.headers.authorization),
+    targetAuthorization: orthanc.authorization,
   });
 });
 afterAll(async () => {
@@ -79,12 +80,12 @@ test('100 writes through drops, cut answers, 500, 503 and delays all arrive in O
   expect(results.every((result) => result.failed.length === 0 && result.status === 200)).toBe(true);
 
   // Orthanc holds 100 instances, one per SOP Instance UID, seen through QIDO-RS and its REST API.
-  const instances = await getDicomJson(`${orthanc.dicomwebUrl}/studies/${STUDY_UID}/instances?includefield=00080018`);
+  const instances = await getDicomJson(`${orthanc.dicomwebUrl}/studies/${STUDY_UID}/instances?includefield=00080018`, { Authorization: orthanc.authorization });
   const perUid = new Map<unknown, number>();
   for (const instance of instances) perUid.set(firstValue(instance, '00080018'), (perUid.get(firstValue(instance, '00080018')) ?? 0) + 1);
   expect(instances).toHaveLength(WRITES);
   expect([...perUid.values()].every((count) => count === 1)).toBe(true);
-  const statistics = (await (await fetch(`${orthanc.restUrl}/statistics`)).json()) as { CountInstances: number };
+  const statistics = (await (await orthancRest(orthanc, '/statistics')).json()) as { CountInstances: number };
   expect(statistics.CountInstances).toBe(WRITES);
 
   // Every fault kind happened; each forwarded POST is one whose answer reached the client, or was

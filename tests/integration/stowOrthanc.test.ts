@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stowInstances, StowError, uidFromName, type StowOptions } from '@segqc/core';
 import { paths, startEmbeddedOrthanc, stowInstances as serverStowInstances, type EmbeddedOrthanc } from '@segqc/server';
-import { getDicomJson } from '../harness/testPacs';
+import { getDicomJson, orthancRest } from '../harness/testPacs';
 import { tinyCtSeries } from '../harness/tinyCtSeries';
 
 // The core STOW-RS client against the answers of a real Orthanc (1.10, DICOMweb plugin 1.7): what a
@@ -20,14 +20,14 @@ let options: StowOptions;
 beforeAll(async () => {
   storageDir = mkdtempSync(join(tmpdir(), 'segqc-test-stow-orthanc-'));
   orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir });
-  options = { url: orthanc.dicomwebUrl, fetch: (url, init) => fetch(url, init), retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 100 } };
+  options = { url: orthanc.dicomwebUrl, headers: () => ({ Authorization: orthanc.authorization }), fetch: (url, init) => fetch(url, init), retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 100 } };
 });
 afterAll(async () => {
   await orthanc?.stop();
   if (storageDir) rmSync(storageDir, { recursive: true, force: true });
 });
 
-const countInstances = async () => ((await (await fetch(`${orthanc.restUrl}/statistics`)).json()) as { CountInstances: number }).CountInstances;
+const countInstances = async () => ((await (await orthancRest(orthanc, '/statistics')).json()) as { CountInstances: number }).CountInstances;
 
 test('three instances: 200, all stored, with the study Retrieve URL', async () => {
   const result = await stowInstances([tinyCtSlice(0), tinyCtSlice(1), tinyCtSlice(2)], options);
@@ -40,7 +40,7 @@ test('three instances: 200, all stored, with the study Retrieve URL', async () =
     attempts: 1,
     retrieveURL: `${orthanc.dicomwebUrl}/studies/${STUDY_UID}`,
   });
-  expect(await getDicomJson(`${orthanc.dicomwebUrl}/studies/${STUDY_UID}/instances`)).toHaveLength(3);
+  expect(await getDicomJson(`${orthanc.dicomwebUrl}/studies/${STUDY_UID}/instances`, { Authorization: orthanc.authorization })).toHaveLength(3);
 });
 
 test('the same instances again (a retry after a lost answer): Orthanc answers 200, stored, still three instances', async () => {
@@ -83,6 +83,6 @@ test('no PACS listening: network, after every attempt', async () => {
 });
 
 test("the server package's stowInstances (demo seeding) goes through the same client and returns its result", async () => {
-  const result = await serverStowInstances(orthanc.dicomwebUrl, [tinyCtSlice(8)], { Authorization: 'Bearer seed' });
+  const result = await serverStowInstances(orthanc.dicomwebUrl, [tinyCtSlice(8)], { Authorization: orthanc.authorization });
   expect([result.status, result.stored]).toEqual([200, [sopUid(8)]]);
 });

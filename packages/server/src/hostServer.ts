@@ -1,9 +1,9 @@
-import { createReadStream, statSync } from 'node:fs';
-import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { extname, join, normalize, sep } from 'node:path';
-import { repeatIncludeFields } from './qidoIncludeFields';
-import { defaultSopDir, isSopLibraryPath, serveSopLibrary } from './sopLibraryRoute';
+import fastifyStatic from '@fastify/static';
+import { createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation } from '@segqc/gateway';
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { SOP_LIBRARY_PREFIX, defaultSopDir, serveSopLibrary } from './sopLibraryRoute';
 
 export interface HostServerOptions {
   /** The prebuilt OHIF viewer (dist/ of @ohif/app), served untouched. */
@@ -12,8 +12,10 @@ export interface HostServerOptions {
   appConfigFile: string;
   /** Folders of the SegQC bundles (extension, mode), served together under /segqc/. */
   bundleDirs: string[];
-  /** The PACS's DICOMweb root that /dicom-web is forwarded to. */
+  /** The PACS's DICOMweb root that /dicom-web is forwarded to, through the gateway. */
   dicomwebUpstream: URL;
+  /** The embedded Orthanc's credential, sent instead of the browser's Authorization. */
+  upstreamAuthorization?: string;
   /**
    * Forward the browser's Host header. Orthanc builds BulkDataURIs from it, so they point back
    * at this origin; a PACS behind virtual hosting or TLS needs its own host name instead.
@@ -21,113 +23,54 @@ export interface HostServerOptions {
   keepHostHeader: boolean;
   /** The SOP library served under /segqc/sops/; platform-config/sops or SEGQC_SOP_DIR when absent. */
   sopDir?: string;
+  /** Host names the viewer answers to (default: the listen address and localhost, with the port). */
+  allowedHosts?: readonly string[];
+  /** Each CSP violation a browser reports (default: a line on stderr). */
+  onCspViolation?: (violation: CspViolation) => void;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export const DICOMWEB_PREFIX = '/dicom-web';
 export const BUNDLES_PREFIX = '/segqc/';
 
-/** One origin for the viewer, the SegQC bundles, the app-config and the PACS (no CORS needed). */
-export function createHostServer(options: HostServerOptions): Server {
+/**
+ * One origin for the viewer, the SegQC bundles, the app-config, the SOP library and the PACS (no
+ * CORS needed), built on the gateway app: its request checks, policy headers and DICOMweb
+ * allow-list cover the viewer's pages and assets as well. Listen on `app.server`, stop with `app.close()`.
+ */
+export async function createHostServer(options: HostServerOptions): Promise<FastifyInstance> {
   const sopDir = options.sopDir ?? defaultSopDir();
-  return createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://host').pathname;
-    if (pathname === DICOMWEB_PREFIX || pathname.startsWith(`${DICOMWEB_PREFIX}/`)) return forwardToPacs(req, res, options);
-    if (pathname === '/app-config.js') return sendFile(res, options.appConfigFile, true);
-    if (isSopLibraryPath(pathname)) return serveSopLibrary(req, res, pathname, sopDir);
-    if (pathname.startsWith(BUNDLES_PREFIX)) return sendBundle(res, options.bundleDirs, pathname.slice(BUNDLES_PREFIX.length));
-    const file = resolveInside(options.viewerDir, pathname);
-    if (file && isFile(file)) return sendFile(res, file, false);
-    // The viewer is a single-page app: routes such as /segmentation-qc?StudyInstanceUIDs=… get index.html.
-    if (extname(pathname) && extname(pathname) !== '.html') return notFound(res);
-    return sendFile(res, join(options.viewerDir, 'index.html'), true);
+  const indexHtml = join(options.viewerDir, 'index.html');
+  const app = await createGatewayApp({
+    upstream: options.dicomwebUpstream,
+    upstreamAuthorization: options.upstreamAuthorization,
+    keepHostHeader: options.keepHostHeader,
+    allowedHosts: options.allowedHosts,
+    inlineScripts: inlineScriptsOf(readFileSync(indexHtml, 'utf8')),
+    onCspViolation: options.onCspViolation,
   });
-}
 
-function forwardToPacs(req: IncomingMessage, res: ServerResponse, options: HostServerOptions): void {
-  const upstream = options.dicomwebUpstream;
-  const incoming = new URL(req.url ?? '/', 'http://host');
-  const path = upstream.pathname.replace(/\/$/, '') + incoming.pathname.slice(DICOMWEB_PREFIX.length) + repeatIncludeFields(incoming.search);
-  const headers = { ...req.headers };
-  if (!options.keepHostHeader) {
-    headers['x-forwarded-host'] = req.headers.host;
-    headers.host = upstream.host;
-  }
-  const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
-  const forwarded = send(
-    { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
-  forwarded.on('error', (error) => {
-    if (res.headersSent) return res.destroy();
-    res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(`PACS unreachable at ${upstream.origin}: ${error.message}`);
+  await app.register(fastifyStatic, { root: options.viewerDir, prefix: '/', index: false, serveDotFiles: false });
+  await app.register(fastifyStatic, {
+    root: options.bundleDirs,
+    prefix: BUNDLES_PREFIX,
+    wildcard: false,
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: (reply) => void reply.header('cache-control', 'no-store'),
   });
-  req.pipe(forwarded);
-}
-
-function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const file = normalize(join(root, decoded));
-  return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function sendBundle(res: ServerResponse, bundleDirs: string[], relative: string): void {
-  for (const dir of bundleDirs) {
-    const file = resolveInside(dir, relative);
-    if (file && isFile(file)) return sendFile(res, file, true);
-  }
-  notFound(res);
-}
-
-function sendFile(res: ServerResponse, file: string, noStore: boolean): void {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return notFound(res);
-  }
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': size,
-    ...(noStore ? { 'Cache-Control': 'no-store' } : {}),
+  app.get('/app-config.js', (_request, reply) => reply.header('cache-control', 'no-store').sendFile(basename(options.appConfigFile), dirname(options.appConfigFile)));
+  app.route({
+    method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'],
+    url: `${SOP_LIBRARY_PREFIX}*`,
+    exposeHeadRoute: false,
+    handler: (request, reply) => serveSopLibrary(request, reply, (request.params as { '*': string })['*'], sopDir),
   });
-  createReadStream(file).pipe(res);
-}
-
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('not found');
+  app.get('/', (_request, reply) => reply.header('cache-control', 'no-store').sendFile('index.html'));
+  // The viewer is a single-page app: routes such as /segmentation-qc?StudyInstanceUIDs=… get index.html.
+  app.setNotFoundHandler((request, reply) => {
+    const extension = extname(request.url.split('?')[0]!);
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || extension) return sendGatewayError(reply, 404, 'not-found', 'not found');
+    return reply.header('cache-control', 'no-store').sendFile('index.html');
+  });
+  await app.ready();
+  return app;
 }

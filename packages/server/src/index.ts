@@ -1,5 +1,5 @@
-export { createHostServer, DICOMWEB_PREFIX, BUNDLES_PREFIX, type HostServerOptions } from './hostServer';
-export { startEmbeddedOrthanc, type EmbeddedOrthanc, type EmbeddedOrthancOptions } from './embeddedOrthanc';
+export { createHostServer, BUNDLES_PREFIX, type HostServerOptions } from './hostServer';
+export { startEmbeddedOrthanc, orthancCredential, type EmbeddedOrthanc, type EmbeddedOrthancOptions, type OrthancCredential } from './embeddedOrthanc';
 export { ensureDebianPackages, ORTHANC, CHROMIUM, DICOM_VALIDATORS, type SystemRequirement } from './debianPackages';
 export { seedDemoCohort, type SeedReport } from './seedDemoCohort';
 export { stowInstances, StowError } from './stowRs';

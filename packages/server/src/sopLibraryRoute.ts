@@ -11,7 +11,7 @@
  * are (the library is flat): a request path is one file name, so it cannot leave the folder.
  */
 import { createReadStream, readdirSync, statSync, type Stats } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { extname, join, resolve } from 'node:path';
 import { repositoryRoot } from './paths';
 
@@ -37,33 +37,19 @@ export function defaultSopDir(): string {
   return resolve(process.env.SEGQC_SOP_DIR || join(repositoryRoot, 'platform-config', 'sops'));
 }
 
-/** Whether the host server should hand this path to serveSopLibrary. */
-export function isSopLibraryPath(pathname: string): boolean {
-  return pathname.startsWith(SOP_LIBRARY_PREFIX);
-}
-
-export function serveSopLibrary(req: IncomingMessage, res: ServerResponse, pathname: string, sopDir: string): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('the SOP library is read-only');
-    return;
+/** Answers GET/HEAD `/segqc/sops/` + `relative` (still percent-encoded) from `sopDir`. */
+export function serveSopLibrary(request: FastifyRequest, reply: FastifyReply, relative: string, sopDir: string): FastifyReply {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return reply.code(405).header('allow', 'GET, HEAD').type('text/plain; charset=utf-8').send('the SOP library is read-only');
   }
-  const relative = pathname.slice(SOP_LIBRARY_PREFIX.length);
-  if (relative === '') return sendListing(req, res, sopDir);
+  if (relative === '') return sendListing(reply, sopDir);
   const name = fileName(relative);
   const stats = name === null ? undefined : statOrUndefined(join(sopDir, name));
-  if (name === null || !stats?.isFile()) return notFound(res);
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(name)] ?? 'application/octet-stream',
-    'Content-Length': stats.size,
-    // A SOP edited on the server is in force at the next page load.
-    'Cache-Control': 'no-cache',
-  });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  createReadStream(join(sopDir, name)).pipe(res);
+  if (name === null || !stats?.isFile()) return notFound(reply);
+  // A SOP edited on the server is in force at the next page load.
+  reply.code(200).type(CONTENT_TYPES[extname(name)] ?? 'application/octet-stream').header('content-length', stats.size).header('cache-control', 'no-cache');
+  // Fastify ends a HEAD answer without a body; a file that fails mid-read ends the response.
+  return reply.send(request.method === 'HEAD' ? '' : createReadStream(join(sopDir, name)));
 }
 
 /** The folder's entries as nginx's JSON autoindex lists them: directories first, then by name. */
@@ -80,18 +66,15 @@ export function autoindexEntries(sopDir: string): AutoindexEntry[] {
   return entries.sort((a, b) => (a.type === b.type ? byteOrder(a.name, b.name) : a.type === 'directory' ? -1 : 1));
 }
 
-function sendListing(req: IncomingMessage, res: ServerResponse, sopDir: string): void {
+function sendListing(reply: FastifyReply, sopDir: string): FastifyReply {
   let body: string;
   try {
     body = JSON.stringify(autoindexEntries(sopDir));
   } catch {
     // The folder is missing or unreadable; its path is the server's business, not the browser's.
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('the SOP library folder is missing or unreadable on the server (see SEGQC_SOP_DIR)');
-    return;
+    return reply.code(404).type('text/plain; charset=utf-8').send('the SOP library folder is missing or unreadable on the server (see SEGQC_SOP_DIR)');
   }
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  return reply.code(200).type('application/json').header('cache-control', 'no-cache').send(body);
 }
 
 /** The decoded file name, or null when the path is not one plain, visible name inside the folder. */
@@ -114,7 +97,6 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('not found');
+function notFound(reply: FastifyReply): FastifyReply {
+  return reply.code(404).type('text/plain; charset=utf-8').send('not found');
 }

@@ -6,12 +6,13 @@
  *
  * Environment: PORT, HOST (default 127.0.0.1), SEGQC_DICOMWEB_URL (use that PACS, start no
  * Orthanc), SEGQC_DATA_DIR (Orthanc storage, default .segqc/), SEGQC_DEMO_CASES (seed only these
- * demo case ids, comma-separated).
+ * demo case ids, comma-separated), SEGQC_ALLOWED_HOSTS (host[:port] names the viewer answers to,
+ * default the listen address and localhost).
  */
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { ORTHANC, ensureDebianPackages } from './debianPackages';
-import { startEmbeddedOrthanc, type EmbeddedOrthanc } from './embeddedOrthanc';
+import { orthancCredential, startEmbeddedOrthanc, type EmbeddedOrthanc } from './embeddedOrthanc';
 import { freePort } from './freePort';
 import { createHostServer } from './hostServer';
 import { listen, parsePort } from './listen';
@@ -20,11 +21,10 @@ import { paths } from './paths';
 import { seedDemoCohort } from './seedDemoCohort';
 import { StartupError } from './startupError';
 
-const running: { server?: Server; orthanc?: EmbeddedOrthanc } = {};
+const running: { app?: FastifyInstance; orthanc?: EmbeddedOrthanc } = {};
 
 async function stopAll(): Promise<void> {
-  running.server?.closeAllConnections();
-  running.server?.close();
+  await running.app?.close();
   await running.orthanc?.stop();
 }
 
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const external = process.env.SEGQC_DICOMWEB_URL;
   let upstream: URL;
   let orthancPort = 0;
+  const credential = external ? undefined : orthancCredential();
   if (external) {
     upstream = parseDicomwebUrl(external);
     await assertPacsReachable(upstream);
@@ -47,20 +48,23 @@ async function main(): Promise<void> {
   }
 
   // Listen before starting anything else, so that a port in use fails at once.
-  running.server = createHostServer({
+  running.app = await createHostServer({
     viewerDir: paths.viewerDir,
     appConfigFile: paths.appConfigFile,
     bundleDirs: paths.bundleDirs,
     dicomwebUpstream: upstream,
+    upstreamAuthorization: credential?.authorization,
     keepHostHeader: !external,
+    allowedHosts: process.env.SEGQC_ALLOWED_HOSTS?.split(',').map((name) => name.trim()).filter(Boolean),
   });
-  await listen(running.server, port, host);
+  await listen(running.app.server, port, host);
 
   let pacsDescription = `PACS ${upstream.href}`;
   if (!external) {
-    running.orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir: paths.orthancStorage, port: orthancPort });
-    console.log(`segqc: embedded Orthanc on ${running.orthanc.restUrl} (loopback only), storage in ${paths.orthancStorage}`);
+    running.orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir: paths.orthancStorage, port: orthancPort, credential });
+    console.log(`segqc: embedded Orthanc on ${running.orthanc.restUrl} (loopback only, reachable through the gateway), storage in ${paths.orthancStorage}`);
     const report = await seedDemoCohort(running.orthanc.dicomwebUrl, {
+      headers: { Authorization: running.orthanc.authorization },
       cases: process.env.SEGQC_DEMO_CASES?.split(',').filter(Boolean),
       onProgress: (caseId, done, total) => process.stdout.write(`\rsegqc: demo cohort ${done + 1}/${total} (${caseId})     `),
     });

@@ -84,8 +84,11 @@ export async function stowInstances(instances: readonly Uint8Array[], options: S
   const unconfirmed = (kind: StowErrorKind, status: number | null, attempts: number, extra: { retryAfterMs?: number; cause?: unknown } = {}) =>
     new StowError({ kind, status, total: sent.length, stored: [], failed: sent.map((identity) => ({ ...identity, failureReason: NOT_LISTED })), attempts, ...extra });
 
+  // SegQC's gateway takes writes from its own origin only (a browser's cross-site POST names its
+  // page there); a client outside the browser names the server it writes to. Browsers ignore it.
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(target)?.[0];
   for (let attempt = 1; ; attempt++) {
-    const headers = { ...withoutContentHeaders(await options.headers?.()), 'Content-Type': contentType, Accept: 'application/dicom+json' };
+    const headers = { ...withoutContentHeaders(await options.headers?.()), 'Content-Type': contentType, Accept: 'application/dicom+json', ...(origin ? { Origin: origin } : {}) };
     let response: FetchLikeResponse | undefined;
     let bodyText = '';
     let cause: unknown;

@@ -1,0 +1,129 @@
+import replyFrom from '@fastify/reply-from';
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { DICOMWEB_ROUTES } from './dicomwebRoutes';
+import { invalidDicomwebParam } from './dicomwebParams';
+import { sendGatewayError } from './gatewayError';
+import { clientResponseHeaders, isDicomwebErrorBody, upstreamRequestHeaders } from './headerPolicy';
+import { isSameOriginWrite, type HostPolicy } from './hostPolicy';
+import { bodyTooLargeCause, limitedBody } from './limitedBody';
+import { QueryParameterError, upstreamQuery } from './upstreamQuery';
+
+export interface DicomwebGatewayOptions {
+  /** The PACS's DICOMweb root, e.g. http://127.0.0.1:8042/dicom-web. */
+  upstream: URL;
+  /** Replaces the client's Authorization towards the PACS (a credential only the gateway holds). */
+  upstreamAuthorization?: string;
+  /** Forward the client's (checked) Host: Orthanc builds BulkDataURIs from it, so they point back here. */
+  keepHostHeader: boolean;
+  /** The Host/Origin policy, known once the server listens. */
+  hostPolicy: () => HostPolicy;
+  stowBodyLimitBytes: number;
+  /** Longest wait for the PACS's answer to start, and between two chunks of it. */
+  upstreamTimeoutMs: number;
+}
+
+/** Methods that have a row for some path of the table get 405 on the others; HEAD included. */
+const OTHER_METHODS = ['DELETE', 'PATCH', 'PUT', 'OPTIONS', 'HEAD', 'GET', 'POST'] as const;
+
+/**
+ * The DICOMweb routes of the allow-list (dicomwebRoutes.ts), forwarded to the PACS with
+ * @fastify/reply-from (undici): streaming both ways, upstream timeouts, a reset upstream ending the
+ * client's answer. Registered under the DICOMweb prefix; the Host check and the refusal of
+ * encoded paths run before routing, in the app (gatewayApp.ts).
+ */
+export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async (app, options) => {
+  const basePath = options.upstream.pathname.replace(/\/$/, '');
+  await app.register(replyFrom, {
+    base: options.upstream.origin,
+    disableRequestLogging: true,
+    undici: { connections: 128, pipelining: 1, keepAliveTimeout: 10_000, headersTimeout: options.upstreamTimeoutMs, bodyTimeout: options.upstreamTimeoutMs },
+  });
+
+  // STOW bodies stream through untouched, counted against the limit; nothing else has a body.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, limitedBody(payload, options.stowBodyLimitBytes)));
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET') return;
+    if (!isSameOriginWrite(options.hostPolicy(), header(request, 'origin'), header(request, 'sec-fetch-site'))) {
+      return sendGatewayError(reply, 403, 'cross-origin-write', 'writes are accepted from the viewer\'s own origin only');
+    }
+    if (request.method !== 'POST') return;
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > options.stowBodyLimitBytes) return sendGatewayError(reply, 413, 'payload-too-large', `STOW-RS bodies are limited to ${options.stowBodyLimitBytes} bytes`);
+    if (!/^multipart\/related\s*;/i.test(header(request, 'content-type') ?? '')) {
+      return sendGatewayError(reply, 415, 'unsupported-media-type', 'STOW-RS takes multipart/related bodies (PS3.18 10.5.1)');
+    }
+  });
+
+  const methodsByPath = new Map<string, Set<string>>();
+  for (const route of DICOMWEB_ROUTES) {
+    methodsByPath.set(route.path, (methodsByPath.get(route.path) ?? new Set()).add(route.method));
+    app.route({ method: route.method, url: route.path, exposeHeadRoute: false, handler: (request, reply) => forward(request, reply) });
+  }
+  for (const [path, methods] of methodsByPath) {
+    const allow = [...methods].join(', ');
+    const others = OTHER_METHODS.filter((method) => !methods.has(method));
+    app.route({ method: others, url: path, exposeHeadRoute: false, handler: (_request, reply) => sendGatewayError(reply.header('allow', allow), 405, 'method-not-allowed', `${path} allows ${allow}`) });
+  }
+  // Everything else under the prefix is the gateway's 404, whatever other routes the app has (the
+  // viewer's static files answer `/*`).
+  const notFound = (_request: FastifyRequest, reply: FastifyReply) => sendGatewayError(reply, 404, 'not-found', 'not a DICOMweb resource this gateway serves');
+  app.all('/', notFound);
+  app.all('/*', notFound);
+  app.setNotFoundHandler(notFound);
+
+  function forward(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const invalid = invalidDicomwebParam(request.params as Record<string, string>);
+    if (invalid) return sendGatewayError(reply, 400, 'invalid-parameter', `the ${invalid} in the path is not valid`);
+    let query: string;
+    try {
+      query = upstreamQuery(request.raw.url ?? '');
+    } catch (error) {
+      if (error instanceof QueryParameterError) return sendGatewayError(reply, 400, 'bad-query', error.message);
+      throw error;
+    }
+    const rawPath = (request.raw.url ?? '').split('?')[0]!;
+    const path = basePath + rawPath.slice(app.prefix.length);
+    const clientHost = header(request, 'host')!;
+    return reply.from(path, {
+      queryString: () => query.slice(1),
+      rewriteRequestHeaders: (incoming) =>
+        upstreamRequestHeaders(incoming.headers, {
+          upstreamAuthorization: options.upstreamAuthorization,
+          host: options.keepHostHeader ? clientHost : options.upstream.host,
+          forwardedHost: options.keepHostHeader ? undefined : clientHost,
+          forwardedProto: request.protocol === 'https' ? 'https' : 'http',
+        }),
+      rewriteHeaders: (headers) => clientResponseHeaders(headers),
+      onResponse: (_request, rawAnswer, rawUpstream) => {
+        const answer = rawAnswer as FastifyReply;
+        // reply-from's types describe a server response; what it passes is undici's answer.
+        const upstream = rawUpstream as unknown as UpstreamAnswer;
+        const status = upstream.statusCode;
+        if (status < 400 || isDicomwebErrorBody(header(upstream, 'content-type'))) return answer.send(upstream.stream);
+        upstream.stream.resume();
+        if (status >= 500) return sendGatewayError(answer, 502, 'pacs-error', `the PACS failed (HTTP ${status})`);
+        return sendGatewayError(answer, status, 'pacs-refused', `the PACS refused the request (HTTP ${status})`);
+      },
+      onError: (rawAnswer, { error }) => {
+        const answer = rawAnswer as FastifyReply;
+        if (bodyTooLargeCause(error)) return sendGatewayError(answer, 413, 'payload-too-large', `STOW-RS bodies are limited to ${options.stowBodyLimitBytes} bytes`);
+        if ((error as { statusCode?: number }).statusCode === 504) return sendGatewayError(answer, 504, 'pacs-timeout', 'the PACS did not answer in time');
+        return sendGatewayError(answer, 502, 'pacs-unreachable', 'the PACS could not be reached');
+      },
+    });
+  }
+};
+
+interface UpstreamAnswer {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  stream: Readable;
+}
+
+function header(request: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The Content-Security-Policy the viewer is served under, measured on the stock OHIF 3.13.2 with
+ * SegQC's bundles and Web Workers (the browser suite fails on any violation it reports):
+ * - scripts from this origin only, plus the viewer's two inline bootstrap scripts by hash
+ *   (index.html sets `window.PUBLIC_URL` and `browserImportFunction`) and WebAssembly for the
+ *   image codecs (`'wasm-unsafe-eval'`, not `'unsafe-eval'`);
+ * - Web Workers from this origin and `blob:` (cornerstone starts its decode workers from blobs);
+ * - inline styles, which React and OHIF set on elements everywhere;
+ * - no plugins, no framing by anyone (`frame-ancestors 'none'`: the signing UI cannot be framed),
+ *   forms and `<base>` to this origin only; violations are reported to `reportPath`.
+ */
+export interface ViewerPolicyOptions {
+  /** The viewer's inline scripts (their text, exactly as between the tags). */
+  inlineScripts: readonly string[];
+  /** Where browsers POST violation reports. */
+  reportPath: string;
+  /** Other origins the viewer may fetch from (an OpenID Provider, say). */
+  connectSources?: readonly string[];
+}
+
+export function contentSecurityPolicy(options: ViewerPolicyOptions): string {
+  const hashes = options.inlineScripts.map((script) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
+  const directives: Array<[string, string[]]> = [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'", "'wasm-unsafe-eval'", ...hashes]],
+    ['worker-src', ["'self'", 'blob:']],
+    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['img-src', ["'self'", 'data:', 'blob:']],
+    ['font-src', ["'self'", 'data:']],
+    ['connect-src', ["'self'", ...(options.connectSources ?? [])]],
+    ['media-src', ["'self'", 'blob:']],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'self'"]],
+    ['form-action', ["'self'"]],
+    ['frame-ancestors', ["'none'"]],
+    ['report-uri', [options.reportPath]],
+  ];
+  return directives.map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+}
+
+/** The text of every `<script>` without `src` in an HTML page. */
+export function inlineScriptsOf(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((match) => match[1]!).filter((text) => text.length > 0);
+}
