@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
 import { stowInstances } from '@segqc/server';
 import { browserSession } from '../harness/browserSession';
 import { segWithTruncatedPixelData } from '../harness/corruptSeg';
+import { pollUntil } from '../harness/pollUntil';
 import { labelmapVoxelCounts, voxelsOnCurrentSlice } from '../harness/labelmapCounts';
 import { asShown } from '../harness/personNames';
 import { currentImageId } from '../harness/viewportImage';
@@ -104,4 +107,25 @@ test('a SEG whose frames cannot be decoded stays listed, with its error, beside 
   const readable = page.getByTestId('segqc-annotation').filter({ has: page.getByText(asShown(demoCase.segs[2].annotator.name), { exact: true }) });
   await readable.getByTestId('segqc-toggle').click();
   await readable.and(page.locator('[data-shown=true]')).waitFor({ timeout: 60_000 });
+});
+
+test("another site cannot frame the viewer (frame-ancestors 'none'), and the browser's report of it reaches the server", async () => {
+  const { page } = session.browser;
+  const framingSite = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><iframe id="viewer" src="${session.viewer.baseUrl}/" width="800" height="600"></iframe>`);
+  });
+  await new Promise<void>((resolve) => framingSite.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${(framingSite.address() as AddressInfo).port}/`);
+    const frame = await (await page.waitForSelector('#viewer')).contentFrame();
+    await pollUntil(() => frame?.url() ?? '', (url) => url.startsWith('chrome-error:'), 15_000, 'the framed viewer is refused');
+    await pollUntil(() => session.viewer.cspViolations.map((violation) => violation.violatedDirective), (directives) => directives.includes('frame-ancestors'), 15_000, 'the frame-ancestors violation is reported');
+  } finally {
+    framingSite.closeAllConnections();
+    framingSite.close();
+  }
+  // The expected violation is this test's; the session's check after each test sees none other.
+  expect(session.viewer.cspViolations.splice(0).every((violation) => violation.violatedDirective === 'frame-ancestors')).toBe(true);
+  session.browser.errors.splice(0);
 });

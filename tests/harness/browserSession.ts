@@ -1,4 +1,5 @@
 import { launchBrowser } from './browser';
+import { isKnownHostViolation } from './hostCspViolations';
 import { startTestPacs, type TestPacs } from './testPacs';
 import { startTestViewer } from './testViewer';
 
@@ -44,6 +45,13 @@ export function browserSession(options: BrowserSessionOptions): BrowserSession {
     front = await options.front?.(pacs);
     viewer = await startTestViewer(front?.dicomwebUrl ?? pacs.orthanc.dicomwebUrl, pacs.orthanc.authorization);
     browser = await launchBrowser(options.name);
+  });
+  // The viewer runs under its Content-Security-Policy: a test during which the browser reported a
+  // violation (but the host's one known, hostCspViolations.ts), or logged one, fails.
+  afterEach(() => {
+    const reported = (viewer?.cspViolations.splice(0) ?? []).filter((violation) => !isKnownHostViolation(violation));
+    const logged = browser?.errors.filter((error) => /Content[ -]Security[ -]Policy/i.test(error)) ?? [];
+    expect({ reported, logged }).toEqual({ reported: [], logged: [] });
   });
   afterAll(async () => {
     await browser?.close();

@@ -130,6 +130,7 @@ const ATTACKS: Array<[string, Attack]> = [
   ['a bad chunk size', { method: 'POST', target: '/dicom-web/studies', headers: [...SAME_ORIGIN, MULTIPART, ['Transfer-Encoding', 'chunked']], body: 'zz\r\n--x--\r\n0\r\n\r\n', status: 400 }],
   ['a header folded onto the next line', { method: 'GET', target: '/dicom-web/studies', headers: [['X-A', 'a\r\n Host: evil.example']] }],
   ['a space before the colon', { method: 'GET', target: '/dicom-web/studies', headers: [['Transfer-Encoding ', 'chunked']] }],
+  ['a GET carrying a second request in its body', { method: 'GET', target: '/dicom-web/studies', headers: [['Content-Length', '45']], body: 'DELETE /instances/{orthancId} HTTP/1.1\r\n\r\n' }],
   // Invalid UIDs and parameters.
   ['letters in a study UID', get('/dicom-web/studies/1.2.abc', 400)],
   ['an empty UID component', get('/dicom-web/studies/1..2/series', 400)],

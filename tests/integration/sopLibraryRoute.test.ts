@@ -155,7 +155,7 @@ describe('SEGQC_SOP_DIR', () => {
     ]);
     expect((await rawGet(host.baseUrl, '/segqc/sops/.draft.json')).status).toBe(404);
     expect((await rawGet(host.baseUrl, '/segqc/sops/archive/old.json')).status).toBe(404);
-    expect((await rawGet(host.baseUrl, '/segqc/sops/archive%2fold.json')).status).toBe(404);
+    expect((await rawGet(host.baseUrl, '/segqc/sops/archive%2fold.json')).status).toBe(400);
   });
 
   test("the viewer's loader gets the valid SOP and the broken one's field", async () => {

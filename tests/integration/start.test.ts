@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,12 @@ test('starts the viewer on an embedded Orthanc, seeds once, and Ctrl-C stops eve
       const studies = await (await fetch(`http://127.0.0.1:${port}/dicom-web/studies`)).json();
       expect(studies).toHaveLength(1);
       expect(orthancProcessesUsing(dataDir)).toHaveLength(1);
+      // Orthanc is locked down: its storage (and the config holding this start's credential) is
+      // the user's alone, and its own port answers nothing without that credential.
+      const storage = join(dataDir, 'orthanc');
+      expect([statSync(storage).mode & 0o777, statSync(join(storage, 'orthanc.runtime.json')).mode & 0o777]).toEqual([0o700, 0o600]);
+      const orthancPort = (JSON.parse(readFileSync(join(storage, 'orthanc.runtime.json'), 'utf8')) as { HttpPort: number }).HttpPort;
+      expect((await fetch(`http://127.0.0.1:${orthancPort}/system`)).status).toBe(401);
 
       child.kill('SIGINT');
       expect(await exited(child)).toBe(0);

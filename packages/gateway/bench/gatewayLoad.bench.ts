@@ -1,6 +1,6 @@
 // DICOMweb gateway load benchmark: what the gateway costs a viewer opening a real-size case. A CT
-// series of 300 slices of 512×512 16-bit (157 MB) and three annotators' BINARY SEGs of two lungs on
-// every slice (~20 MB each) are stored in a fresh embedded Orthanc; then the requests a viewer makes
+// series of 300 slices of 512×512 16-bit (150 MB) and three annotators' BINARY SEGs of two lungs on
+// every slice (~19 MB each) are stored in a fresh embedded Orthanc; then the requests a viewer makes
 // for the case are replayed: QIDO-RS study, series and instances, the series metadata (one after the
 // other: each needs the one before), then the three SEGs whole and the 300 frames (WADO-RS) from 32
 // concurrent keep-alive connections. Once straight to Orthanc (with its credential), once through
@@ -28,7 +28,7 @@ import { stowInstances } from '../../server/src/stowRs';
 import { GATEWAY_PROCESS_FLAG, serveGatewayToParent, startGatewayProcess, type GatewayProcess } from './gatewayProcess';
 
 const CLIENTS = 32;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const STOW_BATCH = 30;
 const RSS_SAMPLE_MS = 100;
 const TARGET_THROUGHPUT_RATIO = 0.9;
@@ -66,7 +66,7 @@ interface Target {
 
 /** What a request is for: the study browser's queries and the metadata, a SEG, a CT frame. */
 type RequestKind = 'query' | 'seg' | 'frame';
-const KIND_NAMES: Record<RequestKind, string> = { query: 'QIDO-RS + series metadata', seg: 'SEG instance (~20 MB)', frame: 'CT frame (512 KB)' };
+const KIND_NAMES: Record<RequestKind, string> = { query: 'QIDO-RS + series metadata', seg: 'SEG instance (~19 MB)', frame: 'CT frame (512 KB)' };
 
 interface Round {
   ms: number;

@@ -45,7 +45,13 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
   app.addContentTypeParser('*', (_request, payload, done) => done(null, limitedBody(payload, options.stowBodyLimitBytes)));
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'GET') return;
+    if (request.method === 'GET') {
+      // A QIDO/WADO request has no body; one that does is refused, not half-read.
+      if (Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined) {
+        return sendGatewayError(reply, 400, 'bad-request', 'DICOMweb GET requests have no body');
+      }
+      return;
+    }
     if (!isSameOriginWrite(options.hostPolicy(), header(request, 'origin'), header(request, 'sec-fetch-site'))) {
       return sendGatewayError(reply, 403, 'cross-origin-write', 'writes are accepted from the viewer\'s own origin only');
     }
@@ -95,6 +101,7 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
           host: options.keepHostHeader ? clientHost : options.upstream.host,
           forwardedHost: options.keepHostHeader ? undefined : clientHost,
           forwardedProto: request.protocol === 'https' ? 'https' : 'http',
+          withBody: request.method === 'POST',
         }),
       rewriteHeaders: (headers) => clientResponseHeaders(headers),
       onResponse: (_request, rawAnswer, rawUpstream) => {

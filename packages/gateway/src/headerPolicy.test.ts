@@ -19,8 +19,17 @@ describe('headers towards the PACS', () => {
     range: 'bytes=0-99',
   };
 
+  test('a GET sends no body headers (a Content-Length would leave the PACS waiting)', () => {
+    expect(upstreamRequestHeaders(client, { host: '127.0.0.1:3000', forwardedProto: 'http', withBody: false })).toEqual({
+      accept: client.accept,
+      range: 'bytes=0-99',
+      authorization: 'Bearer user-token',
+      host: '127.0.0.1:3000',
+    });
+  });
+
   test('only the allow-listed headers go, with the Host given', () => {
-    expect(upstreamRequestHeaders(client, { host: '127.0.0.1:3000', forwardedProto: 'http' })).toEqual({
+    expect(upstreamRequestHeaders(client, { host: '127.0.0.1:3000', forwardedProto: 'http', withBody: true })).toEqual({
       accept: client.accept,
       'content-type': client['content-type'],
       'content-length': '42',
@@ -31,7 +40,7 @@ describe('headers towards the PACS', () => {
   });
 
   test("the gateway's own PACS credential replaces the client's; X-Forwarded-* are the gateway's when the PACS gets its own Host", () => {
-    expect(upstreamRequestHeaders(client, { host: 'pacs.internal', upstreamAuthorization: 'Basic Z3c6cHc=', forwardedHost: '127.0.0.1:3000', forwardedProto: 'https' })).toMatchObject({
+    expect(upstreamRequestHeaders(client, { host: 'pacs.internal', upstreamAuthorization: 'Basic Z3c6cHc=', forwardedHost: '127.0.0.1:3000', forwardedProto: 'https', withBody: false })).toMatchObject({
       authorization: 'Basic Z3c6cHc=',
       host: 'pacs.internal',
       'x-forwarded-host': '127.0.0.1:3000',

@@ -6,7 +6,9 @@ import type { IncomingHttpHeaders } from 'node:http';
  * the host the PACS writes into BulkDataURIs); back to the client only what describes the
  * answer (no `Server`, `Set-Cookie`, `WWW-Authenticate` of the PACS's own credential).
  */
-const TO_PACS = ['accept', 'accept-charset', 'content-type', 'content-length', 'range', 'if-none-match', 'if-modified-since', 'if-match', 'if-range'];
+const TO_PACS = ['accept', 'accept-charset', 'range', 'if-none-match', 'if-modified-since', 'if-match', 'if-range'];
+/** Only a STOW request has a body: a GET's Content-Length would leave the PACS waiting for bytes that never come. */
+const BODY_HEADERS = ['content-type', 'content-length'];
 const TO_CLIENT = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified', 'cache-control', 'expires', 'warning', 'content-location'];
 
 export interface UpstreamHeaderOptions {
@@ -17,11 +19,13 @@ export interface UpstreamHeaderOptions {
   /** The client's host and scheme, for X-Forwarded-Host/-Proto when the PACS gets its own Host. */
   forwardedHost?: string;
   forwardedProto: 'http' | 'https';
+  /** The request carries a body to forward (STOW-RS). */
+  withBody: boolean;
 }
 
 export function upstreamRequestHeaders(client: IncomingHttpHeaders, options: UpstreamHeaderOptions): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const name of TO_PACS) {
+  for (const name of options.withBody ? [...TO_PACS, ...BODY_HEADERS] : TO_PACS) {
     const value = client[name];
     if (typeof value === 'string') headers[name] = value;
   }

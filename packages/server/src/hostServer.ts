@@ -31,6 +31,7 @@ export interface HostServerOptions {
 
 export const BUNDLES_PREFIX = '/segqc/';
 
+
 /**
  * One origin for the viewer, the SegQC bundles, the app-config, the SOP library and the PACS (no
  * CORS needed), built on the gateway app: its request checks, policy headers and DICOMweb
@@ -55,7 +56,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     wildcard: false,
     decorateReply: false,
     cacheControl: false,
-    setHeaders: (reply) => void reply.header('cache-control', 'no-store'),
+    setHeaders: (res) => res.setHeader('cache-control', 'no-store'),
   });
   app.get('/app-config.js', (_request, reply) => reply.header('cache-control', 'no-store').sendFile(basename(options.appConfigFile), dirname(options.appConfigFile)));
   app.route({
@@ -70,6 +71,10 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     const extension = extname(request.url.split('?')[0]!);
     if ((request.method !== 'GET' && request.method !== 'HEAD') || extension) return sendGatewayError(reply, 404, 'not-found', 'not found');
     return reply.header('cache-control', 'no-store').sendFile('index.html');
+  });
+  // JavaScript as `text/javascript` (RFC 9239), as nginx serves it, rather than the static server's alias.
+  app.addHook('onSend', async (_request, reply) => {
+    if (String(reply.getHeader('content-type')).startsWith('application/javascript')) reply.header('content-type', 'text/javascript; charset=utf-8');
   });
   await app.ready();
   return app;

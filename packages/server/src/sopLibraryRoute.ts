@@ -47,7 +47,7 @@ export function serveSopLibrary(request: FastifyRequest, reply: FastifyReply, re
   const stats = name === null ? undefined : statOrUndefined(join(sopDir, name));
   if (name === null || !stats?.isFile()) return notFound(reply);
   // A SOP edited on the server is in force at the next page load.
-  reply.code(200).type(CONTENT_TYPES[extname(name)] ?? 'application/octet-stream').header('content-length', stats.size).header('cache-control', 'no-cache');
+  reply.code(200).header('content-type', CONTENT_TYPES[extname(name)] ?? 'application/octet-stream').header('content-length', stats.size).header('cache-control', 'no-cache');
   // Fastify ends a HEAD answer without a body; a file that fails mid-read ends the response.
   return reply.send(request.method === 'HEAD' ? '' : createReadStream(join(sopDir, name)));
 }
@@ -74,7 +74,8 @@ function sendListing(reply: FastifyReply, sopDir: string): FastifyReply {
     // The folder is missing or unreadable; its path is the server's business, not the browser's.
     return reply.code(404).type('text/plain; charset=utf-8').send('the SOP library folder is missing or unreadable on the server (see SEGQC_SOP_DIR)');
   }
-  return reply.code(200).type('application/json').header('cache-control', 'no-cache').send(body);
+  // As a Buffer: Fastify would add a charset to a string's type, which nginx's listing has not.
+  return reply.code(200).header('content-type', 'application/json').header('cache-control', 'no-cache').send(Buffer.from(body));
 }
 
 /** The decoded file name, or null when the path is not one plain, visible name inside the folder. */
