@@ -1,5 +1,4 @@
 import { launchBrowser } from './browser';
-import { isKnownHostViolation } from './hostCspViolations';
 import { startTestPacs, type TestPacs } from './testPacs';
 import { startTestViewer } from './testViewer';
 
@@ -47,9 +46,9 @@ export function browserSession(options: BrowserSessionOptions): BrowserSession {
     browser = await launchBrowser(options.name);
   });
   // The viewer runs under its Content-Security-Policy: a test during which the browser reported a
-  // violation (but the host's one known, hostCspViolations.ts), or logged one, fails.
+  // violation, or logged one, fails.
   afterEach(() => {
-    const reported = (viewer?.cspViolations.splice(0) ?? []).filter((violation) => !isKnownHostViolation(violation));
+    const reported = viewer?.cspViolations.splice(0) ?? [];
     const logged = browser?.errors.filter((error) => /Content[ -]Security[ -]Policy/i.test(error)) ?? [];
     expect({ reported, logged }).toEqual({ reported: [], logged: [] });
   });

@@ -4,8 +4,11 @@ import { createHash } from 'node:crypto';
  * The Content-Security-Policy the viewer is served under, measured on the stock OHIF 3.13.2 with
  * SegQC's bundles and Web Workers (the browser suite fails on any violation it reports):
  * - scripts from this origin only, plus the viewer's two inline bootstrap scripts by hash
- *   (index.html sets `window.PUBLIC_URL` and `browserImportFunction`) and WebAssembly for the
- *   image codecs (`'wasm-unsafe-eval'`, not `'unsafe-eval'`);
+ *   (index.html sets `window.PUBLIC_URL` and `browserImportFunction`; no `'unsafe-inline'`), and
+ *   `'unsafe-eval'`: OHIF's DICOM SEG loader (@cornerstonejs/adapters) bundles `ndarray`, which
+ *   builds its array classes with `new Function`; with `'wasm-unsafe-eval'` alone (enough for the
+ *   image codecs) no SEG shows in OHIF — measured on 3.13.2, the browser suite's SEG overlays never
+ *   appear. It also covers the codecs' WebAssembly;
  * - Web Workers from this origin and `blob:` (cornerstone starts its decode workers from blobs);
  * - inline styles, which React and OHIF set on elements everywhere;
  * - no plugins, no framing by anyone (`frame-ancestors 'none'`: the signing UI cannot be framed),
@@ -24,7 +27,7 @@ export function contentSecurityPolicy(options: ViewerPolicyOptions): string {
   const hashes = options.inlineScripts.map((script) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'", "'wasm-unsafe-eval'", ...hashes]],
+    ['script-src', ["'self'", "'unsafe-eval'", ...hashes]],
     ['worker-src', ["'self'", 'blob:']],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
