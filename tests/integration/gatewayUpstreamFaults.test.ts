@@ -33,6 +33,9 @@ beforeAll(async () => {
       res.write('[');
     } else if (study === '1.2.3') {
       // Never answers.
+    } else if (study === '1.2.5') {
+      res.writeHead(503, { 'Content-Type': 'text/html', 'Retry-After': '7' });
+      res.end('<h1>maintenance until 03:00 on pacs-01.internal</h1>');
     } else if (study === '1.2.4') {
       res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ Details: 'SQLite: database locked', Uri: '/internal/path', OrthancError: 'Internal error' }));
@@ -95,11 +98,16 @@ test('no answer at all: 504 with the gateway\'s JSON, within the upstream timeou
   await stillServing();
 });
 
-test("the PACS's error page becomes a 502 of the gateway's, without its details", async () => {
+test("the PACS's error page becomes the gateway's JSON with the same status, without its details", async () => {
   const response = await fetch(`${gatewayUrl}/dicom-web/studies/1.2.4/series`);
   const body = await response.text();
-  expect([response.status, JSON.parse(body)]).toEqual([502, { error: 'pacs-error', message: 'the PACS failed (HTTP 500)' }]);
+  expect([response.status, JSON.parse(body)]).toEqual([500, { error: 'pacs-error', message: 'the PACS failed (HTTP 500)' }]);
   expect(body).not.toMatch(/SQLite|internal|Orthanc/i);
+});
+
+test('a PACS that is down for maintenance: 503 and its Retry-After reach the client, its page does not', async () => {
+  const response = await fetch(`${gatewayUrl}/dicom-web/studies/1.2.5/series`);
+  expect([response.status, response.headers.get('retry-after'), await response.json()]).toEqual([503, '7', { error: 'pacs-error', message: 'the PACS failed (HTTP 503)' }]);
 });
 
 test('nobody listening: 502, naming neither the address nor the error', async () => {

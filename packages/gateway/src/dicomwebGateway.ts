@@ -111,7 +111,8 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
         const status = upstream.statusCode;
         if (status < 400 || isDicomwebErrorBody(header(upstream, 'content-type'))) return answer.send(upstream.stream);
         upstream.stream.resume();
-        if (status >= 500) return sendGatewayError(answer, 502, 'pacs-error', `the PACS failed (HTTP ${status})`);
+        // The status stays (a client retries a 503 after its Retry-After, not a 501); the body is ours.
+        if (status >= 500) return sendGatewayError(answer, status, 'pacs-error', `the PACS failed (HTTP ${status})`);
         return sendGatewayError(answer, status, 'pacs-refused', `the PACS refused the request (HTTP ${status})`);
       },
       onError: (rawAnswer, { error }) => {

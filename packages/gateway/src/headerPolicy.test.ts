@@ -61,8 +61,9 @@ describe('headers back to the client', () => {
         'www-authenticate': 'Basic realm="Orthanc"',
         connection: 'close',
         'access-control-allow-origin': '*',
+        'retry-after': '7',
       }),
-    ).toEqual({ 'content-type': 'application/dicom+json', 'content-length': '10', etag: '"1"' });
+    ).toEqual({ 'content-type': 'application/dicom+json', 'content-length': '10', etag: '"1"', 'retry-after': '7' });
   });
 
   test('a STOW failure list is DICOMweb; Orthanc\'s JSON error page is not', () => {

@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 const TO_PACS = ['accept', 'accept-charset', 'range', 'if-none-match', 'if-modified-since', 'if-match', 'if-range'];
 /** Only a STOW request has a body: a GET's Content-Length would leave the PACS waiting for bytes that never come. */
 const BODY_HEADERS = ['content-type', 'content-length'];
-const TO_CLIENT = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified', 'cache-control', 'expires', 'warning', 'content-location'];
+const TO_CLIENT = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified', 'cache-control', 'expires', 'warning', 'content-location', 'retry-after'];
 
 export interface UpstreamHeaderOptions {
   /** Sent instead of the client's Authorization (the embedded Orthanc's per-start credential). */
