@@ -210,6 +210,34 @@ test('and both servers still serve DICOMweb', async () => {
   }
 });
 
+test("a viewer's burst (the suite's small load test; `npm run bench gatewayLoad` is the real-size one): 16 clients get every CT frame and the SEGs with the same bytes through the gateway as from Orthanc", async () => {
+  const ct = demoCase.series.find((series) => series.Modality === 'CT')!;
+  const instances = await (await fetch(`${viewer.baseUrl}/dicom-web/studies/${STUDY}/series/${ct.SeriesInstanceUID}/instances`, { headers: { Accept: 'application/dicom+json' } })).json() as Array<Record<string, { Value: string[] }>>;
+  const paths = [
+    ...instances.map((instance) => `/studies/${STUDY}/series/${ct.SeriesInstanceUID}/instances/${instance['00080018']!.Value[0]}/frames/1`),
+    ...demoCase.segs.map((seg) => `/studies/${STUDY}/series/${seg.SeriesInstanceUID}/instances/${seg.SOPInstanceUID}`),
+  ];
+  const replay = async (root: string, headers: Record<string, string>) => {
+    const sizes = new Map<string, number>();
+    let next = 0;
+    const client = async () => {
+      for (let path = paths[next++]; path !== undefined; path = paths[next++]) {
+        const accept = path.includes('/frames/') ? 'multipart/related; type="application/octet-stream"; transfer-syntax=*' : 'multipart/related; type="application/dicom"; transfer-syntax=*';
+        const response = await fetch(`${root}${path}`, { headers: { ...headers, Accept: accept } });
+        expect(response.status).toBe(200);
+        sizes.set(path, (await response.arrayBuffer()).byteLength);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, client));
+    return sizes;
+  };
+  const direct = await replay(pacs.orthanc.dicomwebUrl, { Authorization: pacs.orthanc.authorization });
+  const through = await replay(`${viewer.baseUrl}/dicom-web`, {});
+  expect(paths.length).toBe(ct.numberOfInstances + demoCase.segs.length);
+  expect(through).toEqual(direct);
+  expect([...direct.values()].every((size) => size > 256 * 256 * 2)).toBe(true);
+});
+
 test("the PACS's own error page does not reach the client: a short JSON of the gateway's", async () => {
   const response = await fetch(`${viewer.baseUrl}/dicom-web/studies/1.2.3.4/series/1.2.3.5/metadata`, { headers: { Accept: 'application/dicom+json' } });
   expect(response.status).toBe(404);

@@ -1,4 +1,4 @@
-// The gateway in a process of its own, so that its memory is read apart from the load generator's.
+// The gateway in a process of its own, so that its memory and CPU are read apart from the load generator's.
 // The bench forks its own bundle (this file is bundled into it) with GATEWAY_PROCESS_FLAG; the
 // options go over the IPC channel, which keeps Orthanc's credential out of argv and the environment.
 import { fork } from 'node:child_process';
