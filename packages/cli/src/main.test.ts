@@ -51,3 +51,9 @@ test('report is wired: without arguments it is a one-line usage error', () => {
   expect(err.trim().split('\n')).toHaveLength(1);
   expect(err).toMatch(/^segqc: /);
 });
+
+test('an error message quoting hostile text prints as one line without control characters', () => {
+  const { code, err } = capture(['frob\u001b[2J\u009b31m\nnicate']);
+  expect(code).toBe(2);
+  expect(err).toBe("segqc: unknown command or option 'frob[2J31m nicate'; see segqc --help\n");
+});

@@ -9,6 +9,7 @@ import { PROGRAMME_REPORT_USAGE } from './programmeReport/runProgrammeReport';
 import { REPORT_USAGE, runReport } from './report/runReport';
 import { QC_USAGE, runQc } from './qc/runQc';
 import { SEG_USAGE, runSeg } from './seg/runSeg';
+import { terminalLines } from './terminalLines';
 import { UsageError } from './usageError';
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
@@ -56,11 +57,12 @@ const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchEr
 function reportError(error: unknown, err: (text: string) => void): number {
   const { code, path } = error as NodeJS.ErrnoException;
   if (code === 'ENOENT' || code === 'EACCES') {
-    err(`segqc: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : 'permission denied'}\n`);
+    err(terminalLines(`segqc: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : 'permission denied'}`));
     return 2;
   }
   if (!(error instanceof Error) || !INPUT_ERRORS.has(error.name)) throw error;
-  err(`segqc: ${error.message}\n`);
+  // The message may quote the PACS (a name, a label, why an object is unreadable).
+  err(terminalLines(`segqc: ${error.message}`));
   return error instanceof UsageError ? 2 : 1;
 }
 

@@ -3,13 +3,17 @@
 // hashing and text
 export { sha256, sha256Hex } from './hash/sha256';
 export { encodeUtf8 } from './text/utf8';
+export { terminalText } from './text/terminalText';
 
 // DICOM foundations
 export type { NaturalDataset } from './dicom/NaturalDataset';
 export { DicomValueError, joinAttributePath } from './dicom/DicomValueError';
 export { uidFromName, randomUid } from './dicom/uid';
 export { writePart10, EXPLICIT_VR_LITTLE_ENDIAN, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './dicom/part10';
-export { readPart10, type Part10Contents } from './dicom/readPart10';
+export { readPart10, type Part10Contents, type ReadPart10Options } from './dicom/readPart10';
+export { assertReadablePart10, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, DEFLATED_REFUSAL } from './dicom/assertReadablePart10';
+export { RefusedObjectError, type Refusal } from './dicom/RefusedObjectError';
+export { MAX_PART10_BYTES, MAX_SR_BYTES, MAX_DICOM_JSON_BYTES, MAX_SEQUENCE_DEPTH } from './dicom/readLimits';
 export { readHeader } from './dicom/readHeader';
 export { CodedConcept, type CodeInit } from './dicom/CodedConcept';
 export { personIdentificationItem, displayName, type IdentifiedPerson } from './dicom/personIdentification';
@@ -207,7 +211,7 @@ export { writeReviewReport, type ReviewReportInit } from './review/writeReviewRe
 
 // DICOMweb read client (QIDO-RS, WADO-RS)
 export { DicomwebReadError, type DicomwebReadErrorKind, type DicomwebReadErrorInit } from './dicomweb/DicomwebReadError';
-export type { ReadFetchLike, ReadFetchLikeInit, ReadFetchLikeResponse } from './dicomweb/ReadFetchLike';
+export type { ReadFetchLike, ReadFetchLikeInit, ReadFetchLikeResponse, ReadFetchLikeBody, ReadFetchLikeBodyReader } from './dicomweb/ReadFetchLike';
 export { dicomwebGet, type DicomwebReadOptions, type DicomwebHeaders } from './dicomweb/dicomwebGet';
 export { dicomwebResourceUrl, type DicomwebResource } from './dicomweb/dicomwebResourceUrl';
 export { MultipartParseError } from './dicomweb/MultipartParseError';
@@ -247,7 +251,9 @@ export type {
   StructureDecisionRecord, PairMetricsRecord, CaseRecords, UnreadableObject, RetrievedObject, RetrievedObjects,
 } from './audit/AuditEvent';
 export { gatherCaseRecords, type GatherOptions } from './audit/gatherCaseRecords';
-export { caseRecordsFromObjects, type StudyObject, type PresentInstance, type GatheredCase } from './audit/caseRecordsFromObjects';
+export {
+  caseRecordsFromObjects, type StudyObject, type RetrievedStudyObject, type RefusedStudyObject, type PresentInstance, type GatheredCase,
+} from './audit/caseRecordsFromObjects';
 export { listStudies } from './audit/listStudies';
 export { verifyCase } from './audit/verifyCase';
 export { AUDIT_FINDING_KINDS, type AuditFinding, type AuditFindingKind } from './audit/AuditFinding';

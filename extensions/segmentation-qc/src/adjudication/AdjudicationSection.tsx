@@ -42,7 +42,7 @@ function StructureDecisionRow({
   draft: DecisionDraft;
   edit: ReferenceEdit | undefined;
   review: CaseReviewSummary;
-  names: Record<string, AnnotationSummary>;
+  names: ReadonlyMap<string, AnnotationSummary>;
   onChange: (change: Partial<DecisionDraft>) => void;
   onEdit: (from: string) => void;
 }) {
@@ -98,7 +98,7 @@ export function AdjudicationSection({
   review, names, drafts, edits, onChange, onEdit, checklist, identity, sign, onSign,
 }: {
   review: CaseReviewSummary;
-  names: Record<string, AnnotationSummary>;
+  names: ReadonlyMap<string, AnnotationSummary>;
   drafts: DecisionDraft[];
   /** Open edits by structure key. */
   edits: Record<string, ReferenceEdit>;

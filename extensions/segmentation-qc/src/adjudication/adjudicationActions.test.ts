@@ -20,13 +20,14 @@ const review = {
   annotationIds: ['Rivera, Ana', 'Okafor, Ben'],
   rows: [],
   structures: [
-    { key: '0', label: 'Right lung', verdict: 'escalate', segmentNumbers: { 'Rivera, Ana': 1, 'Okafor, Ben': 1 } },
-    { key: '1', label: 'Left lung', verdict: 'pass', segmentNumbers: { 'Rivera, Ana': 2, 'Okafor, Ben': 2 } },
+    { key: '0', label: 'Right lung', verdict: 'escalate', segmentNumbers: new Map([['Rivera, Ana', 1], ['Okafor, Ben', 1]]) },
+    { key: '1', label: 'Left lung', verdict: 'pass', segmentNumbers: new Map([['Rivera, Ana', 2], ['Okafor, Ben', 2]]) },
   ],
   sliceSopInstanceUids: series.slices.map((slice) => slice.sopInstanceUID),
   grid: { columns: grid.columns, rows: grid.rows, slices: grid.slices },
   adjudication: null,
   excluded: [],
+  unreadableReports: [],
 } as unknown as CaseReviewSummary;
 
 /** Rivera's right lung: two voxels on the slice of instance 2, one on the slice of instance 4 (the starting mask). */

@@ -5,12 +5,13 @@ import { caseKeyOf } from './caseKey';
 // reviewed anew: the drafts must be kept exactly when it is the same case.
 const review = {
   annotationIds: ['Rivera, Ana', 'Okafor, Ben'],
-  structures: [{ key: '0', label: 'Right lung', verdict: 'escalate', segmentNumbers: {} }],
+  structures: [{ key: '0', label: 'Right lung', verdict: 'escalate', segmentNumbers: new Map() }],
   grid: { columns: 4, rows: 3, slices: 2 },
   sliceSopInstanceUids: ['2.25.1', '2.25.2'],
   rows: [],
   adjudication: null,
   excluded: [],
+  unreadableReports: [],
 } as unknown as CaseReviewSummary;
 
 test('the same case reviewed again has the same key, whatever adjudication is on record', () => {

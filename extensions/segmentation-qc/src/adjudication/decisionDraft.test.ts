@@ -5,8 +5,8 @@ import type { CaseReviewSummary } from '../review/reviewSummary';
 // ("other" with words); agreed structures default to STAPLE and need no reason.
 const review = {
   structures: [
-    { key: '0', label: 'Right lung', verdict: 'escalate', segmentNumbers: {} },
-    { key: '1', label: 'Left lung', verdict: 'pass', segmentNumbers: {} },
+    { key: '0', label: 'Right lung', verdict: 'escalate', segmentNumbers: new Map() },
+    { key: '1', label: 'Left lung', verdict: 'pass', segmentNumbers: new Map() },
   ],
 } as unknown as CaseReviewSummary;
 

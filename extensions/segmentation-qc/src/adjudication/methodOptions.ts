@@ -10,10 +10,10 @@ export interface MethodOption {
 export const EDIT_PREFIX = 'edit:';
 
 /** What a method other than 'edited' is called after "starting from". */
-function startingName(method: string, names: Record<string, AnnotationSummary>): string {
+function startingName(method: string, names: ReadonlyMap<string, AnnotationSummary>): string {
   if (method.startsWith('accept:')) {
     const id = method.slice('accept:'.length);
-    return names[id]?.annotator ?? id;
+    return names.get(id)?.annotator ?? id;
   }
   return method === 'majority' ? 'majority vote' : method === 'staple' ? 'STAPLE' : method;
 }
@@ -23,10 +23,10 @@ function startingName(method: string, names: Record<string, AnnotationSummary>):
  * majority vote or STAPLE as they are, or edit any of them in the viewer. While an edit is open
  * (`editedFrom` is the method it started from) the edited mask is the first choice shown.
  */
-export function methodOptions(review: CaseReviewSummary, structureKey: string, names: Record<string, AnnotationSummary>, editedFrom: string | null): MethodOption[] {
+export function methodOptions(review: CaseReviewSummary, structureKey: string, names: ReadonlyMap<string, AnnotationSummary>, editedFrom: string | null): MethodOption[] {
   const structure = review.structures.find((s) => s.key === structureKey);
   if (!structure) return [];
-  const accepts = Object.keys(structure.segmentNumbers).map((id) => `accept:${id}`);
+  const accepts = [...structure.segmentNumbers.keys()].map((id) => `accept:${id}`);
   const starts = [...accepts, 'majority', 'staple'];
   return [
     ...accepts.map((value) => ({ value, label: `Accept ${startingName(value, names)}` })),
@@ -44,13 +44,13 @@ export const FALLBACK_EDIT_COLOR: readonly [number, number, number] = [255, 200,
  * The colour to paint a structure's edit in: the annotator's it starts from, else the first
  * annotator's who drew it with a colour (RecommendedDisplayCIELabValue), else FALLBACK_EDIT_COLOR.
  */
-export function editColor(review: CaseReviewSummary, structureKey: string, names: Record<string, AnnotationSummary>, from: string): readonly [number, number, number] {
+export function editColor(review: CaseReviewSummary, structureKey: string, names: ReadonlyMap<string, AnnotationSummary>, from: string): readonly [number, number, number] {
   const structure = review.structures.find((s) => s.key === structureKey);
   if (!structure) return FALLBACK_EDIT_COLOR;
-  const ids = Object.keys(structure.segmentNumbers);
+  const ids = [...structure.segmentNumbers.keys()];
   const preferred = from.startsWith('accept:') ? from.slice('accept:'.length) : null;
   for (const id of preferred ? [preferred, ...ids.filter((other) => other !== preferred)] : ids) {
-    const rgb = names[id]?.structures.find((s) => s.segmentNumber === structure.segmentNumbers[id])?.rgb;
+    const rgb = names.get(id)?.structures.find((s) => s.segmentNumber === structure.segmentNumbers.get(id))?.rgb;
     if (rgb) return rgb;
   }
   return FALLBACK_EDIT_COLOR;

@@ -22,6 +22,10 @@ import { reviewCandidatesKey } from '../review/reviewCandidatesKey';
 import { useAgreementWorker, useCaseReview } from '../review/useCaseReview';
 import { useDiscrepancyOverlay } from '../review/useDiscrepancyOverlay';
 import { useRecordReview } from '../review/useRecordReview';
+import type { AnnotationSummary } from '../annotations/annotationSummary';
+
+/** No annotation to name: the sections' names while there is nothing to review. */
+const NO_NAMES: ReadonlyMap<string, AnnotationSummary> = new Map();
 
 function Swatch({ rgb }: { rgb: [number, number, number] | null }) {
   const background = rgb ? `rgb(${rgb.join(',')})` : 'transparent';
@@ -134,9 +138,9 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           <AnnotationRow key={annotation.displaySetInstanceUID} annotation={annotation} onToggle={(shown) => void setShown(annotation.displaySetInstanceUID, shown)} />
         ))}
       </ul>
-      <ReviewSection state={review} names={candidates?.summaries ?? {}} annotationCount={candidates?.annotations.length ?? 0} />
+      <ReviewSection state={review} names={candidates?.summaries ?? NO_NAMES} annotationCount={candidates?.annotations.length ?? 0} />
       {reviewed && reviewed.rows.length > 0 && (
-        <DiscrepancySection review={reviewed} names={candidates?.summaries ?? {}} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />
+        <DiscrepancySection review={reviewed} names={candidates?.summaries ?? NO_NAMES} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />
       )}
       {reviewed && reviewed.structures.length > 0 && (
         <RecordReviewSection
@@ -149,7 +153,7 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
       {reviewed && reviewed.structures.length > 0 && (
         <AdjudicationSection
           review={reviewed}
-          names={candidates?.summaries ?? {}}
+          names={candidates?.summaries ?? NO_NAMES}
           drafts={adjudication.drafts}
           edits={adjudication.edits}
           onChange={adjudication.update}

@@ -11,7 +11,7 @@ export function DiscrepancySection({
   review, names, state, onShow, onStep, onHide,
 }: {
   review: CaseReviewSummary;
-  names: Record<string, AnnotationSummary>;
+  names: ReadonlyMap<string, AnnotationSummary>;
   state: OverlayState;
   onShow: (choice: DiscrepancyChoice) => void;
   onStep: (delta: 1 | -1) => void;
@@ -21,7 +21,7 @@ export function DiscrepancySection({
   const worst = review.rows[0];
   const [choice, setChoice] = useState<DiscrepancyChoice>({ structureKey: worst.structureKey, a: worst.a, b: worst.b });
   const pairs = review.rows.filter((row) => row.structureKey === choice.structureKey);
-  const nameOf = (id: string) => names[id]?.annotator ?? id;
+  const nameOf = (id: string) => names.get(id)?.annotator ?? id;
   return (
     <section className="segqc-section" data-testid="segqc-discrepancy">
       <h3 className="segqc-subtitle">Discrepancy overlay</h3>

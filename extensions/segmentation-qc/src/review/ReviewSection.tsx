@@ -12,8 +12,8 @@ function describeFailed(row: ReviewRow): string {
     .join('; ');
 }
 
-function Row({ row, names }: { row: ReviewRow; names: Record<string, AnnotationSummary> }) {
-  const pair = `${names[row.a]?.annotator ?? row.a} – ${names[row.b]?.annotator ?? row.b}`;
+function Row({ row, names }: { row: ReviewRow; names: ReadonlyMap<string, AnnotationSummary> }) {
+  const pair = `${names.get(row.a)?.annotator ?? row.a} – ${names.get(row.b)?.annotator ?? row.b}`;
   return (
     <tr data-testid="segqc-review-row" data-structure={row.structureLabel} data-a={row.a} data-b={row.b} data-verdict={row.verdict} data-dice={row.dice ?? ''}
       data-hd95={row.hd95Mm ?? ''} data-nsd={row.nsd ?? ''} data-nsd-tolerance={row.nsdToleranceMm ?? ''} data-volume-a={row.volumeAMl ?? ''} data-volume-b={row.volumeBMl ?? ''}
@@ -35,7 +35,7 @@ function Row({ row, names }: { row: ReviewRow; names: Record<string, AnnotationS
 }
 
 /** The agreement table of the case, worst first, with the worker's progress while it computes. */
-export function ReviewSection({ state, names, annotationCount }: { state: CaseReviewState; names: Record<string, AnnotationSummary>; annotationCount: number }) {
+export function ReviewSection({ state, names, annotationCount }: { state: CaseReviewState; names: ReadonlyMap<string, AnnotationSummary>; annotationCount: number }) {
   return (
     <section className="segqc-section" data-testid="segqc-review" data-status={state.status}>
       <h3 className="segqc-subtitle">Agreement</h3>
@@ -54,7 +54,13 @@ export function ReviewSection({ state, names, annotationCount }: { state: CaseRe
       {state.status === 'done' &&
         state.review.excluded.map(({ id, error }) => (
           <div key={id} className="segqc-error" role="alert" data-testid="segqc-review-excluded">
-            {names[id]?.annotator ?? id} is left out of the agreement: {error}
+            {names.get(id)?.annotator ?? id} is left out of the agreement: {error}
+          </div>
+        ))}
+      {state.status === 'done' &&
+        state.review.unreadableReports.map(({ sopInstanceUid, error }) => (
+          <div key={sopInstanceUid} className="segqc-error" role="alert" data-testid="segqc-review-unreadable-report">
+            The QC report {sopInstanceUid} of this study cannot be read, and is not taken into account: {error}
           </div>
         ))}
       {state.status === 'done' && (

@@ -59,7 +59,7 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
     throw new Error(`agreement needs two readable annotations; ${excluded.map(({ id, error }) => `${id}: ${error}`).join('; ')}`);
   }
 
-  const reports = await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options);
+  const { reports, unreadable: unreadableReports } = await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options);
   const adjudication = adjudicationInForce(reports);
   const latest = reports[reports.length - 1];
   report('retrieving', steps, steps);
@@ -74,7 +74,7 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   return {
     // Letters A, B, … of the adjudication follow the annotations compared.
     reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication, latestReport: latest ? { sopInstanceUid: latest.sopInstanceUid, bytes: latest.bytes } : null },
-    summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded },
+    summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded, unreadableReports },
   };
 }
 

@@ -4,8 +4,8 @@ import type { AnnotationRef } from './workerProtocol';
 export interface ReviewCandidates {
   sourceSeriesInstanceUid: string;
   annotations: AnnotationRef[];
-  /** The annotator summary of each annotation id, for the table's names. */
-  summaries: Record<string, AnnotationSummary>;
+  /** The annotator summary of each annotation id, for the table's names. A Map: ids are annotators' names from the PACS, and `__proto__` is a name too. */
+  summaries: ReadonlyMap<string, AnnotationSummary>;
 }
 
 /**
@@ -26,14 +26,14 @@ export function reviewCandidates(summaries: readonly AnnotationSummary[], series
   const [sourceSeriesInstanceUid, members] = chosen;
   const ids = new Map<string, number>();
   const annotations: AnnotationRef[] = [];
-  const byId: Record<string, AnnotationSummary> = {};
+  const byId = new Map<string, AnnotationSummary>();
   for (const summary of members) {
     // Ids are the annotators' names; an annotator with two SEGs gets "Name (2)".
     const seen = (ids.get(summary.annotator) ?? 0) + 1;
     ids.set(summary.annotator, seen);
     const id = seen === 1 ? summary.annotator : `${summary.annotator} (${seen})`;
     annotations.push({ id, seriesInstanceUid: summary.seriesInstanceUID, sopInstanceUid: summary.sopInstanceUID! });
-    byId[id] = summary;
+    byId.set(id, summary);
   }
   return { sourceSeriesInstanceUid, annotations, summaries: byId };
 }

@@ -31,8 +31,8 @@ export interface ReviewedStructure {
   key: string;
   label: string;
   verdict: Verdict;
-  /** SegmentNumber of the structure in each annotation that has it, by annotation id. */
-  segmentNumbers: Record<string, number>;
+  /** SegmentNumber of the structure in each annotation that has it, by annotation id (an annotator's name from the PACS: a Map, so `__proto__` is an id like any). */
+  segmentNumbers: ReadonlyMap<string, number>;
 }
 
 /** The signed adjudication of the case the PACS holds, if any (the latest revision). */
@@ -58,6 +58,8 @@ export interface CaseReviewSummary {
   adjudication: AdjudicationOnRecord | null;
   /** Annotations left out because their SEG could not be retrieved or read, with the reason. */
   excluded: Array<{ id: string; error: string }>;
+  /** QC reports of the study that could not be retrieved or read (malformed, deflated, too large), with the reason. */
+  unreadableReports: Array<{ sopInstanceUid: string; error: string }>;
 }
 
 export interface DiscrepancyRegion {

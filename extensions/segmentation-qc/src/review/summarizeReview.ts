@@ -3,17 +3,19 @@ import type { StoredQcReport } from './qcReportsOfStudy';
 import type { AdjudicationOnRecord, CaseReviewSummary, ReviewedStructure, ReviewRow } from './reviewSummary';
 
 /** The panel's plain view of the engine's review (masks and full agreement records stay in the worker). */
-export function summarizeReview(review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[], adjudication: StoredQcReport | null): Omit<CaseReviewSummary, 'excluded'> {
+export function summarizeReview(
+  review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[], adjudication: StoredQcReport | null,
+): Omit<CaseReviewSummary, 'excluded' | 'unreadableReports'> {
+  const segmentNumbers = review.structures.map(() => new Map<string, number>());
   const structures: ReviewedStructure[] = review.structures.map((structure, index) => ({
     key: String(index),
     label: structure.structure.label,
     verdict: structure.verdict,
-    segmentNumbers: {},
+    segmentNumbers: segmentNumbers[index],
   }));
   const rows: ReviewRow[] = review.rows.map((row) => {
-    const segmentNumbers = structures[row.structureIndex].segmentNumbers;
-    if (row.segmentA) segmentNumbers[row.a] = row.segmentA.number;
-    if (row.segmentB) segmentNumbers[row.b] = row.segmentB.number;
+    if (row.segmentA) segmentNumbers[row.structureIndex].set(row.a, row.segmentA.number);
+    if (row.segmentB) segmentNumbers[row.structureIndex].set(row.b, row.segmentB.number);
     return {
       structureKey: String(row.structureIndex),
       structureLabel: row.structure.label,

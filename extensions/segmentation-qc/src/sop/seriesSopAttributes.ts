@@ -38,12 +38,12 @@ export function seriesSopAttributes(source: DisplaySet | InstanceMetadata): SopS
 }
 
 /** Echo Pulse Sequence's enumerated values (PS3.3 C.8.13.1) in Scanning Sequence's terms. */
-const ECHO_PULSE_FAMILY: Readonly<Record<string, readonly string[]>> = { SPIN: ['SE'], GRADIENT: ['GR'], BOTH: ['SE', 'GR'] };
+const ECHO_PULSE_FAMILY: ReadonlyMap<string, readonly string[]> = new Map([['SPIN', ['SE']], ['GRADIENT', ['GR']], ['BOTH', ['SE', 'GR']]]);
 
 /** The SE/GR family and IR of an Enhanced MR image, in Scanning Sequence's terms. */
 function enhancedScanningSequence(instance: InstanceMetadata): string[] | undefined {
   const inversionRecovery = text(functionalGroup(instance, 'MRModifierSequence')?.InversionRecovery) === 'YES';
-  const terms = [...(inversionRecovery ? ['IR'] : []), ...(ECHO_PULSE_FAMILY[text(instance.EchoPulseSequence) ?? ''] ?? [])];
+  const terms = [...(inversionRecovery ? ['IR'] : []), ...(ECHO_PULSE_FAMILY.get(text(instance.EchoPulseSequence) ?? '') ?? [])];
   return terms.length > 0 ? terms : undefined;
 }
 

@@ -31,7 +31,7 @@ export interface SopInForceServices {
 export interface AnnotationsUnderReview {
   sourceSeriesInstanceUid: string;
   annotations: ReadonlyArray<{ id: string }>;
-  summaries: Readonly<Record<string, { sop: ParsedSopReference | null }>>;
+  summaries: ReadonlyMap<string, { sop: ParsedSopReference | null }>;
 }
 
 /** The series the SOP was chosen for. */
@@ -121,7 +121,7 @@ export function useSopInForce(services: SopInForceServices, underReview: Annotat
   const choice = chooseSop(
     library,
     {
-      annotations: underReview ? underReview.annotations.map(({ id }) => ({ id, sop: underReview.summaries[id]?.sop ?? null })) : null,
+      annotations: underReview ? underReview.annotations.map(({ id }) => ({ id, sop: underReview.summaries.get(id)?.sop ?? null })) : null,
       series: basisDisplaySet ? seriesSopAttributes(basisDisplaySet) : null,
     },
     handKey,

@@ -4,6 +4,8 @@ import {
   AUDIT_FINDING_KINDS, auditCsv, auditRows, gatherCaseRecords, listStudies, verifyCase,
   type AuditFinding, type CaseRecords, type DicomwebReadOptions, type ReadFetchLike,
 } from '@segqc/core';
+import { jsonOutput } from '../jsonOutput';
+import { terminalLines } from '../terminalLines';
 import { UsageError } from '../usageError';
 import { parseAuditOptions, type AuditOptions } from './auditOptions';
 
@@ -32,13 +34,13 @@ async function exportTrail(options: AuditOptions, studies: string[], read: Dicom
   for (const study of studies) {
     const { records } = await gatherCaseRecords(options.pacs.url, study, read);
     cases.push(records);
-    out(`study ${study}: ${describeRecords(records)}\n`);
+    out(terminalLines(`study ${study}: ${describeRecords(records)}`));
   }
   const exported = auditRows(cases, { includePatientIdentifiers: options.includePatientIdentifiers, generatedAt: new Date().toISOString() });
   const file = options.out!;
-  writeFileSync(file, options.format === 'csv' ? auditCsv(exported.columns, exported.rows) : `${JSON.stringify(exported.document, null, 2)}\n`);
+  writeFileSync(file, options.format === 'csv' ? auditCsv(exported.columns, exported.rows) : jsonOutput(exported.document));
   const events = cases.reduce((n, records) => n + records.events.length, 0);
-  out(`wrote ${file}: ${count(cases.length, 'study', 'studies')}, ${count(events, 'event')}, ${count(exported.rows.length, 'row')}${options.includePatientIdentifiers ? ', with patient identifiers' : ', without patient identifiers'}\n`);
+  out(terminalLines(`wrote ${file}: ${count(cases.length, 'study', 'studies')}, ${count(events, 'event')}, ${count(exported.rows.length, 'row')}${options.includePatientIdentifiers ? ', with patient identifiers' : ', without patient identifiers'}`));
   return 0;
 }
 
@@ -51,13 +53,13 @@ async function verifyTrail(options: AuditOptions, studies: string[], read: Dicom
     const ofStudy = verifyCase(records, retrieved);
     objects += records.events.length + records.unreadable.length;
     reports += records.events.filter((event) => event.kind === 'qc-report').length;
-    if (records.events.length + records.unreadable.length === 0 && options.studies !== 'all') out(`study ${study}: nothing to verify, the PACS holds no SEG or QC report of it\n`);
-    for (const finding of ofStudy) out(`${finding.kind.padEnd(12)} ${finding.message}\n`);
+    if (records.events.length + records.unreadable.length === 0 && options.studies !== 'all') out(terminalLines(`study ${study}: nothing to verify, the PACS holds no SEG or QC report of it`));
+    for (const finding of ofStudy) out(terminalLines(`${finding.kind.padEnd(12)} ${finding.message}`));
     findings.push(...ofStudy);
   }
   const byKind = AUDIT_FINDING_KINDS.map((kind) => [kind, findings.filter((finding) => finding.kind === kind).length] as const).filter(([, n]) => n > 0);
   const verdict = findings.length === 0 ? 'no findings' : `${count(findings.length, 'finding')} (${byKind.map(([kind, n]) => `${n} ${kind}`).join(', ')})`;
-  out(`audit verify: ${count(studies.length, 'study', 'studies')}, ${count(objects, 'object')}, ${count(reports, 'QC report')}: ${verdict}\n`);
+  out(terminalLines(`audit verify: ${count(studies.length, 'study', 'studies')}, ${count(objects, 'object')}, ${count(reports, 'QC report')}: ${verdict}`));
   return findings.length === 0 ? 0 : 1;
 }
 

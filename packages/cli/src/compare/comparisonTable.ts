@@ -1,4 +1,5 @@
-import type { SegmentationComparison } from '@segqc/core';
+import { terminalText, type SegmentationComparison } from '@segqc/core';
+import { terminalLines } from '../terminalLines';
 
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
 
@@ -7,7 +8,7 @@ export function comparisonTable(comparison: SegmentationComparison, names: { a: 
   const tolerances = comparison.conventions.tolerancesMm;
   const header = ['structure', 'Dice', 'Jaccard', 'HD mm', `HD95 mm`, 'ASSD mm', ...tolerances.map((t) => `NSD@${t}mm`), 'vol A mL', 'vol B mL', 'lesions A/B/matched', 'lesion F1'];
   const rows = comparison.structures.map(({ a, agreement, lesions }) => [
-    a.label,
+    terminalText(a.label),
     fixed(agreement.dice, 3),
     fixed(agreement.jaccard, 3),
     fixed(agreement.hdMm, 2),
@@ -26,5 +27,5 @@ export function comparisonTable(comparison: SegmentationComparison, names: { a: 
     out.push(`unmatched: segment ${segment.number} "${segment.label}" of ${side.toUpperCase()} has no counterpart in ${side === 'a' ? 'B' : 'A'}`);
   }
   out.push('', `HD95: ${comparison.conventions.hd95}. Undefined distances (an empty surface) are shown as —. Conventions in full: --json.`);
-  return `${out.join('\n')}\n`;
+  return terminalLines(...out);
 }

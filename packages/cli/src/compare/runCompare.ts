@@ -1,4 +1,5 @@
 import { compareSegmentations, type Segmentation } from '@segqc/core';
+import { jsonOutput } from '../jsonOutput';
 import { adoptSegmentDescriptions } from './adoptSegmentDescriptions';
 import { comparisonJson } from './comparisonJson';
 import { comparisonTable } from './comparisonTable';
@@ -19,6 +20,6 @@ export function runCompare(args: string[], out: (text: string) => void): number 
   if (!loadedA.describesSegments && loadedB.describesSegments) a = adoptSegmentDescriptions(a, b);
   if (!loadedB.describesSegments && loadedA.describesSegments) b = adoptSegmentDescriptions(b, a);
   const comparison = compareSegmentations(a, b, { tolerancesMm: options.tolerancesMm, hd95: options.hd95 });
-  out(options.json ? `${JSON.stringify(comparisonJson(comparison))}\n` : comparisonTable(comparison, { a: describe(a), b: describe(b) }));
+  out(options.json ? jsonOutput(comparisonJson(comparison), 0) : comparisonTable(comparison, { a: describe(a), b: describe(b) }));
   return 0;
 }

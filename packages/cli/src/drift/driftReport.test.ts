@@ -70,3 +70,10 @@ test('a programme without alarms says so; one without charts says why', () => {
     '  no chart: no case has a reference to compare with yet (a case needs an adjudicated or gold SEG, or three annotators for an unmonitored majority vote)\nsegqc drift: 0 charts from 0 of 0 cases in 0 s: no alarm\n',
   );
 });
+
+test('annotator names, case names and reasons from the PACS print without control characters', () => {
+  const hostile: DriftJson = { ...json, skipped: [{ studyInstanceUid: '1.2.7', reason: 'the SR 2.25.6 could not be read: \u001b[2J\u009b31mboom\nsegqc drift: no alarm' }] };
+  const text = driftText(hostile, (uid) => (uid === '1.2.7' ? 'CT\u001b]0;title\u000707' : caseName(uid)));
+  expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text)).toBe(false);
+  expect(text).toContain('  CT]0;title07: the SR 2.25.6 could not be read: [2J31mboom segqc drift: no alarm\n');
+});

@@ -1,5 +1,8 @@
-import { recalibrationsDue, type CalibrationCase, type DriftChart, type EwmaMonitoredPoint, type ProgrammeReliability, type SkippedCase } from '@segqc/core';
+import {
+  recalibrationsDue, terminalText, type CalibrationCase, type DriftChart, type EwmaMonitoredPoint, type ProgrammeReliability, type SkippedCase,
+} from '@segqc/core';
 import { duration } from '../qc/duration';
+import { terminalLines } from '../terminalLines';
 import { chartState } from './chartState';
 import { personLabel } from './personLabel';
 
@@ -44,8 +47,9 @@ function latestMonitored(chart: DriftChart): EwmaMonitoredPoint | null {
   return latest?.phase === 'monitoring' ? latest : null;
 }
 
-/** Columns padded to their widest cell. */
-function table(rows: string[][]): string[] {
+/** Columns padded to their widest cell; cells quote the PACS, so they are cleaned first (terminalText). */
+function table(cells: string[][]): string[] {
+  const rows = cells.map((row) => row.map(terminalText));
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) => `  ${row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ')}`.trimEnd());
 }
@@ -88,5 +92,5 @@ export function driftText(json: DriftJson, caseName: (studyInstanceUid: string) 
     ? 'no alarm'
     : `${plural(summary.inAlarm, 'chart')} in alarm, recalibration due for ${summary.recalibrationDue.map(personLabel).join(', ')}`;
   lines.push(`segqc drift: ${plural(summary.charts, 'chart')} from ${summary.compared} of ${plural(summary.cases, 'case')}${summary.skipped > 0 ? ` (${summary.skipped} skipped)` : ''} in ${duration(summary.seconds * 1000)}: ${alarms}`);
-  return `${lines.join('\n')}\n`;
+  return terminalLines(...lines);
 }

@@ -1,4 +1,4 @@
-import type { FailedCriterion, LesionCounts, ReviewVerdict } from '@segqc/core';
+import type { FailedCriterion, InventoryUnreadable, LesionCounts, ReviewVerdict } from '@segqc/core';
 
 /** One annotation of a judged case; `id` names it in the pairs (the annotator's name, as the viewer shows it). */
 export interface QcAnnotationRef {
@@ -57,6 +57,8 @@ export interface QcCaseResult {
   annotations: QcAnnotationRef[];
   /** Annotations left out because their SEG could not be read on the source grid, with why. */
   excluded: Array<{ id: string; sopInstanceUid: string; reason: string }>;
+  /** Objects of the study the inventory could not read (a malformed, deflated or oversized SR or SEG), with why. */
+  unreadable: InventoryUnreadable[];
   sop: { id: string; version: string; sha256: string; file: string; chosenBy: 'protocol-name' | 'series' } | null;
   /** Why this SOP (or none). */
   sopReason: string | null;

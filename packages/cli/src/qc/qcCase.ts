@@ -25,7 +25,8 @@ export interface QcCaseContext {
  * `segqc qc` on one case, as the viewer's reviewer sees it (extensions/segmentation-qc/src/review/
  * caseInWorker.ts): the case's inventory; with two or more annotations of one series, the source
  * series' geometry from WADO-RS metadata (no pixels; a missing slice stays an empty slice), each
- * annotation SEG read onto it (an unreadable one is left out with its reason), the SOP in force
+ * annotation SEG read onto it (an unreadable one is left out with its reason; so is any object the
+ * inventory could not read), the SOP in force
  * (sopForCase), and reviewCase over every pair and structure. With --write-reports the review is
  * stored as an unsigned QC report revising the study's latest. Never rejects: a case that cannot
  * be judged is a `failed` result with the reason.
@@ -34,13 +35,13 @@ export async function qcCase(studyInstanceUid: string, context: QcCaseContext): 
   const started = Date.now();
   const seconds = () => Math.round(Date.now() - started) / 1000;
   const result: QcCaseResult = {
-    studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], sop: null, sopReason: null,
+    studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], unreadable: [], sop: null, sopReason: null,
     verdict: null, structures: [], pairs: [], report: null, error: null, seconds: 0,
   };
   try {
     const inventory = await caseInventory(context.root, studyInstanceUid, context.read);
     const compared = inventory.annotations.filter((seg) => seg.sourceSeriesInstanceUid !== null && seg.sourceSeriesInstanceUid === inventory.sourceSeriesInstanceUid);
-    Object.assign(result, { sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared) });
+    Object.assign(result, { sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared), unreadable: inventory.unreadable });
     if (compared.length < 2) return { ...result, status: 'not-double-read', seconds: seconds() };
     return await judge(inventory, result, context, seconds);
   } catch (error) {

@@ -6,7 +6,7 @@ import { summarizeQc, summaryText } from './qcSummary';
 
 const structure = (label: string, verdict: QcStructureResult['verdict']): QcStructureResult => ({ label, verdict, escalatedPairs: verdict === 'escalate' ? 1 : 0, annotations: [] });
 const result = (study: string, status: QcCaseResult['status'], verdict: QcCaseResult['verdict'], structures: QcStructureResult[] = [], extra: Partial<QcCaseResult> = {}): QcCaseResult => ({
-  studyInstanceUid: study, status, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], sop: null, sopReason: null,
+  studyInstanceUid: study, status, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], unreadable: [], sop: null, sopReason: null,
   verdict, structures, pairs: [], report: null, error: null, seconds: 1, ...extra,
 });
 
@@ -49,4 +49,24 @@ test('the summary text', () => {
     '  QC reports stored: 1',
     '',
   ].join('\n'));
+});
+
+test('objects the inventory could not read are listed by study, modality and UID, with why', () => {
+  const withUnreadable = [result('1.7', 'reviewed', 'pass', [], { unreadable: [{ sopInstanceUid: '2.25.666', seriesInstanceUid: '2.25.66', modality: 'SR', reason: 'TransferSyntaxUID: deflated transfer syntax is refused' }] })];
+  expect(summaryText(summarizeQc(withUnreadable, new Set(), 1), withUnreadable, false).split('\n').slice(-3)).toEqual([
+    '  unreadable objects:',
+    '    1.7  SR 2.25.666  TransferSyntaxUID: deflated transfer syntax is refused',
+    '',
+  ]);
+});
+
+test('labels and reasons from the PACS print without their control characters (ESC [2J, OSC … BEL, U+009B, line breaks)', () => {
+  const hostile = [
+    result('1.8', 'reviewed', 'escalate', [structure('Lung\u001b[2J nodule', 'escalate')]),
+    result('1.9', 'failed', null, [], { error: 'Evil\u001b]0;title\u0007\u009b31m^Name\nsegqc qc: 0 failed' }),
+  ];
+  const text = summaryText(summarizeQc(hostile, new Set(), 1), hostile, false);
+  expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text)).toBe(false);
+  expect(text).toContain('    Lung[2J nodule  1 of 1 case\n');
+  expect(text).toContain('    1.9  Evil]0;title31m^Name segqc qc: 0 failed\n');
 });

@@ -1,3 +1,5 @@
+import { terminalText } from '@segqc/core';
+import { terminalLines } from '../terminalLines';
 import { duration } from './duration';
 import type { QcCaseResult } from './QcCaseResult';
 
@@ -45,7 +47,11 @@ export function summarizeQc(results: readonly QcCaseResult[], resumed: ReadonlyS
   };
 }
 
-/** The summary printed at the end: totals, escalations per structure, the escalated and the failed cases. */
+/**
+ * The summary printed at the end: totals, escalations per structure, the escalated and the failed
+ * cases, the objects that could not be read. Labels and reasons quote the PACS: every line is
+ * cleaned of control characters (terminalLines).
+ */
 export function summaryText(summary: QcSummary, results: readonly QcCaseResult[], writeReports: boolean): string {
   const lines = [
     `segqc qc: ${summary.cases} case${summary.cases === 1 ? '' : 's'} in ${duration(summary.seconds * 1000)}`,
@@ -56,9 +62,10 @@ export function summaryText(summary: QcSummary, results: readonly QcCaseResult[]
   if (summary.noThresholds > 0) lines.push(`    no thresholds  ${summary.noThresholds}`);
   lines.push(`  not double-read  ${summary.notDoubleRead}`, `  failed           ${summary.failed}`);
   if (summary.structures.length > 0) {
-    const width = Math.max(...summary.structures.map((s) => s.label.length));
+    const labels = summary.structures.map((s) => terminalText(s.label));
+    const width = Math.max(...labels.map((label) => label.length));
     lines.push('  escalated per structure:');
-    for (const s of summary.structures) lines.push(`    ${s.label.padEnd(width)}  ${s.escalated} of ${s.cases} case${s.cases === 1 ? '' : 's'}`);
+    summary.structures.forEach((s, n) => lines.push(`    ${labels[n].padEnd(width)}  ${s.escalated} of ${s.cases} case${s.cases === 1 ? '' : 's'}`));
   }
   const escalated = results.filter((result) => result.verdict === 'escalate');
   if (escalated.length > 0) {
@@ -72,6 +79,11 @@ export function summaryText(summary: QcSummary, results: readonly QcCaseResult[]
     lines.push('  failed cases:');
     for (const result of failed) lines.push(`    ${result.studyInstanceUid}  ${result.error ?? 'no reason given'}`);
   }
+  const unreadable = results.flatMap((result) => result.unreadable.map((object) => ({ study: result.studyInstanceUid, ...object })));
+  if (unreadable.length > 0) {
+    lines.push('  unreadable objects:');
+    for (const object of unreadable) lines.push(`    ${object.study}  ${object.modality} ${object.sopInstanceUid ?? `in series ${object.seriesInstanceUid}`}  ${object.reason}`);
+  }
   if (writeReports) lines.push(`  QC reports stored: ${summary.reportsWritten}`);
-  return `${lines.join('\n')}\n`;
+  return terminalLines(...lines);
 }

@@ -14,17 +14,31 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'segqc-state-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const result = { studyInstanceUid: '1.2.3', status: 'reviewed', verdict: 'pass', structures: [], pairs: [] } as unknown as QcCaseResult;
+const result = { studyInstanceUid: '1.2.3', status: 'reviewed', verdict: 'pass', structures: [], pairs: [], unreadable: [] } as unknown as QcCaseResult;
 
 test('a file that does not exist yet is an empty state; what is written reads back; no temporary file is left', () => {
   const path = join(dir, 'state.json');
   const state = readResumeState(path, { pacs: PACS, writeReports: false });
   expect(state).toEqual(emptyResumeState(PACS, false));
   expect(existsSync(path)).toBe(false);
-  state.cases['1.2.3'] = result;
+  state.cases.set('1.2.3', result);
   writeResumeState(path, state);
-  expect(readResumeState(path, { pacs: PACS, writeReports: false })).toEqual({ format: 'segqc-qc-state', version: 1, pacs: PACS, writeReports: false, cases: { '1.2.3': result } });
+  expect(readResumeState(path, { pacs: PACS, writeReports: false })).toEqual({ format: 'segqc-qc-state', version: 1, pacs: PACS, writeReports: false, cases: new Map([['1.2.3', result]]) });
+  expect(JSON.parse(readFileSync(path, 'utf8')).cases).toEqual({ '1.2.3': result });
   expect(readdirSync(dir)).toEqual(['state.json']);
+});
+
+test('a study whose UID a hostile PACS spells __proto__ or constructor is a case of its own, written and read back', () => {
+  const path = join(dir, 'state.json');
+  const state = emptyResumeState(PACS, false);
+  for (const study of ['__proto__', 'constructor', '1.2.3']) state.cases.set(study, { ...result, studyInstanceUid: study });
+  writeResumeState(path, state);
+  expect(readFileSync(path, 'utf8')).toContain('"__proto__":{"studyInstanceUid":"__proto__"');
+  const read = readResumeState(path, { pacs: PACS, writeReports: false });
+  expect([...read.cases.keys()]).toEqual(['__proto__', 'constructor', '1.2.3']);
+  expect(read.cases.get('__proto__')?.studyInstanceUid).toBe('__proto__');
+  expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  expect(({} as Record<string, unknown>)['studyInstanceUid']).toBeUndefined();
 });
 
 test('another PACS, another kind of run, or not a state file: a usage error naming the file', () => {

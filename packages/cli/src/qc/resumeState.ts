@@ -13,11 +13,15 @@ export interface ResumeState {
   version: 1;
   pacs: string;
   writeReports: boolean;
-  cases: Record<string, QcCaseResult>;
+  /**
+   * By Study Instance UID. A Map: the UIDs are the PACS's text, and one spelled `__proto__` must be
+   * a case, not the prototype of a plain object. The file holds it as a JSON object.
+   */
+  cases: Map<string, QcCaseResult>;
 }
 
 export function emptyResumeState(pacs: string, writeReports: boolean): ResumeState {
-  return { format: 'segqc-qc-state', version: 1, pacs, writeReports, cases: {} };
+  return { format: 'segqc-qc-state', version: 1, pacs, writeReports, cases: new Map() };
 }
 
 /** The state in `path`, or an empty one when the file does not exist yet. */
@@ -29,9 +33,9 @@ export function readResumeState(path: string, run: { pacs: string; writeReports:
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyResumeState(run.pacs, run.writeReports);
     throw error;
   }
-  let state: Partial<ResumeState>;
+  let state: Partial<Omit<ResumeState, 'cases'> & { cases: Record<string, QcCaseResult> }>;
   try {
-    state = JSON.parse(text) as Partial<ResumeState>;
+    state = JSON.parse(text) as typeof state;
   } catch {
     throw new UsageError(`--state ${path} is not JSON; give a new file, or the one an earlier segqc qc wrote`);
   }
@@ -42,12 +46,16 @@ export function readResumeState(path: string, run: { pacs: string; writeReports:
   if (state.writeReports !== run.writeReports) {
     throw new UsageError(`--state ${path} is of a run ${state.writeReports ? 'with' : 'without'} --write-reports; resume it the same way, or give a new file`);
   }
-  return state as ResumeState;
+  // JSON.parse makes every key an own property, `__proto__` too: Object.entries sees them all. A
+  // case written before results listed the study's unreadable objects had none listed.
+  const cases = new Map(Object.entries(state.cases).map(([study, result]) => [study, { ...result, unreadable: result.unreadable ?? [] }]));
+  return { format: state.format, version: state.version, pacs: state.pacs, writeReports: state.writeReports, cases };
 }
 
 /** Writes the state atomically: a temporary file beside it, renamed over it, so an interruption never leaves half a file. */
 export function writeResumeState(path: string, state: ResumeState): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state)}\n`);
+  // Object.fromEntries defines own properties, so `__proto__` is written as the case it is.
+  writeFileSync(temporary, `${JSON.stringify({ ...state, cases: Object.fromEntries(state.cases) })}\n`);
   renameSync(temporary, path);
 }

@@ -2,7 +2,9 @@ import { studiesWithSegs, type ReadFetchLike } from '@segqc/core';
 import { WorkerCaseRunner, type CaseRunner } from './caseRunner';
 import { parseQcOptions, type QcOptions } from './qcOptions';
 import type { QcCaseResult } from './QcCaseResult';
+import { jsonOutput } from '../jsonOutput';
 import type { ProgressStream } from '../progressOutput';
+import { terminalLines } from '../terminalLines';
 import { QcProgress } from './QcProgress';
 import { summarizeQc, summaryText, type QcSummary } from './qcSummary';
 import { emptyResumeState, readResumeState, writeResumeState } from './resumeState';
@@ -42,17 +44,17 @@ export async function runQc(args: string[], out: (text: string) => void, depende
   const started = now();
   const sopDir = options.sopDir ?? defaultSopDir();
   const library = readSopLibrary(sopDir);
-  for (const { file, reason } of library.invalid) progressStream.write(`segqc qc: ${file} is not used: ${reason}\n`);
+  for (const { file, reason } of library.invalid) progressStream.write(terminalLines(`segqc qc: ${file} is not used: ${reason}`));
 
   const state = options.state === null
     ? emptyResumeState(options.pacs, options.writeReports !== null)
     : readResumeState(options.state, { pacs: options.pacs, writeReports: options.writeReports !== null });
   const read = { fetch: dependencies.fetch ?? ((url, init) => fetch(url, init)) satisfies ReadFetchLike, ...(options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : {}) };
   const studies = options.studies.length > 0 ? options.studies : (await studiesWithSegs(options.pacs, read)).studies;
-  const resumed = new Set(studies.filter((study) => state.cases[study]?.status === 'reviewed'));
+  const resumed = new Set(studies.filter((study) => state.cases.get(study)?.status === 'reviewed'));
   const pending = studies.filter((study) => !resumed.has(study));
 
-  const results = new Map<string, QcCaseResult>([...resumed].map((study) => [study, state.cases[study]]));
+  const results = new Map<string, QcCaseResult>([...resumed].map((study) => [study, state.cases.get(study)!]));
   const progress = new QcProgress(progressStream, studies.length, [...results.values()], now);
   progress.start();
   const count = Math.min(options.workers, pending.length);
@@ -65,7 +67,7 @@ export async function runQc(args: string[], out: (text: string) => void, depende
         const result = await runner.run(study);
         results.set(study, result);
         if (options.state !== null && result.status === 'reviewed') {
-          state.cases[study] = result;
+          state.cases.set(study, result);
           writeResumeState(options.state, state);
         }
         progress.caseDone(result);
@@ -78,7 +80,7 @@ export async function runQc(args: string[], out: (text: string) => void, depende
 
   const ordered = studies.map((study) => results.get(study)!);
   const summary = summarizeQc(ordered, resumed, Math.round(now() - started) / 1000);
-  if (options.json) out(`${JSON.stringify({ pacs: options.pacs, sopDir, summary, cases: ordered } satisfies QcJson, null, 2)}\n`);
+  if (options.json) out(jsonOutput({ pacs: options.pacs, sopDir, summary, cases: ordered } satisfies QcJson));
   else out(summaryText(summary, ordered, options.writeReports !== null));
   return summary.failed > 0 ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import {
 import { loadSegmentation } from '../compare/loadSegmentation';
 import { storeInPacs } from '../pacsTarget';
 import { isProgrammeReport, runProgrammeReport } from '../programmeReport/runProgrammeReport';
+import { terminalLines } from '../terminalLines';
 import { UsageError } from '../usageError';
 import { parseReportOptions, type ReportOptions } from './reportOptions';
 import { readSopFile } from './readSopFile';
@@ -62,7 +63,7 @@ export function runReport(args: string[], out: (text: string) => void): number |
   out(summary(options, init, infos));
   if (!options.pacs) return 0;
   return storeInPacs(report, options.pacs).then(() => {
-    out(`stored in the PACS at ${options.pacs?.url}\n`);
+    out(terminalLines(`stored in the PACS at ${options.pacs?.url}`));
     return 0;
   });
 }
@@ -117,7 +118,7 @@ function summary(options: ReportOptions, init: QcReportInit, infos: JudgedSegInf
   if (init.predecessors) lines.push(`  revises ${init.predecessors[0].sopInstanceUid} (instance ${init.instanceNumber})`);
   if (init.verification) lines.push(`  signed off by ${init.verification.name} at ${init.verification.dateTime}`);
   lines.push(`  SOP Instance UID ${init.sopInstanceUid}`);
-  return `${lines.join('\n')}\n`;
+  return terminalLines(...lines);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

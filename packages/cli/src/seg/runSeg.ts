@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildBinarySeg, labelVolumeOnSource, writePart10 } from '@segqc/core';
+import { terminalLines } from '../terminalLines';
 import { UsageError } from '../usageError';
 import { describeSeries, findSourceSeries } from './findSourceSeries';
 import { loadLabelVolume } from './loadLabelVolume';
@@ -29,6 +30,6 @@ export function runSeg(args: string[], out: (text: string) => void): number {
   const dataset = buildBinarySeg(input);
   writeFileSync(options.out, writePart10(dataset));
   const segments = input.segments.length;
-  out(`wrote ${options.out}: ${input.contentLabel} SEG, ${segments} segment${segments === 1 ? '' : 's'} in ${String(dataset['NumberOfFrames'])} frame(s), on ${describeSeries(series)}\n`);
+  out(terminalLines(`wrote ${options.out}: ${input.contentLabel} SEG, ${segments} segment${segments === 1 ? '' : 's'} in ${String(dataset['NumberOfFrames'])} frame(s), on ${describeSeries(series)}`));
   return 0;
 }

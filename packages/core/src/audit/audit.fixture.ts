@@ -17,7 +17,7 @@ import { describeJudgedSeg } from '../sr/describeJudgedSeg';
 import { judgeSegmentations, type JudgedSegmentation } from '../sr/judgeSegmentations';
 import type { QcReportInit } from '../sr/QcReport';
 import { reportSourceSeries } from '../sr/reportSourceSeries';
-import type { PresentInstance, StudyObject } from './caseRecordsFromObjects';
+import type { PresentInstance, RetrievedStudyObject } from './caseRecordsFromObjects';
 import { ANNOTATION_CREATOR_SELF_DECLARED, ANNOTATION_CREATOR_SIGNED_IN } from './creatorIdentity';
 
 /** The SOP the annotators and the reviewer worked under (a made-up digest). */
@@ -34,7 +34,7 @@ export interface AuditCase {
   reviewInit: QcReportInit;
   uids: { segA: string; segB: string; review: string; referenceSeg: string; adjudication: string };
   /** Everything the PACS holds of the case, as gatherCaseRecords would pass it on. */
-  objects: StudyObject[];
+  objects: RetrievedStudyObject[];
   images: PresentInstance[];
 }
 
@@ -111,7 +111,7 @@ export function auditCase(): AuditCase {
     referenceSeg: adjudicated.referenceSegSopInstanceUid,
     adjudication: adjudicated.reportSopInstanceUid,
   };
-  const objects: StudyObject[] = [
+  const objects: RetrievedStudyObject[] = [
     { modality: 'SR', seriesInstanceUid: reviewInit.seriesInstanceUid, sopInstanceUid: uids.adjudication, bytes: adjudicated.report },
     { modality: 'SEG', seriesInstanceUid: seriesOf(segB), sopInstanceUid: uids.segB, bytes: segB },
     { modality: 'SR', seriesInstanceUid: reviewInit.seriesInstanceUid, sopInstanceUid: uids.review, bytes: review },

@@ -98,11 +98,17 @@ test('the document holds the events themselves, each report with its predecessor
 });
 
 describe('CSV', () => {
-  it('has a header and one CRLF line per row; commas, quotes and line breaks are quoted', () => {
+  it('has a header and one CRLF line per row; commas and quotes are quoted; a line break in a value is a space', () => {
     const csv = auditCsv(['studyInstanceUid', 'event', 'person', 'reasons'], [
       { studyInstanceUid: '1.2.3', event: 'decision', person: 'O\'Brien^Pat', reasons: 'other: "too big", redo\nplease' },
     ]);
-    expect(csv).toBe('studyInstanceUid,event,person,reasons\r\n1.2.3,decision,O\'Brien^Pat,"other: ""too big"", redo\nplease"\r\n');
+    expect(csv).toBe('studyInstanceUid,event,person,reasons\r\n1.2.3,decision,O\'Brien^Pat,"other: ""too big"", redo please"\r\n');
+  });
+
+  it('writes no control character: a name with ESC [2J, an OSC title and U+009B keeps its printable text only', () => {
+    const csv = auditCsv(['studyInstanceUid', 'event', 'person'], [{ studyInstanceUid: '1.2.3', event: 'annotation', person: 'Evil\u001b[2J\u001b]0;title\u0007\u009b31m^Mallory' }]);
+    expect(csv.split('\r\n')[1]).toBe('1.2.3,annotation,Evil[2J]0;title31m^Mallory');
+    expect(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(csv)).toBe(false);
   });
 
   it('writes a text a spreadsheet would run as a formula with a leading apostrophe, numbers as they are', () => {

@@ -2,11 +2,13 @@
  * The audit records of one case from the objects its PACS holds (pure: the bytes are given;
  * gatherCaseRecords fetches them). Every SEG of the study is an annotation or a reference event,
  * every SegQC QC report a report event; other SRs are listed as present and left out of the trail.
- * An object that cannot be read — a SEG, or an SR of the study's QC report series — is kept as
- * unreadable, never silently dropped. Also returns what is present, by SOP Instance UID, with each
- * SEG's current pixel-data hash: what verifyCase checks the reports' records against.
+ * An object that cannot be read — a SEG, or an SR of the study's QC report series; malformed,
+ * refused (deflated, too large) or its answer refused — is kept as unreadable, never silently
+ * dropped. Also returns what is present, by SOP Instance UID, with each SEG's current pixel-data
+ * hash: what verifyCase checks the reports' records against.
  */
 import { DicomValueError } from '../dicom/DicomValueError';
+import { DicomwebReadError } from '../dicomweb/DicomwebReadError';
 import { qcReportSeriesUid } from '../sr/buildQcReport';
 import { readQcReport } from '../sr/readQcReport';
 import type { AuditEvent, CaseRecords, RetrievedObject, RetrievedObjects, UnreadableObject } from './AuditEvent';
@@ -14,12 +16,22 @@ import { qcReportEventOf } from './qcReportEvent';
 import { segEventOf } from './segEvent';
 
 /** An object of the study as retrieved: the UIDs its search answered with, its modality, its Part 10 bytes. */
-export interface StudyObject {
+export interface RetrievedStudyObject {
   seriesInstanceUid: string;
   sopInstanceUid: string;
   modality: 'SEG' | 'SR';
   bytes: Uint8Array;
 }
+
+/** An object whose retrieval answer was refused (larger than SegQC reads, not a Part 10 file), with the DicomwebReadError saying why. */
+export interface RefusedStudyObject {
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+  modality: 'SEG' | 'SR';
+  refused: DicomwebReadError;
+}
+
+export type StudyObject = RetrievedStudyObject | RefusedStudyObject;
 
 /** An instance known to be present without retrieving it (a source image of an Image Library). */
 export interface PresentInstance {
@@ -45,26 +57,26 @@ export function caseRecordsFromObjects(studyInstanceUid: string, objects: readon
 
   for (const image of images) present(image, 'image');
   for (const object of objects) {
-    const fail = (expected: UnreadableObject['expected'], error: DicomValueError) => {
+    const fail = (expected: UnreadableObject['expected'], error: Error) => {
       unreadable.push({ studyInstanceUid, seriesInstanceUid: object.seriesInstanceUid, sopInstanceUid: object.sopInstanceUid, expected, reason: error.message });
       present(object, 'unreadable');
     };
     if (object.modality === 'SEG') {
       try {
-        const { event, patient: of } = segEventOf(object.bytes);
+        const { event, patient: of } = segEventOf(bytesOf(object));
         events.push(event);
         present(event, 'seg', event.pixelDataSha256);
         patient.name ??= of.name;
         patient.id ??= of.id;
       } catch (error) {
-        if (!(error instanceof DicomValueError)) throw error;
+        if (!isUnreadable(error)) throw error;
         fail('SEG', error);
       }
       continue;
     }
     let read;
     try {
-      read = readQcReport(object.bytes);
+      read = readQcReport(bytesOf(object));
     } catch (error) {
       // An SR of another writer elsewhere in the study, whatever its reader makes of it, is not part
       // of the trail; one in SegQC's QC report series is a report that can no longer be read.
@@ -72,7 +84,7 @@ export function caseRecordsFromObjects(studyInstanceUid: string, objects: readon
         present(object, 'sr');
         continue;
       }
-      if (!(error instanceof DicomValueError)) throw error;
+      if (!isUnreadable(error)) throw error;
       fail('QC report', error);
       continue;
     }
@@ -100,5 +112,13 @@ export function inTimeOrder(a: AuditEvent, b: AuditEvent): number {
     || (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0)
     || compareText(a.sopInstanceUid, b.sopInstanceUid);
 }
+
+/** The object's bytes; its refused answer is thrown, to be reported as any unreadable object is. */
+function bytesOf(object: StudyObject): Uint8Array {
+  if ('refused' in object) throw object.refused;
+  return object.bytes;
+}
+
+const isUnreadable = (error: unknown): error is Error => error instanceof DicomValueError || error instanceof DicomwebReadError;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,6 +2,9 @@
 // SEG and SR series are searched and each instance retrieved as stored; images are only searched
 // (one QIDO per Image Library series), never downloaded. The result equals reading the same bytes
 // directly.
+import { DEFLATED_REFUSAL } from '../dicom/assertReadablePart10';
+import { asDeflatedPart10 } from '../dicom/deflatedPart10.fixture';
+import type { ReadFetchLike } from '../dicomweb/ReadFetchLike';
 import { auditCase } from './audit.fixture';
 import { caseRecordsFromObjects } from './caseRecordsFromObjects';
 import { gatherCaseRecords } from './gatherCaseRecords';
@@ -31,6 +34,24 @@ test('reads every SEG and SR of the study, with the auth header, into the same r
   expect(kinds.filter((kind) => kind.startsWith('retrieve')).sort()).toEqual(fixture.objects.map((object) => `retrieve ${object.sopInstanceUid}`).sort());
   expect(kinds).toHaveLength(11);
   expect(progress).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+});
+
+test('a deflated report and a SEG whose answer is over the limit are unreadable findings, with why; the rest is read', async () => {
+  // Why: these used to be inflated without bound (the report) or read whole (the answer); now neither is, and neither stops the audit.
+  const deflated = stored.map((object) => (object.sopInstanceUid === fixture.uids.review ? { ...object, bytes: asDeflatedPart10(object.bytes!) } : object));
+  const pacs = inMemoryPacs(deflated);
+  const oversized: ReadFetchLike = async (url, init) => {
+    const response = await pacs.fetch(url, init);
+    if (!url.endsWith(`/instances/${fixture.uids.segB}`)) return response;
+    return { ...response, headers: { get: (name: string) => (name.toLowerCase() === 'content-length' ? String(600 * 1024 * 1024) : response.headers.get(name)) } };
+  };
+  const { records } = await gatherCaseRecords(PACS_ROOT, fixture.studyInstanceUid, { fetch: oversized });
+  const segBUrl = `${PACS_ROOT}/studies/${fixture.studyInstanceUid}/series/${fixture.objects.find((o) => o.sopInstanceUid === fixture.uids.segB)!.seriesInstanceUid}/instances/${fixture.uids.segB}`;
+  expect(new Map(records.unreadable.map((object) => [object.sopInstanceUid, [object.expected, object.reason]]))).toEqual(new Map([
+    [fixture.uids.review, ['QC report', `TransferSyntaxUID: ${DEFLATED_REFUSAL}`]],
+    [fixture.uids.segB, ['SEG', `The PACS's answer for ${segBUrl} could not be read: it is 600.0 MiB, more than the 512.0 MiB SegQC reads.`]],
+  ]));
+  expect(records.events.map((event) => event.sopInstanceUid).sort()).toEqual([fixture.uids.segA, fixture.uids.referenceSeg, fixture.uids.adjudication].sort());
 });
 
 test('a study the PACS does not hold has no events', async () => {

@@ -5,7 +5,9 @@
  * report the series of its Image Library are searched for the images still present. The bytes
  * are then read by caseRecordsFromObjects.
  */
+import { MAX_PART10_BYTES, MAX_SR_BYTES } from '../dicom/readLimits';
 import { jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
+import { DicomwebReadError } from '../dicomweb/DicomwebReadError';
 import type { DicomwebReadOptions } from '../dicomweb/dicomwebGet';
 import { retrieveInstance } from '../dicomweb/retrieveInstance';
 import { searchForInstances } from '../dicomweb/searchForInstances';
@@ -39,10 +41,17 @@ export async function gatherCaseRecords(root: string, studyInstanceUid: string, 
   })).flat();
 
   let done = 0;
-  const objects: StudyObject[] = await mapConcurrently(instances, concurrency, async (instance) => {
-    const bytes = await retrieveInstance(root, { studyInstanceUid, ...instance }, read);
-    options.onProgress?.(++done, instances.length);
-    return { ...instance, bytes };
+  const objects: StudyObject[] = await mapConcurrently(instances, concurrency, async (instance): Promise<StudyObject> => {
+    try {
+      const bytes = await retrieveInstance(root, { studyInstanceUid, ...instance }, read, instance.modality === 'SR' ? MAX_SR_BYTES : MAX_PART10_BYTES);
+      return { ...instance, bytes };
+    } catch (error) {
+      // A failing request fails the audit; an answer refused as unreadable (too large, not Part 10) is this object's finding.
+      if (error instanceof DicomwebReadError && error.kind === 'parse') return { ...instance, refused: error };
+      throw error;
+    } finally {
+      options.onProgress?.(++done, instances.length);
+    }
   });
 
   // The images the reports measured on: one search per series, not one request per image.

@@ -4,9 +4,8 @@
  * in which role (ContentLabel), when (ContentDate/ContentTime), under which SOP (ProtocolName), and
  * the SHA-256 of its Pixel Data exactly as a QC report records it (describeJudgedSeg).
  */
-import dcmjs from 'dcmjs';
-import { DicomValueError } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
+import { readPart10 } from '../dicom/readPart10';
 import { parseSopReference } from '../seg/SopReference';
 import { readSegHeader } from '../seg/read/readSegHeader';
 import { describeJudgedSeg } from '../sr/describeJudgedSeg';
@@ -14,9 +13,10 @@ import type { SegCreatorRole, SegEvent } from './AuditEvent';
 import { creatorSelfDeclared } from './creatorIdentity';
 import { isoDateTime } from './isoDateTime';
 
-const ROLE_OF_LABEL: Readonly<Record<string, SegCreatorRole>> = { ADJUDICATED: 'adjudicator', GOLD: 'gold-standard-author' };
+// A Map: ContentLabel is the PACS's text, and "constructor" must not find Object's.
+const ROLE_OF_LABEL: ReadonlyMap<string, SegCreatorRole> = new Map([['ADJUDICATED', 'adjudicator'], ['GOLD', 'gold-standard-author']]);
 
-/** The SEG's event and the patient it is of. Throws a SegParseError or DicomValueError for a SEG that cannot be read. */
+/** The SEG's event and the patient it is of. Throws a DicomValueError (SegParseError, RefusedObjectError) for a SEG that cannot be read. */
 export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { name?: string; id?: string } } {
   const info = describeJudgedSeg(bytes);
   const header = readSegHeader(bytes);
@@ -25,7 +25,7 @@ export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { nam
   const sop = parseSopReference(protocolName);
   const selfDeclared = creatorSelfDeclared(header.contentDescription);
   const dateTime = isoDateTime(header.contentDate, header.contentTime);
-  const role = (info.contentLabel !== undefined ? ROLE_OF_LABEL[info.contentLabel] : undefined) ?? 'annotator';
+  const role = (info.contentLabel !== undefined ? ROLE_OF_LABEL.get(info.contentLabel) : undefined) ?? 'annotator';
   const event: SegEvent = {
     kind: role === 'annotator' ? 'annotation' : 'reference',
     studyInstanceUid: info.studyInstanceUid,
@@ -57,14 +57,7 @@ export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { nam
  * up to Pixel Data, through dcmjs.
  */
 function provenanceOf(bytes: Uint8Array): { protocolName?: string; instanceNumber?: number; creatorInstitution?: string } {
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-  let dataset: NaturalDataset;
-  try {
-    const dict = dcmjs.data.DicomMessage.readFile(buffer, { untilTag: '7FE00010', includeUntilTagValue: false });
-    dataset = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict);
-  } catch (error) {
-    throw new DicomValueError('(file)', `is not a readable DICOM Part 10 file: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const { dataset } = readPart10(bytes, { untilPixelData: true });
   const protocol = first(dataset['ProtocolName']);
   const creator = first(dataset['ContentCreatorIdentificationCodeSequence']) as NaturalDataset | undefined;
   const institution = creator === undefined ? undefined : first(creator['InstitutionName']);

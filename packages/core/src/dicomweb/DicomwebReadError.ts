@@ -3,7 +3,8 @@
  * - `http`: the PACS answered with a status other than 2xx (`status` says which);
  * - `network`: no answer, or the answer broke off while its body was read;
  * - `parse`: a 2xx answer whose body is not what the request asked for (not DICOM JSON, a
- *   malformed multipart/related body, a part that is not a Part 10 file).
+ *   malformed multipart/related body, a part that is not a Part 10 file), or is larger than
+ *   SegQC reads (dicom/readLimits.ts).
  */
 export type DicomwebReadErrorKind = 'http' | 'network' | 'parse';
 

@@ -11,8 +11,22 @@ export interface ReadFetchLikeInit {
   headers: Record<string, string>;
 }
 
+/** The reader of a body stream (ReadableStreamDefaultReader), as far as it is used. */
+export interface ReadFetchLikeBodyReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** The body of an answer as a stream (WHATWG `Response.body`): read chunk by chunk, so that its size is bounded while it arrives. */
+export interface ReadFetchLikeBody {
+  getReader(): ReadFetchLikeBodyReader;
+  cancel(reason?: unknown): Promise<void>;
+}
+
 export interface ReadFetchLikeResponse extends FetchLikeResponse {
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The body as a stream, when the fetch gives one (every WHATWG fetch does; a test double may not). */
+  readonly body?: ReadFetchLikeBody | null;
 }
 
 export type ReadFetchLike = (url: string, init: ReadFetchLikeInit) => Promise<ReadFetchLikeResponse>;

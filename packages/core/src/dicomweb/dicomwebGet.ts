@@ -1,5 +1,8 @@
+import { MAX_DICOM_JSON_BYTES, MAX_PART10_BYTES, sizeText } from '../dicom/readLimits';
+import { decodeUtf8 } from '../volume/io/decodeUtf8';
 import { DicomwebReadError } from './DicomwebReadError';
 import type { ReadFetchLike, ReadFetchLikeResponse } from './ReadFetchLike';
+import { readBoundedBody } from './readBoundedBody';
 
 /**
  * The user's auth headers, e.g. `{ Authorization: 'Bearer …' }`: fixed, or asked for before each
@@ -35,20 +38,24 @@ export async function dicomwebGet(url: string, accept: string, options: Dicomweb
   return response;
 }
 
-/** The body of a 2xx answer as text; a connection that breaks off is a `network` error. */
-export async function responseText(response: ReadFetchLikeResponse, url: string): Promise<string> {
+/**
+ * The body of a 2xx answer as UTF-8 text (DICOM JSON, PS3.18 F.2), at most `maxBytes`; a connection
+ * that breaks off is a `network` error, a longer answer a `parse` error.
+ */
+export async function responseText(response: ReadFetchLikeResponse, url: string, maxBytes: number = MAX_DICOM_JSON_BYTES): Promise<string> {
+  if (response.body) return decodeUtf8(await readBoundedBody(response, url, maxBytes));
+  let text: string;
   try {
-    return await response.text();
+    text = await response.text();
   } catch (error) {
     throw new DicomwebReadError({ kind: 'network', url, status: response.status, reason: `the answer broke off (${error instanceof Error ? error.message : String(error)})`, cause: error });
   }
+  // A character is at least one byte: a text this long is too.
+  if (text.length > maxBytes) throw new DicomwebReadError({ kind: 'parse', url, status: response.status, reason: `it is more than the ${sizeText(maxBytes)} SegQC reads` });
+  return text;
 }
 
-/** The body of a 2xx answer as bytes; a connection that breaks off is a `network` error. */
-export async function responseBytes(response: ReadFetchLikeResponse, url: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    throw new DicomwebReadError({ kind: 'network', url, status: response.status, reason: `the answer broke off (${error instanceof Error ? error.message : String(error)})`, cause: error });
-  }
+/** The body of a 2xx answer as bytes, at most `maxBytes` (readBoundedBody). */
+export function responseBytes(response: ReadFetchLikeResponse, url: string, maxBytes: number = MAX_PART10_BYTES): Promise<Uint8Array> {
+  return readBoundedBody(response, url, maxBytes);
 }

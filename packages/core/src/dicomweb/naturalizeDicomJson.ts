@@ -1,3 +1,4 @@
+import { checkSequenceDepth } from '../dicom/checkSequenceDepth';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import { DICTIONARY, PIXEL_DATA_TAG } from '../seg/read/dataDictionary';
 import { numberOfJsonValue, textOfJsonValue, type DicomJsonDataset } from './dicomJson';
@@ -13,9 +14,15 @@ const UNREAD_VRS = new Set(['AT', 'OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'UN']);
  * the SEG header checks) serves both: one value as a scalar, several as an array, DS/IS/US… as
  * numbers (NaN for a value that is not one, so the check that needs it can name it), a person name
  * as the alphabetic group of its first value, sequences as arrays of datasets. Empty elements are
- * left out; bulk data (BulkDataURI, InlineBinary) is not fetched or decoded.
+ * left out; bulk data (BulkDataURI, InlineBinary) is not fetched or decoded. Sequences nested
+ * deeper than MAX_SEQUENCE_DEPTH are a DicomValueError naming where, before any recursion.
  */
 export function naturalizeDicomJson(dataset: DicomJsonDataset): NaturalDataset {
+  checkSequenceDepth(dataset);
+  return naturalize(dataset);
+}
+
+function naturalize(dataset: DicomJsonDataset): NaturalDataset {
   const natural: NaturalDataset = {};
   for (const [key, element] of Object.entries(dataset)) {
     if (!/^[0-9A-Fa-f]{8}$/.test(key) || element === null || typeof element !== 'object') continue;
@@ -31,7 +38,7 @@ export function naturalizeDicomJson(dataset: DicomJsonDataset): NaturalDataset {
 
 function naturalValue(values: readonly unknown[], vr: string): unknown {
   if (vr === 'SQ') {
-    return values.filter((item) => item !== null && typeof item === 'object' && !Array.isArray(item)).map((item) => naturalizeDicomJson(item as DicomJsonDataset));
+    return values.filter((item) => item !== null && typeof item === 'object' && !Array.isArray(item)).map((item) => naturalize(item as DicomJsonDataset));
   }
   if (UNREAD_VRS.has(vr)) return undefined;
   if (vr === 'PN') return textOfJsonValue(values[0], vr);

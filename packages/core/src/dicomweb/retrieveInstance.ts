@@ -1,3 +1,4 @@
+import { MAX_PART10_BYTES } from '../dicom/readLimits';
 import { DicomwebReadError } from './DicomwebReadError';
 import { dicomwebGet, responseBytes, type DicomwebReadOptions } from './dicomwebGet';
 import { dicomwebResourceUrl } from './dicomwebResourceUrl';
@@ -14,17 +15,19 @@ const PREAMBLE_LENGTH = 128;
  * `{root}/studies/{study}/series/{series}/instances/{instance}` and resolve with its Part 10 file,
  * the first part of the multipart/related answer (a single `application/dicom` body, which some
  * servers send, is taken as it is). Throws a DicomwebReadError: `http`/`network`, or `parse` when
- * the answer is not multipart, is truncated, has no part, or its part is not a Part 10 file.
+ * the answer is over `maxBytes` (MAX_PART10_BYTES; MAX_SR_BYTES for an SR), is not multipart, is
+ * truncated, has no part, or its part is not a Part 10 file.
  */
 export async function retrieveInstance(
   root: string,
   instance: { studyInstanceUid: string; seriesInstanceUid: string; sopInstanceUid: string },
   options: DicomwebReadOptions,
+  maxBytes: number = MAX_PART10_BYTES,
 ): Promise<Uint8Array> {
   const url = dicomwebResourceUrl(root, instance);
   const response = await dicomwebGet(url, RETRIEVE_INSTANCE_ACCEPT, options);
   const contentType = response.headers.get('Content-Type') ?? '';
-  const body = await responseBytes(response, url);
+  const body = await responseBytes(response, url, maxBytes);
   const fail = (reason: string, cause?: unknown) => new DicomwebReadError({ kind: 'parse', url, status: response.status, reason, cause });
 
   let file: Uint8Array;

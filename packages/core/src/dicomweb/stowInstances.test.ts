@@ -65,7 +65,13 @@ describe('the request', () => {
     const { promise, requests } = run([{ status: 503 }, { status: 200 }], undefined, { headers });
     await promise;
     expect(requests.map((r) => r.init.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
-    expect(Object.keys(requests[1].init.headers).sort()).toEqual(['Accept', 'Authorization', 'Content-Type']);
+    expect(Object.keys(requests[1].init.headers).sort()).toEqual(['Accept', 'Authorization', 'Content-Type', 'Origin']);
+  });
+
+  test("names the server it writes to as its Origin (SegQC's gateway takes writes from its own origin only)", async () => {
+    const { promise, requests } = run([{ status: 200, body: stowResponse({ referenced: [{ uid: sopUid(1) }, { uid: sopUid(2) }] }) }]);
+    await promise;
+    expect(requests[0].init.headers.Origin).toBe(new URL(ROOT).origin);
   });
 
   test('a retry sends the very same bytes, boundary included', async () => {

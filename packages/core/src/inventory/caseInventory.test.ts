@@ -1,3 +1,5 @@
+import { DEFLATED_REFUSAL } from '../dicom/assertReadablePart10';
+import { asDeflatedPart10 } from '../dicom/deflatedPart10.fixture';
 import { writePart10 } from '../dicom/part10';
 import { DicomwebReadError } from '../dicomweb/DicomwebReadError';
 import { writeQcReport } from '../sr/buildQcReport';
@@ -105,6 +107,18 @@ test('a SEG whose metadata has no SOP Instance UID is listed as unreadable', asy
   const inventory = await caseInventory(ROOT, STUDY, { fetch: fakePacs([study([series])]).fetch });
   expect(inventory.annotations).toEqual([]);
   expect(inventory.unreadable).toEqual([{ sopInstanceUid: null, seriesInstanceUid: uid('seg series rivera'), modality: 'SEG', reason: 'its metadata has no SOP Instance UID (0008,0018)' }]);
+});
+
+test('a deflated report is unreadable with why, and an SR of class "constructor" is not retrieved; the case is still read', async () => {
+  // Why: dcmjs would inflate the report without bound (the viewer, `segqc qc` and `drift` read every case's SRs),
+  // and the SOP class, the PACS's text, was looked up in a plain object, where "constructor" is found.
+  const pacs = fakePacs([study([segSeries(annotation('rivera', '20240305')), segSeries(annotation('chen', '20240306'))], [
+    sr(uid('review'), review.bytes), sr(uid('deflated'), asDeflatedPart10(adjudication.bytes)), sr(uid('odd class'), broken, 'constructor'),
+  ])]);
+  const inventory = await caseInventory(ROOT, STUDY, { fetch: pacs.fetch });
+  expect(inventory.unreadable).toEqual([{ sopInstanceUid: uid('deflated'), seriesInstanceUid: uid('qc series'), modality: 'SR', reason: `TransferSyntaxUID: ${DEFLATED_REFUSAL}` }]);
+  expect([inventory.state, inventory.qcReports.map((r) => r.sopInstanceUid)]).toEqual(['escalated', [uid('review')]]);
+  expect(pacs.requests.some((path) => path.endsWith(uid('odd class')))).toBe(false);
 });
 
 test('a PACS error rejects with the DicomwebReadError', async () => {

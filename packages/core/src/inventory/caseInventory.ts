@@ -4,10 +4,12 @@
  * (who made each SEG, when, under which SOP, on which series — no pixel data); and each SR of a
  * class that can hold TID 1500, retrieved and read with readQcReport (QC reports are small).
  * Another kind of SR, and a TID 1500 report that is not SegQC's, is not a QC report and is passed
- * over; an object that cannot be read is listed with its reason. A failing request rejects with
- * the DicomwebReadError.
+ * over; an object that cannot be read — malformed, or refused as too large or deflated — is listed
+ * with its reason. A failing request rejects with the DicomwebReadError.
  */
+import { MAX_SR_BYTES } from '../dicom/readLimits';
 import { jsonString } from '../dicomweb/dicomJson';
+import { DicomwebReadError } from '../dicomweb/DicomwebReadError';
 import type { DicomwebReadOptions } from '../dicomweb/dicomwebGet';
 import { retrieveInstance } from '../dicomweb/retrieveInstance';
 import { retrieveSeriesMetadata } from '../dicomweb/retrieveSeriesMetadata';
@@ -74,12 +76,13 @@ async function qcReportsOfSeries(
     const sopInstanceUid = jsonString(instance, TAG.SOPInstanceUID);
     const sopClassUid = jsonString(instance, TAG.SOPClassUID);
     // A class that cannot hold TID 1500 (a Basic Text SR, a Key Object Selection…) is not retrieved.
-    if (sopInstanceUid === undefined || (sopClassUid !== undefined && !(sopClassUid in MEASUREMENT_REPORT_SOP_CLASSES))) continue;
-    const bytes = await retrieveInstance(root, { studyInstanceUid, seriesInstanceUid, sopInstanceUid }, read);
+    if (sopInstanceUid === undefined || (sopClassUid !== undefined && !MEASUREMENT_REPORT_SOP_CLASSES.has(sopClassUid))) continue;
     try {
-      const { qc } = readQcReport(bytes);
+      const { qc } = readQcReport(await retrieveInstance(root, { studyInstanceUid, seriesInstanceUid, sopInstanceUid }, read, MAX_SR_BYTES));
       if (qc) reports.push({ sopInstanceUid, seriesInstanceUid, report: qc });
     } catch (error) {
+      // A failing request fails the case; an answer that cannot be read (too large, deflated, malformed) is this object's.
+      if (error instanceof DicomwebReadError && error.kind !== 'parse') throw error;
       unreadable.push({ sopInstanceUid, seriesInstanceUid, modality: 'SR', reason: error instanceof Error ? error.message : String(error) });
     }
   }

@@ -7,7 +7,7 @@
  * commands. A case that cannot be read is skipped with its reason; the others still count.
  */
 import type { DicomwebReadOptions } from '../dicomweb/dicomwebGet';
-import type { CaseInventory } from '../inventory/InventoryModel';
+import type { CaseInventory, InventoryUnreadable } from '../inventory/InventoryModel';
 import { programmeInventory, type ProgrammeInventory } from '../inventory/programmeInventory';
 import type { CalibrationCase } from '../programme/driftState';
 import { ProgrammeInputError } from '../programme/ProgrammeInputError';
@@ -37,7 +37,7 @@ export interface ProgrammeReliabilityFromPacs {
   /** The cases with a GOLD reference, offered for recalibration. */
   calibrationCases: CalibrationCase[];
   reliability: ProgrammeReliability;
-  /** Cases (and SEGs) left out, inventory failures first, then in inventory order. */
+  /** Cases, SEGs and the objects the inventory could not read left out: inventory failures first, then in inventory order. */
   skipped: SkippedCase[];
 }
 
@@ -85,7 +85,12 @@ export async function reliabilityFromPacs(root: string, options: ReliabilityFrom
     reliability: programmeReliability(observed, calibrationCases, options.reliability),
     skipped: [
       ...inventory.failures.map(({ studyInstanceUid, reason }) => ({ studyInstanceUid, reason: `its inventory could not be read: ${reason}` })),
-      ...outcomes.flatMap((outcome) => outcome.skipped),
+      ...cases.flatMap((c, n) => [...c.unreadable.map((object) => unreadableSkipped(c.studyInstanceUid, object)), ...outcomes[n].skipped]),
     ],
   };
+}
+
+/** An object of a case the inventory could not read (a hostile or damaged SR or SEG), named by its UID. */
+function unreadableSkipped(studyInstanceUid: string, object: InventoryUnreadable): SkippedCase {
+  return { studyInstanceUid, reason: `the ${object.modality} ${object.sopInstanceUid ?? `without a UID in series ${object.seriesInstanceUid}`} could not be read: ${object.reason}` };
 }

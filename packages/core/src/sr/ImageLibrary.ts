@@ -36,7 +36,7 @@ export class ImageLibrary {
       if (group === null || typeof group !== 'object') throw new DicomValueError(groupPath, 'a library group needs its series, modality and images');
       checkUid(group.seriesInstanceUid, `${groupPath}(series).SeriesInstanceUID`);
       checkRequiredCodeString(group.modality, joinAttributePath(itemPath(groupPath, SR_CODES.Modality), 'ConceptCodeSequence[0].CodeValue'));
-      if (!(group.modality in MODALITY_CODES)) throw new DicomValueError(joinAttributePath(itemPath(groupPath, SR_CODES.Modality), 'ConceptCodeSequence[0]'), `modality ${group.modality} is not one SegQC codes (${Object.keys(MODALITY_CODES).join(', ')})`);
+      if (!Object.hasOwn(MODALITY_CODES, group.modality)) throw new DicomValueError(joinAttributePath(itemPath(groupPath, SR_CODES.Modality), 'ConceptCodeSequence[0]'), `modality ${group.modality} is not one SegQC codes (${Object.keys(MODALITY_CODES).join(', ')})`);
       if (group.frameOfReferenceUid !== undefined) checkUid(group.frameOfReferenceUid, joinAttributePath(itemPath(groupPath, SR_CODES.FrameOfReferenceUid), 'UID'));
       if (!Array.isArray(group.images) || group.images.length === 0) throw new DicomValueError(groupPath, `series ${group.seriesInstanceUid} lists no image`);
       const images = group.images.map((image: LibraryImageInit, n: number) => {

@@ -7,9 +7,9 @@
  * reference standard is judged with the annotations, marked as such) and its segments' colours,
  * for a reference SEG that keeps them (adjudication/writeAdjudication.ts).
  */
-import dcmjs from 'dcmjs';
 import { DicomValueError } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
+import { readPart10 } from '../dicom/readPart10';
 import { sha256Hex } from '../hash/sha256';
 import { dicomLabToSrgb, type Srgb } from '../seg/cielab';
 import { parseSeg } from '../seg/read/readSegHeader';
@@ -39,7 +39,8 @@ const SUBJECT_KEYS = ['PatientBirthDate', 'PatientSex', 'PatientAge', 'StudyDate
 
 export function describeJudgedSeg(segBytes: Uint8Array): JudgedSegInfo {
   const { header, file, pixelData } = parseSeg(segBytes);
-  const header10 = readUpToPixelData(segBytes);
+  // Through dcmjs, for the attributes the bounds-checked SEG parser does not keep.
+  const header10 = readPart10(segBytes, { untilPixelData: true }).dataset;
   const studyInstanceUid = header.studyInstanceUID;
   if (studyInstanceUid === undefined) throw new DicomValueError('StudyInstanceUID', 'the SEG has none: its report could not join its study');
   const sourceSeriesInstanceUid = header.referencedSeriesInstanceUIDs[0];
@@ -78,17 +79,6 @@ export function describeJudgedSeg(segBytes: Uint8Array): JudgedSegInfo {
     ...(header.contentLabel !== undefined && header.contentLabel !== '' ? { contentLabel: header.contentLabel } : {}),
     ...(Object.keys(segmentColors).length > 0 ? { segmentColors } : {}),
   };
-}
-
-/** The dataset up to Pixel Data, through dcmjs: for the attributes the bounds-checked SEG parser does not keep. */
-function readUpToPixelData(bytes: Uint8Array): NaturalDataset {
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-  try {
-    const dict = dcmjs.data.DicomMessage.readFile(buffer, { untilTag: '7FE00010', includeUntilTagValue: false });
-    return dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict);
-  } catch (error) {
-    throw new DicomValueError('(file)', `is not a readable DICOM Part 10 file: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 function items(value: unknown): NaturalDataset[] {

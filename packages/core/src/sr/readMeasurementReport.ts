@@ -17,12 +17,13 @@ import {
 import { SR_CODES } from './templateCodes';
 
 /** SR Storage SOP classes that may hold TID 1500 (PS3.16 TID 1500 "Type: Extensible", PS3.4 B.5). */
-export const MEASUREMENT_REPORT_SOP_CLASSES: Readonly<Record<string, string>> = Object.freeze({
-  '1.2.840.10008.5.1.4.1.1.88.22': 'Enhanced SR',
-  '1.2.840.10008.5.1.4.1.1.88.33': 'Comprehensive SR',
-  '1.2.840.10008.5.1.4.1.1.88.34': 'Comprehensive 3D SR',
-  '1.2.840.10008.5.1.4.1.1.88.35': 'Extensible SR',
-});
+// A Map: the SOP class UID is the PACS's text, and "constructor" must not be found in it.
+export const MEASUREMENT_REPORT_SOP_CLASSES: ReadonlyMap<string, string> = new Map([
+  ['1.2.840.10008.5.1.4.1.1.88.22', 'Enhanced SR'],
+  ['1.2.840.10008.5.1.4.1.1.88.33', 'Comprehensive SR'],
+  ['1.2.840.10008.5.1.4.1.1.88.34', 'Comprehensive 3D SR'],
+  ['1.2.840.10008.5.1.4.1.1.88.35', 'Extensible SR'],
+]);
 
 export interface ReportObserver {
   type: 'person' | 'device';
@@ -130,8 +131,8 @@ export function readMeasurementReport(bytes: Uint8Array): MeasurementReportConte
 /** Reads a naturalized SR dataset. */
 export function measurementReportOf(dataset: NaturalDataset): MeasurementReportContent {
   const sopClassUid = requiredString(dataset, 'SOPClassUID', '');
-  if (!(sopClassUid in MEASUREMENT_REPORT_SOP_CLASSES)) {
-    throw new DicomValueError('SOPClassUID', `${sopClassUid} is not an SR storage class that holds TID 1500 (${Object.entries(MEASUREMENT_REPORT_SOP_CLASSES).map(([uid, name]) => `${name} ${uid}`).join(', ')})`);
+  if (!MEASUREMENT_REPORT_SOP_CLASSES.has(sopClassUid)) {
+    throw new DicomValueError('SOPClassUID', `${sopClassUid} is not an SR storage class that holds TID 1500 (${[...MEASUREMENT_REPORT_SOP_CLASSES].map(([uid, name]) => `${name} ${uid}`).join(', ')})`);
   }
   if (stringValue(dataset, 'ValueType') !== 'CONTAINER') throw new DicomValueError('ValueType', 'the root content item of an SR document is a CONTAINER');
   const root: ReadItem = { item: dataset, path: '' };

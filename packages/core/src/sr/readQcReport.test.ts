@@ -56,3 +56,21 @@ test('what is not an SR, or not TID 1500, is refused', () => {
   expect(() => readQcReport(writePart10({ ...buildQcReport(init), ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '2000' }] }))).toThrow('ContentTemplateSequence[0].TemplateIdentifier: is 2000, not TID 1500');
   expect(() => readQcReport(new Uint8Array(200))).toThrow(/^\(file\): is not a readable DICOM Part 10 file/);
 });
+
+test('an algorithm parameter "__proto__: …" in a hostile report is refused as a convention, not taken as a prototype', () => {
+  // Why: the conventions were gathered into a plain object, where "__proto__" set its prototype and
+  // vanished; they are now gathered in a Map and turned into own properties (Object.fromEntries).
+  const dataset = buildQcReport(init);
+  const parameters: Array<Record<string, unknown>> = [];
+  const walk = (items: unknown): void => {
+    for (const item of (items as Array<Record<string, unknown>> | undefined) ?? []) {
+      if ((item['ConceptNameCodeSequence'] as Array<{ CodeValue: string }> | undefined)?.[0].CodeValue === '111002') parameters.push(item);
+      walk(item['ContentSequence']);
+    }
+  };
+  walk(dataset['ContentSequence']);
+  expect(parameters.length).toBeGreaterThan(0);
+  for (const parameter of parameters) parameter['TextValue'] = '__proto__: {"polluted": true}';
+  expect(() => readQcReport(writePart10(dataset))).toThrow(/TextValue\(__proto__\): "__proto__" is not a convention any measurement is written with/);
+  expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+});

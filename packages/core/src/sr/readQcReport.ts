@@ -211,7 +211,8 @@ function textOf(group: ReportGroup, concept: CodeInit, path: string): string {
 }
 
 function algorithmOf(groups: ReportGroup[]): QcReportInit['algorithm'] {
-  const conventions: Record<string, string> = {};
+  // A Map, then own properties: a parameter "__proto__: …" in a hostile report is a key to refuse, not a prototype.
+  const conventions = new Map<string, string>();
   let name: string | undefined;
   let version: string | undefined;
   for (const group of groups) {
@@ -222,12 +223,12 @@ function algorithmOf(groups: ReportGroup[]): QcReportInit['algorithm'] {
       version ??= algorithm.version;
       for (const parameter of algorithm.parameters) {
         const parsed = parseAlgorithmParameter(parameter);
-        if (parsed) conventions[parsed[0]] = parsed[1];
+        if (parsed) conventions.set(parsed[0], parsed[1]);
       }
     }
   }
   if (name === undefined || version === undefined) throw new DicomValueError('ContentSequence{Imaging Measurements}', 'no measurement identifies its algorithm (TID 4019)');
-  return { name, version, conventions };
+  return { name, version, conventions: Object.fromEntries(conventions) };
 }
 
 const ROLE_OF_CODE = new Map(Object.entries(PERFORMING_ROLES).map(([role, code]) => [`${code.value}|${code.scheme}`, role as QcRole]));

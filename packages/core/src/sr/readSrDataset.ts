@@ -9,6 +9,7 @@
  */
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import { readPart10 } from '../dicom/readPart10';
+import { MAX_SR_BYTES } from '../dicom/readLimits';
 import { decodeText, textEncodingOf } from '../seg/read/decodeText';
 
 /** windows-1252 code points of bytes 0x80–0x9F that are not the identity (WHATWG Encoding). */
@@ -19,8 +20,12 @@ const WINDOWS_1252 = new Map<number, number>([
   [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b], [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
 ]);
 
+/**
+ * Throws a RefusedObjectError for an SR over MAX_SR_BYTES or deflated; its sequences nest at most
+ * MAX_SEQUENCE_DEPTH deep (readPart10 checks), which bounds the recursion below.
+ */
 export function readSrDataset(bytes: Uint8Array): NaturalDataset {
-  const { dataset } = readPart10(bytes);
+  const { dataset } = readPart10(bytes, { maxBytes: MAX_SR_BYTES });
   // Only UTF-8 needs it: ASCII and ISO_IR 100 (Latin-1) are what the default decoder reads; other
   // character sets fall back to Latin-1, as in the SEG reader (seg/read/decodeText.ts).
   if (textEncodingOf(dataset['SpecificCharacterSet']) !== 'utf8') return dataset;

@@ -26,7 +26,8 @@ export interface ReportSourceSeries {
 export function reportSourceSeries(images: readonly SourceImage[], options: SourceGridOptions = {}): ReportSourceSeries {
   const { sliceOrder } = gridFromSourceImages(images, options);
   const first = images[0];
-  const modality = MODALITY_OF_SOP_CLASS[first.SOPClassUID];
+  // Own properties only: the SOP class UID is the PACS's text ("constructor" is not a modality).
+  const modality = Object.hasOwn(MODALITY_OF_SOP_CLASS, first.SOPClassUID) ? MODALITY_OF_SOP_CLASS[first.SOPClassUID] : undefined;
   if (modality === undefined) throw new DicomValueError('sourceImages[0].SOPClassUID', `${first.SOPClassUID} is not a CT or MR image SOP class`);
   const sliceImages = sliceOrder.map((n) => (n < 0 ? null : { sopClassUid: images[n].SOPClassUID, sopInstanceUid: images[n].SOPInstanceUID }));
   return {

@@ -9,7 +9,10 @@
  * SegParseError naming the attribute path, never a crash, a hang or a huge allocation. Memory used
  * grows with the number of elements actually present in the file, never with a declared length.
  */
+import { DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, DEFLATED_REFUSAL } from '../../dicom/assertReadablePart10';
 import { joinAttributePath } from '../../dicom/DicomValueError';
+import { MAX_SEQUENCE_DEPTH } from '../../dicom/readLimits';
+import { RefusedObjectError } from '../../dicom/RefusedObjectError';
 import { DICTIONARY, PIXEL_DATA_TAG, tagName } from './dataDictionary';
 import { SegParseError } from './SegParseError';
 
@@ -47,7 +50,6 @@ export interface ParseOptions {
 
 export const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 const EXPLICIT_VR_BIG_ENDIAN = '1.2.840.10008.1.2.2';
-const DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1.99';
 
 /** VRs with a 2-byte reserved field and a 4-byte length in explicit VR (PS3.5 Table 7.1-1). */
 const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
@@ -56,8 +58,6 @@ const UNDEFINED_LENGTH = 0xffffffff;
 const ITEM = 0xfffee000;
 const ITEM_DELIMITATION = 0xfffee00d;
 const SEQUENCE_DELIMITATION = 0xfffee0dd;
-/** A SEG nests 4 levels deep (per-frame group → derivation → source image → code); 16 is generous. */
-const MAX_DEPTH = 16;
 
 /** Parses a Part 10 file; throws SegParseError for anything it cannot read. */
 export function parseDicomFile(bytes: Uint8Array, options: ParseOptions = {}): DicomFile {
@@ -68,8 +68,9 @@ export function parseDicomFile(bytes: Uint8Array, options: ParseOptions = {}): D
   const parser = new StructureParser(bytes);
   const { meta, next } = parser.parseMeta(132);
   const transferSyntaxUID = parser.transferSyntaxOf(meta);
-  if (transferSyntaxUID === EXPLICIT_VR_BIG_ENDIAN || transferSyntaxUID === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) {
-    throw new SegParseError('TransferSyntaxUID', `${transferSyntaxUID} is not supported: SegQC reads little endian, non-deflated files`);
+  if (transferSyntaxUID === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) throw new RefusedObjectError('TransferSyntaxUID', 'deflated', DEFLATED_REFUSAL);
+  if (transferSyntaxUID === EXPLICIT_VR_BIG_ENDIAN) {
+    throw new SegParseError('TransferSyntaxUID', `${transferSyntaxUID} is not supported: SegQC reads little endian files`);
   }
   const explicitVR = transferSyntaxUID !== IMPLICIT_VR_LITTLE_ENDIAN;
   const stopTag = options.stopAtPixelData ? PIXEL_DATA_TAG : undefined;
@@ -158,7 +159,7 @@ class StructureParser {
 
     const knownSequence = DICTIONARY.get(tag)?.vr === 'SQ';
     if (vr === 'SQ' || (vr === 'UN' && (length === UNDEFINED_LENGTH || knownSequence))) {
-      if (depth >= MAX_DEPTH) throw new SegParseError(at, `nests sequences deeper than ${MAX_DEPTH} levels`);
+      if (depth >= MAX_SEQUENCE_DEPTH) throw new SegParseError(at, `nests sequences deeper than ${MAX_SEQUENCE_DEPTH} levels`);
       // A sequence written as UN is encoded in Implicit VR Little Endian (PS3.5 6.2.2).
       const { items, next } = this.parseSequence(valueOffset, end, length, vr === 'SQ' ? explicit : false, at, depth + 1);
       return { element: { tag, vr: 'SQ', offset: valueOffset, length: next - valueOffset, items }, next };

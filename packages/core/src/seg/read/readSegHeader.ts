@@ -83,7 +83,8 @@ export function parseSeg(segBytes: Uint8Array): ParsedSeg {
   if (sopClassUID !== SOP_CLASS.SegmentationStorage && sopClassUID !== SOP_CLASS.LabelMapSegmentationStorage) {
     throw new SegParseError('SOPClassUID', `${sopClassUID} is not a Segmentation (${SOP_CLASS.SegmentationStorage}) or Label Map Segmentation (${SOP_CLASS.LabelMapSegmentationStorage}) SOP class`);
   }
-  const transferSyntax = READABLE_TRANSFER_SYNTAXES[file.transferSyntaxUID];
+  // Own properties only: the UID is the file's text, and "constructor" is no transfer syntax.
+  const transferSyntax = Object.hasOwn(READABLE_TRANSFER_SYNTAXES, file.transferSyntaxUID) ? READABLE_TRANSFER_SYNTAXES[file.transferSyntaxUID] : undefined;
   if (!transferSyntax) {
     throw new SegParseError('TransferSyntaxUID', `${file.transferSyntaxUID} is not supported; SegQC reads ${Object.entries(READABLE_TRANSFER_SYNTAXES).map(([uid, ts]) => `${ts.name} (${uid})`).join(', ')}`);
   }
