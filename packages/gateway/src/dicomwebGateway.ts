@@ -6,6 +6,7 @@ import { invalidDicomwebParam } from './dicomwebParams';
 import { sendGatewayError } from './gatewayError';
 import { clientResponseHeaders, isDicomwebErrorBody, upstreamRequestHeaders } from './headerPolicy';
 import { isSameOriginWrite, type HostPolicy } from './hostPolicy';
+import { AccessTokenError, type AccessTokenVerifier, type TokenIdentity } from './accessTokens';
 import { bodyTooLargeCause, limitedBody } from './limitedBody';
 import { QueryParameterError, upstreamQuery } from './upstreamQuery';
 
@@ -21,6 +22,8 @@ export interface DicomwebGatewayOptions {
   stowBodyLimitBytes: number;
   /** Longest wait for the PACS's answer to start, and between two chunks of it. */
   upstreamTimeoutMs: number;
+  /** When given, every request needs a valid bearer access token with a SegQC role. */
+  accessTokens?: AccessTokenVerifier;
 }
 
 /** Methods that have a row for some path of the table get 405 on the others; HEAD included. */
@@ -54,6 +57,22 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
   // STOW bodies stream through untouched, counted against the limit; nothing else has a body.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, limitedBody(payload, options.stowBodyLimitBytes)));
+
+  if (options.accessTokens) {
+    const verify = options.accessTokens;
+    app.addHook('onRequest', async (request, reply) => {
+      let identity: TokenIdentity;
+      try {
+        identity = await verify(header(request, 'authorization'));
+      } catch (error) {
+        if (!(error instanceof AccessTokenError)) throw error;
+        // RFC 6750 §3: the challenge says why, without echoing the token.
+        reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
+        return sendGatewayError(reply, 401, 'unauthenticated', error.message);
+      }
+      if (identity.roles.length === 0) return sendGatewayError(reply, 403, 'no-role', 'the signed-in user has no SegQC role');
+    });
+  }
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET') {

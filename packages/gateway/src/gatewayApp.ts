@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import type { AccessTokenVerifier } from './accessTokens';
 import { cspReports, type CspViolation } from './cspReports';
 import { dicomwebGateway } from './dicomwebGateway';
 import { sendGatewayError } from './gatewayError';
@@ -37,6 +38,8 @@ export interface GatewayOptions {
   inlineScripts?: readonly string[];
   /** Other origins the viewer may connect to. */
   connectSources?: readonly string[];
+  /** Sign-in required: every DICOMweb request needs a valid access token (accessTokens.ts). */
+  accessTokens?: AccessTokenVerifier;
   /** Each CSP violation a browser reports; default: one line on stderr. */
   onCspViolation?: (violation: CspViolation) => void;
 }
@@ -90,6 +93,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Fastify
     hostPolicy: currentPolicy,
     stowBodyLimitBytes: options.stowBodyLimitBytes ?? DEFAULT_STOW_BODY_LIMIT_BYTES,
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+    accessTokens: options.accessTokens,
   });
   return app;
 }

@@ -29,7 +29,13 @@ describe("segqc-gateway's settings", () => {
       upstreamTimeoutMs: 5000,
       trustProxy: '127.0.0.1',
       upstreamAuthorization: 'Basic c2VncWM6c2VjcmV0',
+      accessTokens: undefined,
     });
+  });
+
+  test('sign-in: an issuer turns it on, with its audience and the site\'s role names', () => {
+    const { options } = gatewayEnvironment({ SEGQC_PACS_URL: 'http://pacs/dicom-web', SEGQC_OIDC_ISSUER: 'https://idp.example/realms/rad', SEGQC_OIDC_AUDIENCE: 'segqc', SEGQC_ROLES_CLAIM: 'realm_access.roles', SEGQC_ROLE_MAP: 'rad-senior=adjudicator, rad-junior=annotator' });
+    expect(typeof options.accessTokens).toBe('function');
   });
 
   test.each([
@@ -40,6 +46,8 @@ describe("segqc-gateway's settings", () => {
     [{ SEGQC_PACS_URL: 'http://pacs/dicom-web', PORT: 'http' }, 'PORT=http is not a whole number from 0 to 65535'],
     [{ SEGQC_PACS_URL: 'http://pacs/dicom-web', SEGQC_STOW_MAX_BYTES: '-1' }, 'SEGQC_STOW_MAX_BYTES=-1 is not a whole number'],
     [{ SEGQC_PACS_URL: 'http://pacs/dicom-web', SEGQC_PACS_AUTHORIZATION_FILE: '/nonexistent/secret' }, 'SEGQC_PACS_AUTHORIZATION_FILE=/nonexistent/secret cannot be read'],
+    [{ SEGQC_PACS_URL: 'http://pacs/dicom-web', SEGQC_OIDC_ISSUER: 'https://idp.example' }, 'SEGQC_OIDC_AUDIENCE is not set'],
+    [{ SEGQC_PACS_URL: 'http://pacs/dicom-web', SEGQC_OIDC_ISSUER: 'https://idp.example', SEGQC_OIDC_AUDIENCE: 'segqc', SEGQC_ROLE_MAP: 'rad-senior=chief' }, 'SEGQC_ROLE_MAP: "rad-senior=chief" is not site-role=segqc-role'],
   ])('%j is refused: %s', (env, message) => {
     expect(() => gatewayEnvironment(env)).toThrow(GatewayConfigError);
     expect(() => gatewayEnvironment(env)).toThrow(message);

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { accessTokenVerifier, type AccessTokenVerifier } from './accessTokens';
 import type { GatewayOptions } from './gatewayApp';
+import { SEGQC_ROLES, type SegqcRole } from './segqcRoles';
 
 export class GatewayConfigError extends Error {
   constructor(message: string) {
@@ -17,7 +19,8 @@ export interface GatewayListen {
  * `segqc-gateway`'s settings from the environment (README "The DICOMweb gateway"):
  * SEGQC_PACS_URL (required), HOST, PORT, SEGQC_ALLOWED_HOSTS, SEGQC_ALLOWED_ORIGINS,
  * SEGQC_PACS_AUTHORIZATION_FILE, SEGQC_KEEP_HOST_HEADER, SEGQC_STOW_MAX_BYTES,
- * SEGQC_UPSTREAM_TIMEOUT_MS, SEGQC_TRUST_PROXY.
+ * SEGQC_UPSTREAM_TIMEOUT_MS, SEGQC_TRUST_PROXY; sign-in: SEGQC_OIDC_ISSUER, SEGQC_OIDC_AUDIENCE,
+ * SEGQC_ROLES_CLAIM (default `roles`), SEGQC_ROLE_MAP (`site-name=segqc-role,…`).
  */
 export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOptions; listen: GatewayListen } {
   const upstream = urlSetting(env, 'SEGQC_PACS_URL');
@@ -34,8 +37,28 @@ export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOp
       upstreamTimeoutMs: integerSetting(env, 'SEGQC_UPSTREAM_TIMEOUT_MS', undefined, 100, 3_600_000),
       trustProxy: env.SEGQC_TRUST_PROXY || undefined,
       upstreamAuthorization: authorizationFile ? readSecret(authorizationFile) : undefined,
+      accessTokens: signInSetting(env),
     },
   };
+}
+
+/** Sign-in is on when an issuer is named; it then needs the audience its tokens are for. */
+function signInSetting(env: NodeJS.ProcessEnv): AccessTokenVerifier | undefined {
+  const issuer = env.SEGQC_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  const audience = env.SEGQC_OIDC_AUDIENCE;
+  if (!audience) throw new GatewayConfigError('SEGQC_OIDC_AUDIENCE is not set: the audience the access tokens are issued for (the API identifier at your identity provider)');
+  return accessTokenVerifier({ issuer, audience, roles: { claim: env.SEGQC_ROLES_CLAIM || 'roles', ...(env.SEGQC_ROLE_MAP ? { names: roleMap(env.SEGQC_ROLE_MAP) } : {}) } });
+}
+
+function roleMap(value: string): Map<string, SegqcRole> {
+  const map = new Map<string, SegqcRole>();
+  for (const pair of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const [site, role] = pair.split('=').map((part) => part.trim());
+    if (!site || !SEGQC_ROLES.includes(role as SegqcRole)) throw new GatewayConfigError(`SEGQC_ROLE_MAP: "${pair}" is not site-role=segqc-role with a SegQC role of ${SEGQC_ROLES.join(', ')}`);
+    map.set(site, role as SegqcRole);
+  }
+  return map;
 }
 
 function urlSetting(env: NodeJS.ProcessEnv, name: string): URL {

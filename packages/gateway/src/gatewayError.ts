@@ -5,6 +5,8 @@ export type GatewayErrorCode =
   | 'bad-request-target'
   | 'host-not-allowed'
   | 'cross-origin-write'
+  | 'unauthenticated'
+  | 'no-role'
   | 'not-found'
   | 'method-not-allowed'
   | 'invalid-parameter'

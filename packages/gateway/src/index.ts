@@ -4,3 +4,5 @@ export { gatewayEnvironment, GatewayConfigError } from './gatewayEnvironment';
 export { sendGatewayError } from './gatewayError';
 export { inlineScriptsOf } from './viewerPolicy';
 export type { CspViolation } from './cspReports';
+export { accessTokenVerifier, AccessTokenError, type AccessTokenSettings, type AccessTokenVerifier, type TokenIdentity } from './accessTokens';
+export { rolesOfClaims, SEGQC_ROLES, type RoleMapping, type SegqcRole } from './segqcRoles';
