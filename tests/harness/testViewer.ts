@@ -18,7 +18,7 @@ export async function startTestViewer(dicomwebUrl: string, upstreamAuthorization
     keepHostHeader: true,
     onCspViolation: (violation) => cspViolations.push(violation),
   });
-  await listen(app.server, 0, '127.0.0.1');
+  await listen(app, 0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return { baseUrl, cspViolations, stop: () => app.close() };
 }

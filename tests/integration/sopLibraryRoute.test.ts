@@ -26,7 +26,7 @@ async function startHost(sopDir?: string): Promise<{ baseUrl: string; stop: () =
     keepHostHeader: true,
     ...(sopDir ? { sopDir } : {}),
   });
-  await listen(app.server, 0, '127.0.0.1');
+  await listen(app, 0, '127.0.0.1');
   return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, stop: () => app.close() };
 }
 

@@ -35,7 +35,7 @@ export const BUNDLES_PREFIX = '/segqc/';
 /**
  * One origin for the viewer, the SegQC bundles, the app-config, the SOP library and the PACS (no
  * CORS needed), built on the gateway app: its request checks, policy headers and DICOMweb
- * allow-list cover the viewer's pages and assets as well. Listen on `app.server`, stop with `app.close()`.
+ * allow-list cover the viewer's pages and assets as well. Listen with `listen(app, …)`, stop with `app.close()`.
  */
 export async function createHostServer(options: HostServerOptions): Promise<FastifyInstance> {
   const sopDir = options.sopDir ?? defaultSopDir();

@@ -1,20 +1,19 @@
-import type { Server } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { StartupError } from './startupError';
 
-/** Listens on host:port, turning "address in use" into advice the user can act on. */
-export function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new StartupError(`port ${port} is in use on ${host}: stop the program using it, or choose another port, e.g. PORT=${port + 1} npm start`));
-      else if (error.code === 'EACCES') reject(new StartupError(`not allowed to listen on port ${port}: choose a port above 1023, e.g. PORT=3000 npm start`));
-      else reject(error);
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
+/**
+ * Listens on host:port through Fastify (so that `app.close()` also ends kept-alive connections),
+ * turning "address in use" into advice the user can act on.
+ */
+export async function listen(app: FastifyInstance, port: number, host: string): Promise<void> {
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EADDRINUSE') throw new StartupError(`port ${port} is in use on ${host}: stop the program using it, or choose another port, e.g. PORT=${port + 1} npm start`);
+    if (code === 'EACCES') throw new StartupError(`not allowed to listen on port ${port}: choose a port above 1023, e.g. PORT=3000 npm start`);
+    throw error;
+  }
 }
 
 export function parsePort(value: string): number {

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     keepHostHeader: !external,
     allowedHosts: process.env.SEGQC_ALLOWED_HOSTS?.split(',').map((name) => name.trim()).filter(Boolean),
   });
-  await listen(running.app.server, port, host);
+  await listen(running.app, port, host);
 
   let pacsDescription = `PACS ${upstream.href}`;
   if (!external) {
