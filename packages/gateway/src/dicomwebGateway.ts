@@ -37,6 +37,7 @@ const OTHER_METHODS = ['DELETE', 'PATCH', 'PUT', 'OPTIONS', 'HEAD', 'GET', 'POST
  */
 export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async (app, options) => {
   const basePath = options.upstream.pathname.replace(/\/$/, '');
+  const tooLarge = (reply: FastifyReply) => sendGatewayError(reply, 413, 'payload-too-large', `STOW-RS bodies are limited to ${options.stowBodyLimitBytes} bytes`);
   await app.register(replyFrom, {
     base: options.upstream.origin,
     disableRequestLogging: true,
@@ -87,7 +88,7 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
     }
     if (request.method !== 'POST') return;
     const length = Number(request.headers['content-length'] ?? 0);
-    if (length > options.stowBodyLimitBytes) return sendGatewayError(reply, 413, 'payload-too-large', `STOW-RS bodies are limited to ${options.stowBodyLimitBytes} bytes`);
+    if (length > options.stowBodyLimitBytes) return tooLarge(reply);
     if (!/^multipart\/related\s*;/i.test(header(request, 'content-type') ?? '')) {
       return sendGatewayError(reply, 415, 'unsupported-media-type', 'STOW-RS takes multipart/related bodies (PS3.18 10.5.1)');
     }
@@ -147,7 +148,7 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
       },
       onError: (rawAnswer, { error }) => {
         const answer = rawAnswer as FastifyReply;
-        if (bodyTooLargeCause(error)) return sendGatewayError(answer, 413, 'payload-too-large', `STOW-RS bodies are limited to ${options.stowBodyLimitBytes} bytes`);
+        if (bodyTooLargeCause(error)) return tooLarge(answer);
         if ((error as { statusCode?: number }).statusCode === 504) return sendGatewayError(answer, 504, 'pacs-timeout', 'the PACS did not answer in time');
         return sendGatewayError(answer, 502, 'pacs-unreachable', 'the PACS could not be reached');
       },

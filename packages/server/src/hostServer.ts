@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import { createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation } from '@segqc/gateway';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { SOP_LIBRARY_PREFIX, defaultSopDir, serveSopLibrary } from './sopLibraryRoute';
@@ -30,7 +30,6 @@ export interface HostServerOptions {
 }
 
 export const BUNDLES_PREFIX = '/segqc/';
-
 
 /**
  * One origin for the viewer, the SegQC bundles, the app-config, the SOP library and the PACS (no
@@ -65,12 +64,13 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     exposeHeadRoute: false,
     handler: (request, reply) => serveSopLibrary(request, reply, (request.params as { '*': string })['*'], sopDir),
   });
-  app.get('/', (_request, reply) => reply.header('cache-control', 'no-store').sendFile('index.html'));
+  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-store').sendFile('index.html');
+  app.get('/', (_request, reply) => sendIndex(reply));
   // The viewer is a single-page app: routes such as /segmentation-qc?StudyInstanceUIDs=… get index.html.
   app.setNotFoundHandler((request, reply) => {
     const extension = extname(request.url.split('?')[0]!);
     if ((request.method !== 'GET' && request.method !== 'HEAD') || extension) return sendGatewayError(reply, 404, 'not-found', 'not found');
-    return reply.header('cache-control', 'no-store').sendFile('index.html');
+    return sendIndex(reply);
   });
   // JavaScript as `text/javascript` (RFC 9239), as nginx serves it, rather than the static server's alias.
   app.addHook('onSend', async (_request, reply) => {

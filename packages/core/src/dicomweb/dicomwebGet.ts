@@ -2,7 +2,7 @@ import { MAX_DICOM_JSON_BYTES, MAX_PART10_BYTES, sizeText } from '../dicom/readL
 import { decodeUtf8 } from '../volume/io/decodeUtf8';
 import { DicomwebReadError } from './DicomwebReadError';
 import type { ReadFetchLike, ReadFetchLikeResponse } from './ReadFetchLike';
-import { readBoundedBody } from './readBoundedBody';
+import { answerBrokeOff, readBoundedBody } from './readBoundedBody';
 
 /**
  * The user's auth headers, e.g. `{ Authorization: 'Bearer …' }`: fixed, or asked for before each
@@ -48,7 +48,7 @@ export async function responseText(response: ReadFetchLikeResponse, url: string,
   try {
     text = await response.text();
   } catch (error) {
-    throw new DicomwebReadError({ kind: 'network', url, status: response.status, reason: `the answer broke off (${error instanceof Error ? error.message : String(error)})`, cause: error });
+    throw answerBrokeOff(response, url, error);
   }
   // A character is at least one byte: a text this long is too.
   if (text.length > maxBytes) throw new DicomwebReadError({ kind: 'parse', url, status: response.status, reason: `it is more than the ${sizeText(maxBytes)} SegQC reads` });

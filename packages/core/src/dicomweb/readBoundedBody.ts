@@ -38,8 +38,13 @@ export async function readBoundedBody(response: ReadFetchLikeResponse, url: stri
     return concatenated(chunks, total);
   } catch (error) {
     if (error instanceof DicomwebReadError) throw error;
-    throw new DicomwebReadError({ kind: 'network', url, status: response.status, reason: `the answer broke off (${error instanceof Error ? error.message : String(error)})`, cause: error });
+    throw answerBrokeOff(response, url, error);
   }
+}
+
+/** The `network` error of a 2xx answer whose body stopped coming. */
+export function answerBrokeOff(response: ReadFetchLikeResponse, url: string, error: unknown): DicomwebReadError {
+  return new DicomwebReadError({ kind: 'network', url, status: response.status, reason: `the answer broke off (${error instanceof Error ? error.message : String(error)})`, cause: error });
 }
 
 function concatenated(chunks: readonly Uint8Array[], total: number): Uint8Array {
