@@ -1,5 +1,5 @@
 // Test harness: runs the project's DICOM validators (dciodvfy, dcentvfy, PixelMed) through
-// ../shared/tools/validate-dicom.sh (override with SEGQC_VALIDATE_DICOM) on files in a temp folder.
+// tests/tools/validate-dicom.sh (override with SEGQC_VALIDATE_DICOM) on files in a temp folder.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ export function allowedErrors(): string[] {
   return readFileSync(VALIDATOR_ALLOWLIST, 'utf8').split('\n').filter((line) => line.length > 0);
 }
 
-export const VALIDATOR_SCRIPT = process.env['SEGQC_VALIDATE_DICOM'] ?? resolve(__dirname, '..', '..', '..', 'shared', 'tools', 'validate-dicom.sh');
+export const VALIDATOR_SCRIPT = process.env['SEGQC_VALIDATE_DICOM'] ?? resolve(__dirname, '..', 'tools', 'validate-dicom.sh');
 
 /** Why the validators cannot run here, or undefined when they can. */
 export function validatorUnavailable(): string | undefined {

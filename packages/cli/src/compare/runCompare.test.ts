@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoManifest, writeDemoCohort } from '@segqc/demo-data';
 import { run } from '../main';
+import { INTEROP_DIR } from '../../../../tests/harness/interopCorpus';
 
 // `segqc compare` is how research groups and batch jobs get the agreement numbers; its JSON is a
 // contract. These run the command in-process on the demo cohort (manifest = ground truth) and on
-// files written by other tools (../shared/data/interop).
+// files written by other tools (tests/data/interop).
 jest.setTimeout(120_000);
 
 const CASE = 'ct-01';
@@ -84,7 +85,7 @@ test('a SEG without --source, and a file of another kind, are one-line usage err
   expect(segqc('compare', text, text)).toEqual({ code: 2, stdout: '', stderr: `segqc: ${text} is neither a DICOM SEG, an NRRD nor a NIfTI (.nii, .nii.gz) file\n` });
 });
 
-const interop = process.env.SEGQC_INTEROP_DIR ?? join(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'interop');
+const interop = INTEROP_DIR;
 const haveInterop = (() => {
   try {
     return require('node:fs').statSync(interop).isDirectory();

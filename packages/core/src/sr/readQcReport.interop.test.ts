@@ -1,11 +1,12 @@
 // Interoperability: the TID 1500 documents highdicom writes read into the same plain structure as
 // ours: measurement groups with their tracking identifiers, findings, regions and measurements
-// (concept, value, unit). Reads ../shared/data/interop (or SEGQC_INTEROP_DIR); skipped when absent.
+// (concept, value, unit). Reads tests/data/interop (or SEGQC_INTEROP_DIR); skipped when absent.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readQcReport } from './readQcReport';
+import { INTEROP_DIR } from '../../../../tests/harness/interopCorpus';
 
-const interopDir = process.env['SEGQC_INTEROP_DIR'] ?? resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'interop');
+const interopDir = INTEROP_DIR;
 const highdicom = join(interopDir, 'highdicom');
 const present = existsSync(join(highdicom, 'sr_document.dcm'));
 if (!present) console.warn(`skipping the highdicom SR interop tests: no ${highdicom}/sr_document.dcm (set SEGQC_INTEROP_DIR)`);

@@ -25,6 +25,7 @@ import { SegParseError } from './SegParseError';
 import {
   asFractional, asLabelMap, binaryFrames, fixtureSeg, IMPLICIT_LE, RLE_LOSSLESS, withRleFrames, writeDataset,
 } from './segVariants.fixture';
+import { INTEROP_DIR } from '../../../../../tests/harness/interopCorpus';
 
 const MAX_MS = 2000;
 const MAX_ARRAY_BUFFER_GROWTH = 256 * 2 ** 20;
@@ -146,7 +147,7 @@ function seeds(): Seed[] {
   ];
   const labels = asLabelMap(fixture, 16, { 3: 300 });
   list.push(seed('LABELMAP 16-bit, RLE Lossless', writeDataset(withRleFrames(labels.dataset, labels.frames, 2), RLE_LOSSLESS), images));
-  const interop = process.env.SEGQC_INTEROP_DIR ?? join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'data', 'interop');
+  const interop = INTEROP_DIR;
   const dcmqi = join(interop, 'dcmqi', '23x38x3');
   if (existsSync(dcmqi)) {
     const source = readSourceImages(readdirSync(join(dcmqi, 'image')).sort().map((name) => new Uint8Array(readFileSync(join(dcmqi, 'image', name)))));

@@ -1,4 +1,4 @@
-// SEGs written by other tools (../shared/data/interop, or $SEGQC_INTEROP_DIR) must read onto their
+// SEGs written by other tools (tests/data/interop, or $SEGQC_INTEROP_DIR) must read onto their
 // source grid exactly: dcmqi's against the NRRD label volumes they were made from (read here with
 // a few lines of node:zlib, independently of the reader under test and of our NRRD reader), the
 // highdicom ones against their frames decoded by dcmjs and placed by an exact match of
@@ -17,8 +17,8 @@ import { unpackBinaryFrames } from '../unpackBinaryFrames';
 import { readSegmentation } from './readSegmentation';
 import { readSegHeader } from './readSegHeader';
 import { readSourceImages } from './readSourceImages';
+import { INTEROP_DIR } from '../../../../../tests/harness/interopCorpus';
 
-const INTEROP_DIR = process.env.SEGQC_INTEROP_DIR ?? join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'data', 'interop');
 const present = existsSync(INTEROP_DIR);
 if (!present) console.warn(`interop corpus not found at ${INTEROP_DIR} (set SEGQC_INTEROP_DIR): skipping the SEG interop tests`);
 

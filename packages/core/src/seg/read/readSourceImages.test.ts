@@ -6,8 +6,8 @@ import { DicomValueError } from '../../dicom/DicomValueError';
 import { writePart10 } from '../../dicom/part10';
 import { readPart10 } from '../../dicom/readPart10';
 import { readSourceImages, sourceImageFromDataset } from './readSourceImages';
+import { INTEROP_DIR } from '../../../../../tests/harness/interopCorpus';
 
-const INTEROP_DIR = process.env.SEGQC_INTEROP_DIR ?? join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'data', 'interop');
 const CT3 = join(INTEROP_DIR, 'dcmqi', 'ct-3slice');
 
 const ct = {

@@ -1,4 +1,4 @@
-// dcmqi's ground-truth label volumes (../shared/data/interop/dcmqi, or $SEGQC_INTEROP_DIR/dcmqi),
+// dcmqi's ground-truth label volumes (tests/data/interop/dcmqi, or $SEGQC_INTEROP_DIR/dcmqi),
 // the files the interop SEGs were made from, must read with the geometry their headers state and
 // the voxels they hold. Expected voxel counts and index sums were computed once, independently of
 // this code, by a 20-line python3 script using only the standard library: gzip.decompress() of the
@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readNrrd } from './readNrrd';
+import { INTEROP_DIR } from '../../../../../tests/harness/interopCorpus';
 
-const INTEROP_DIR = process.env.SEGQC_INTEROP_DIR ?? join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'data', 'interop');
 const DCMQI = join(INTEROP_DIR, 'dcmqi');
 const present = existsSync(DCMQI);
 if (!present) console.warn(`interop corpus not found at ${DCMQI} (set SEGQC_INTEROP_DIR): skipping the dcmqi NRRD ground-truth tests`);
