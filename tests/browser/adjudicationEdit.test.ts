@@ -1,5 +1,6 @@
 import { demoManifest } from '@segqc/demo-data';
 import { BitMask, qcReportSeriesUid, readQcReport, readSegHeader, readSegmentation, referenceSegSeriesUid } from '@segqc/core';
+import { adjudicationSigned } from '../harness/adjudicationSigned';
 import { browserSession } from '../harness/browserSession';
 import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
@@ -147,8 +148,7 @@ test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush b
   expect(sameVoxels(signed, after)).toBe(true);
   await screenshot('03-decisions');
   await section.getByTestId('segqc-adjudication-sign').click();
-  const done = page.getByTestId('segqc-adjudication-signed');
-  await done.waitFor({ timeout: 60_000 });
+  const done = await adjudicationSigned(page);
   const reportUid = (await done.getAttribute('data-report'))!;
   const referenceUid = (await done.getAttribute('data-reference'))!;
   await screenshot('04-signed');

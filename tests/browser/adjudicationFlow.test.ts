@@ -1,6 +1,7 @@
 import { demoManifest } from '@segqc/demo-data';
 import { qcReportSeriesUid, readQcReport, readSegHeader, readSegmentation, referenceSegSeriesUid, staple } from '@segqc/core';
 import { ctLungNoduleSop } from '../../packages/core/src/review/review.fixture';
+import { adjudicationSigned } from '../harness/adjudicationSigned';
 import { browserSession } from '../harness/browserSession';
 import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
@@ -60,8 +61,7 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
   await declareIdentity(page, { name: 'Singh^Priya', login: 'psingh' });
   await screenshot('01-decisions');
   await sign.click();
-  await page.getByTestId('segqc-adjudication-signed').waitFor({ timeout: 60_000 });
-  const firstReportUid = (await page.getByTestId('segqc-adjudication-signed').getAttribute('data-report'))!;
+  const firstReportUid = (await (await adjudicationSigned(page)).getAttribute('data-report'))!;
 
   // In the PACS: the reference SEG equals Rivera's segmentation, structure by structure.
   const [referenceBytes] = [...(await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study) }, 1)).values()];
@@ -101,8 +101,7 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
   expect(await record.textContent()).toContain('psingh');
   await decideAll('STAPLE', 'boundaryDisagreement');
   await sign.click();
-  await page.getByTestId('segqc-adjudication-signed').waitFor({ timeout: 60_000 });
-  const secondReportUid = (await page.getByTestId('segqc-adjudication-signed').getAttribute('data-report'))!;
+  const secondReportUid = (await (await adjudicationSigned(page)).getAttribute('data-report'))!;
   await screenshot('02-revised');
 
   const second = readQcReport((await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: qcReportSeriesUid(study) }, 2)).get(secondReportUid)!).qc!;

@@ -18,12 +18,13 @@ let gateway: FastifyInstance;
 let gatewayUrl: string;
 let upstreamHost: string;
 const seen: IncomingHttpHeaders[] = [];
+let closedOnArrival = 0;
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
   upstream = createServer((req, res) => {
     seen.push(req.headers);
-    const study = /\/studies\/([\d.]+)\/series/.exec(req.url ?? '')?.[1];
+    const study = /\/studies\/([\d.]+)/.exec(req.url ?? '')?.[1];
     if (study === '1.2.1') {
       // Headers and a first part of a long answer, then the connection is reset.
       res.writeHead(200, { 'Content-Type': 'application/dicom+json', 'Content-Length': '1000000' });
@@ -36,6 +37,9 @@ beforeAll(async () => {
     } else if (study === '1.2.5') {
       res.writeHead(503, { 'Content-Type': 'text/html', 'Retry-After': '7' });
       res.end('<h1>maintenance until 03:00 on pacs-01.internal</h1>');
+    } else if (study === '1.2.6' && (req.method === 'POST' || ++closedOnArrival === 1)) {
+      // The connection closes as the request arrives, as a kept-alive one the PACS has just closed does.
+      req.socket.destroy();
     } else if (study === '1.2.4') {
       res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ Details: 'SQLite: database locked', Uri: '/internal/path', OrthancError: 'Internal error' }));
@@ -108,6 +112,19 @@ test("the PACS's error page becomes the gateway's JSON with the same status, wit
 test('a PACS that is down for maintenance: 503 and its Retry-After reach the client, its page does not', async () => {
   const response = await fetch(`${gatewayUrl}/dicom-web/studies/1.2.5/series`);
   expect([response.status, response.headers.get('retry-after'), await response.json()]).toEqual([503, '7', { error: 'pacs-error', message: 'the PACS failed (HTTP 503)' }]);
+});
+
+test('a read whose connection closes before any answer is sent again on another; a write is not', async () => {
+  const read = await fetch(`${gatewayUrl}/dicom-web/studies/1.2.6/series`);
+  expect([read.status, await read.text(), closedOnArrival]).toEqual([200, '[]', 2]);
+
+  const before = seen.length;
+  const write = await fetch(`${gatewayUrl}/dicom-web/studies/1.2.6`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'multipart/related; type="application/dicom"; boundary=b', Origin: gatewayUrl },
+    body: '--b\r\nContent-Type: application/dicom\r\n\r\nDICM\r\n--b--\r\n',
+  });
+  expect([write.status, await write.json(), seen.length - before]).toEqual([502, { error: 'pacs-unreachable', message: 'the PACS could not be reached' }, 1]);
 });
 
 test('nobody listening: 502, naming neither the address nor the error', async () => {

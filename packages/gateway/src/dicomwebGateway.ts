@@ -125,6 +125,11 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
     const path = basePath + rawPath.slice(app.prefix.length);
     const clientHost = header(request, 'host')!;
     return reply.from(path, {
+      // A kept-alive connection the PACS closed just as it was reused (Orthanc closes after 1 s idle;
+      // a busy event loop can miss undici's earlier close) fails before any answer: a read is sent
+      // again on another connection. A write never is (reply-from retries bodiless requests only),
+      // and, with retries on, a PACS's 503 goes to the client with its Retry-After.
+      retriesCount: 2,
       queryString: () => query.slice(1),
       rewriteRequestHeaders: (incoming) =>
         upstreamRequestHeaders(incoming.headers, {
