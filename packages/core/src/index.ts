@@ -17,6 +17,7 @@ export { MAX_PART10_BYTES, MAX_SR_BYTES, MAX_DICOM_JSON_BYTES, MAX_SEQUENCE_DEPT
 export { readHeader } from './dicom/readHeader';
 export { CodedConcept, type CodeInit } from './dicom/CodedConcept';
 export { personIdentificationItem, displayName, type IdentifiedPerson } from './dicom/personIdentification';
+export type { AuthenticatedIdentity } from './identity/AuthenticatedIdentity';
 export { specificCharacterSetFor } from './dicom/specificCharacterSet';
 export { SOP_CLASS } from './dicom/sopClasses';
 export {
