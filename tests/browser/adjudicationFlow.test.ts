@@ -74,7 +74,8 @@ test('accepting one annotator, then STAPLE in a second sitting: reference SEGs, 
   // … and a verified QC report by the adjudicator with decision, reason, metrics and the SOP's hash.
   const reports = await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: qcReportSeriesUid(study) }, 1);
   const first = readQcReport(reports.get(firstReportUid)!).qc!;
-  expect(first.observer).toMatchObject({ name: 'Singh^Priya', login: 'psingh', role: 'adjudicator', selfDeclared: true });
+  expect(first.observer).toMatchObject({ name: 'Singh^Priya', login: 'psingh', role: 'adjudicator' });
+  expect(first.observer!.authentication).toBeUndefined(); // typed in the viewer: self-declared
   expect(first.verification).toMatchObject({ name: 'Singh^Priya', login: 'psingh' });
   expect(first.sop).toEqual({ id: sop.id, version: sop.version, sha256: sop.reference.sha256 });
   for (const structure of STRUCTURES) {

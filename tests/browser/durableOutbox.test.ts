@@ -1,12 +1,13 @@
 import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
 import { browserSession } from '../harness/browserSession';
+import { declareIdentity } from '../harness/declareIdentity';
 import { segCopy } from '../harness/segCopy';
 import { startSwitchablePacs } from '../harness/switchablePacs';
 import { getDicomJson } from '../harness/testPacs';
 
 // A result written while the PACS is down must not be lost: it waits in the viewer's IndexedDB
 // outbox, shown as pending with the reason, survives a page reload, and reaches the PACS once it
-// is back — exactly once.
+// is back — exactly once. Every write is its user's: the user says who they are first.
 jest.setTimeout(300_000);
 
 const demoCase = demoManifest({ cases: ['ct-01'] }).cases[0];
@@ -29,6 +30,7 @@ test('a write during a PACS outage waits in the outbox, survives a reload, and i
 
   await page.goto(viewerUrl, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('segqc-annotations-panel').waitFor({ timeout: 120_000 });
+  await declareIdentity(page, { name: 'Okafor^Chidi', login: 'cokafor' });
   gate.state.down = true;
   await page.evaluate(
     async ({ base64, sopInstanceUID, studyInstanceUID }) => {
@@ -42,7 +44,9 @@ test('a write during a PACS outage waits in the outbox, survives a reload, and i
   expect(gate.state.refusedWrites).toBeGreaterThan(0);
   await screenshot('01-pending-while-pacs-down');
 
+  // The identity is the tab's (sessionStorage): the reloaded page is the same user's, with the same writes.
   await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.locator('[data-testid=segqc-identity][data-self-declared=true]').waitFor({ timeout: 120_000 });
   await pending.waitFor({ timeout: 120_000 });
   expect(await pending.textContent()).toContain('Annotation copy (outbox test)');
 

@@ -122,7 +122,7 @@ beforeAll(async () => {
   const review01 = reviewCase(judged01.map((annotation, n) => ({ id: 'ABC'[n], segmentation: annotation.segmentation })), sop);
   const { report: review01Report } = writeReviewReport({
     annotations: judged01, review: review01, sourceImages: sourceImages01, sop, now: SIGNED_AT,
-    reviewer: { name: 'Novak^Petra', login: 'pnovak', selfDeclared: false },
+    reviewer: { name: 'Novak^Petra', login: 'pnovak' },
     predecessor: files01.find((f) => f.path === planOf('ct-01').reference!.report.path)!.bytes,
   });
 

@@ -132,7 +132,8 @@ test('escalates the drifting annotator on the lungs, overlays both / A only / B 
   const seriesInstanceUid = qcReportSeriesUid(demoCase.StudyInstanceUID);
   const stored = (await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, 1)).get(reportUid);
   const report = readQcReport(stored!).qc!;
-  expect(report.observer).toMatchObject({ name: 'Novak^Petra', login: 'pnovak', role: 'reviewer', selfDeclared: true });
+  expect(report.observer).toMatchObject({ name: 'Novak^Petra', login: 'pnovak', role: 'reviewer' });
+  expect(report.observer!.authentication).toBeUndefined(); // typed in the viewer: self-declared
   expect(report.verification).toBeUndefined();
   // A structure is escalated when any of its pairs is, as the table said.
   const escalatedInTable = new Set(rows.filter((r) => r.verdict === 'escalate').map((r) => r.structure));

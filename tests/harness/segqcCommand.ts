@@ -10,10 +10,14 @@ export interface SegqcRun {
   stderr: string;
 }
 
-/** Runs `segqc ARGS…` in a child process to its end. */
-export function segqc(args: string[]): Promise<SegqcRun> {
+/**
+ * Runs `segqc ARGS…` in a child process to its end; with `settings`, these SegQC settings and none
+ * of the SEGQC_* variables of the shell running the tests.
+ */
+export function segqc(args: string[], settings?: Record<string, string>): Promise<SegqcRun> {
+  const env = settings && { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SEGQC_'))), ...settings };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

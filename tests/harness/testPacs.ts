@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGatewayApp } from '@segqc/gateway';
+import { createGatewayApp, type AccessTokenVerifier } from '@segqc/gateway';
 import { paths, seedDemoCohort, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
 
 export interface TestPacs {
@@ -14,15 +14,20 @@ export interface TestPacs {
   stop(): Promise<void>;
 }
 
+export interface TestPacsOptions {
+  /** Sign-in on: the gateway needs these access tokens (e.g. of a TestIssuer) and applies the role policy. */
+  accessTokens?: AccessTokenVerifier;
+}
+
 /**
  * An Orthanc of the test's own (free port, temporary storage, locked down as `npm start` runs it,
  * seeded with the given demo cases) behind a gateway of its own on a free loopback port.
  */
-export async function startTestPacs(cases: string[]): Promise<TestPacs> {
+export async function startTestPacs(cases: string[], options: TestPacsOptions = {}): Promise<TestPacs> {
   const storageDir = mkdtempSync(join(tmpdir(), 'segqc-test-orthanc-'));
   const orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir });
   await seedDemoCohort(orthanc.dicomwebUrl, { cases, headers: { Authorization: orthanc.authorization } });
-  const gateway = await createGatewayApp({ upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true });
+  const gateway = await createGatewayApp({ upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true, accessTokens: options.accessTokens });
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {
     orthanc,

@@ -129,8 +129,8 @@ describe('export', () => {
         dateTime: `${seg.ContentDate.slice(0, 4)}-${seg.ContentDate.slice(4, 6)}-${seg.ContentDate.slice(6)}T${seg.ContentTime.slice(0, 2)}:${seg.ContentTime.slice(2, 4)}:${seg.ContentTime.slice(4, 6)}`,
         pixelDataSha256: pixelSha(segFiles[n]),
       });
-      // The demo writer records neither self-declared nor signed in.
-      expect(event.creator.selfDeclared).toBeUndefined();
+      // The demo signs no one in: every annotation is self-declared (no authentication recorded).
+      expect(event.creator.authentication).toBeUndefined();
     }
   });
 
@@ -138,11 +138,13 @@ describe('export', () => {
     const review = document.cases[0].events.find((event) => event.sopInstanceUid === reviewUid)!;
     const sop = ctLungNoduleSop().reference;
     expect(review).toMatchObject({
-      observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', role: 'reviewer', selfDeclared: false },
+      observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', role: 'reviewer' },
       sop: { id: sop.id, version: sop.version, hash: sop.sha256 },
       decisions: [],
       predecessors: [{ studyInstanceUid: STUDY, sopInstanceUid: demoReference.report.SOPInstanceUID }],
     });
+    // segqc report was given no sign-in: the names on its command line are self-declared.
+    expect(review.observer.authentication).toBeUndefined();
     expect(review.judged.map((seg: Record<string, unknown>) => [seg.annotation, seg.sopInstanceUid, seg.pixelDataSha256])).toEqual(
       demoCase.segs.map((seg, n) => [String.fromCharCode(65 + n), seg.SOPInstanceUID, describeJudgedSeg(segFiles[n]).pixelDataSha256]),
     );
@@ -159,7 +161,7 @@ describe('export', () => {
     const report = document.cases[0].events.find((event) => event.sopInstanceUid === adjudication.reportSopInstanceUid)!;
     expect(report).toMatchObject({
       instanceNumber: 3,
-      observer: { name: 'Singh^Priya', login: 'psingh', role: 'adjudicator', selfDeclared: true },
+      observer: { name: 'Singh^Priya', login: 'psingh', role: 'adjudicator' },
       verification: { name: 'Singh^Priya', login: 'psingh' },
       predecessors: [{ studyInstanceUid: STUDY, sopInstanceUid: reviewUid }],
       predecessorChain: [reviewUid, demoReference.report.SOPInstanceUID],
@@ -174,10 +176,11 @@ describe('export', () => {
       ['D', adjudication.referenceSegSopInstanceUid, pixelSha(adjudication.referenceSeg), 'ADJUDICATED'],
     ]);
     const reference = document.cases[0].events.find((event) => event.sopInstanceUid === adjudication.referenceSegSopInstanceUid)!;
-    expect(reference).toMatchObject({ kind: 'reference', contentLabel: 'ADJUDICATED', role: 'adjudicator', creator: { name: 'Singh^Priya', login: 'psingh', selfDeclared: true }, pixelDataSha256: pixelSha(adjudication.referenceSeg) });
+    expect(reference).toMatchObject({ kind: 'reference', contentLabel: 'ADJUDICATED', role: 'adjudicator', creator: { name: 'Singh^Priya', login: 'psingh' }, pixelDataSha256: pixelSha(adjudication.referenceSeg) });
+    expect([report.observer.authentication, report.verification.authentication, reference.creator.authentication]).toEqual([undefined, undefined, undefined]);
   });
 
-  it('gives the demo\'s adjudication: the senior radiologist, signed in, every structure edited to the truth', () => {
+  it('gives the demo\'s adjudication: the senior radiologist, self-declared (the demo signs no one in), every structure edited to the truth', () => {
     const demoReport = document.cases[0].events.find((event) => event.sopInstanceUid === demoReference.report.SOPInstanceUID)!;
     expect(demoReport).toMatchObject({
       instanceNumber: 1,
@@ -185,7 +188,7 @@ describe('export', () => {
       verification: { name: 'Lindqvist^Maria', login: 'mlindqvist' },
       predecessors: [],
     });
-    expect(demoReport.observer.selfDeclared).not.toBe(true);
+    expect(demoReport.observer.authentication).toBeUndefined();
     expect(demoReport.decisions.map((d: { structure: string; outcome: string }) => [d.structure, d.outcome])).toEqual([['Right lung', 'edited'], ['Left lung', 'edited'], ['Lung nodule', 'edited']]);
     const demoSeg = document.cases[0].events.find((event) => event.sopInstanceUid === demoReference.SOPInstanceUID)!;
     const demoSegBytes = new Uint8Array(readFileSync(join(dir, demoReference.path)));
@@ -209,6 +212,11 @@ describe('export', () => {
     // annotation, referencedSopInstanceUid and pixelDataSha256 are adjacent columns; each annotation is judged by the three reports.
     for (const [n, seg] of demoCase.segs.entries()) expect(csv.split(`,${String.fromCharCode(65 + n)},${seg.SOPInstanceUID},${pixelSha(segFiles[n])},`)).toHaveLength(4);
     expect(csv).toContain('staple,,missedLesion; other: B left out the 4 mm nodule,');
+    // Nothing in the case was written by a signed-in user: every SEG and report row says self-declared, with no issuer or subject.
+    const column = (name: string) => header.indexOf(name);
+    const objectRows = lines.slice(1).map((line) => line.split(',')).filter((cells) => ['annotation', 'reference-seg', 'qc-report'].includes(cells[column('event')]));
+    expect(objectRows).toHaveLength(3 + 2 + 3);
+    expect(objectRows.map((cells) => [cells[column('identity')], cells[column('issuer')], cells[column('subject')]])).toEqual(Array(8).fill(['self-declared', '', '']));
   });
 
   it('holds no patient name or ID, and no log line names the patient', () => {

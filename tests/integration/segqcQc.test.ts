@@ -106,7 +106,7 @@ test('--write-reports stores a reviewer QC report per case; the inventory then s
     const seriesInstanceUid = qcReportSeriesUid(result.studyInstanceUid);
     const bytes = await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: result.studyInstanceUid, seriesInstanceUid, sopInstanceUid: result.report!.sopInstanceUid }, read);
     const { qc } = readQcReport(bytes);
-    expect(qc!.observer).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', role: 'reviewer', selfDeclared: true });
+    expect(qc!.observer).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', role: 'reviewer' }); // no access token: self-declared
     expect(qc!.verification).toBeUndefined();
     const outcomes = new Map(qc!.structures.map((s) => [s.label, s.decision?.outcome]));
     expect(review.structures.map((s) => outcomes.get(s.structure.label))).toEqual(review.structures.map((s) => (s.verdict === 'escalate' ? 'escalated' : 'agreed')));

@@ -1,11 +1,14 @@
 import { getCommandsModule } from './commandsModule';
+import { removeIdentityFromLocalStorage } from './identity/selfDeclaredIdentity';
+import { clearOutboxOnSignOut } from './signIn/clearOutboxOnSignOut';
+import { withSelfDeclaredBanner } from './signIn/withSelfDeclaredBanner';
 import type { ExtensionManager } from './dataSourceRoot';
 import { EXTENSION_ID, PANEL_NAMES } from './ids';
 import { makeIsland } from './island';
 import { AnnotationsPanel } from './panels/AnnotationsPanel';
 import { AnnotatePanel } from './annotate/AnnotatePanel';
 import { blindedDerivedObjectsHandler, type SopClassHandlerRegistry } from './annotate/blindedDerivedObjectsHandler';
-import type { ServicesManager } from './services';
+import type { ServicesManager, UserAuthenticationService } from './services';
 import { DashboardPage } from './programme/DashboardPage';
 import { OverviewPage } from './programme/OverviewPage';
 import { programmeCustomizations } from './programme/programmeCustomizations';
@@ -13,6 +16,12 @@ import { programmeCustomizations } from './programme/programmeCustomizations';
 /** The SegQC OHIF extension: the QC panel of a study's annotations, and the durable outbox to the PACS. */
 const segmentationQcExtension = {
   id: EXTENSION_ID,
+
+  /** At the viewer's load: no identity left in localStorage by earlier versions; the outbox cleared at sign-out. */
+  preRegistration({ servicesManager }: { servicesManager: ServicesManager }) {
+    removeIdentityFromLocalStorage();
+    clearOutboxOnSignOut(() => servicesManager.services.userAuthenticationService as UserAuthenticationService);
+  },
 
   getCommandsModule,
 
@@ -41,7 +50,7 @@ const segmentationQcExtension = {
         iconName: 'tab-segmentation',
         iconLabel: 'QC',
         label: 'Segmentation QC',
-        component: makeIsland(AnnotationsPanel, { servicesManager, extensionManager }),
+        component: makeIsland(withSelfDeclaredBanner(AnnotationsPanel), { servicesManager, extensionManager }),
       },
       {
         // The annotator view (mode "Segmentation QC — annotate"): blinded to other annotators' SEGs.
@@ -49,7 +58,7 @@ const segmentationQcExtension = {
         iconName: 'tab-segmentation',
         iconLabel: 'Annotate',
         label: 'Annotate',
-        component: makeIsland(AnnotatePanel, { servicesManager, extensionManager }),
+        component: makeIsland(withSelfDeclaredBanner(AnnotatePanel), { servicesManager, extensionManager }),
       },
     ];
   },

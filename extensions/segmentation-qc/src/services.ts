@@ -86,7 +86,7 @@ export interface UINotificationService {
 
 /** The signed-in user as OHIF's OIDC login keeps it (an oidc-client User; only the profile is read). */
 export interface AuthenticatedUser {
-  profile?: { sub?: string; name?: string; preferred_username?: string; given_name?: string; family_name?: string };
+  profile?: { iss?: string; sub?: string; name?: string; preferred_username?: string; given_name?: string; family_name?: string };
 }
 
 export interface UserAuthenticationService {

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { COMPARE_USAGE } from './compare/compareOptions';
 import { runCompare } from './compare/runCompare';
 import { AUDIT_USAGE, runAudit } from './audit/runAudit';
+import { CREDENTIAL_HELP } from './auth/credentialFlags';
 import { DRIFT_USAGE, runDrift } from './drift/runDrift';
-import { PROGRAMME_REPORT_USAGE } from './programmeReport/runProgrammeReport';
+import { isProgrammeReport, PROGRAMME_REPORT_USAGE } from './programmeReport/runProgrammeReport';
 import { REPORT_USAGE, runReport } from './report/runReport';
 import { QC_USAGE, runQc } from './qc/runQc';
 import { SEG_USAGE, runSeg } from './seg/runSeg';
+import { runSignedInReport } from './signedInReport';
 import { terminalLines } from './terminalLines';
 import { UsageError } from './usageError';
 
@@ -48,10 +50,19 @@ Commands:
 Options:
   -h, --help       show this help
   -V, --version    print the version
-`;
 
-/** Errors of the input (a malformed file, another grid, a bad argument): one line, no stack. */
-const INPUT_ERRORS = new Set(['UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError', 'SegValueError', 'StatsInputError', 'StowError', 'StowInputError', 'DicomwebReadError']);
+${CREDENTIAL_HELP}`;
+
+/**
+ * Errors of the input (a malformed file, another grid, a bad argument) and of the PACS's answers
+ * (refused, unreachable, the access token refused or not issued): one line, no stack.
+ */
+const INPUT_ERRORS = new Set([
+  'UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError', 'SegValueError',
+  'StatsInputError', 'StowError', 'StowInputError', 'DicomwebReadError', 'CredentialError', 'TokenRequestError', 'PacsAccessError',
+]);
+/** What the user gave is wrong (exit code 2), as opposed to what came of it (1). */
+const USAGE_ERRORS = new Set(['UsageError', 'CredentialError']);
 
 /** Prints an input error as one line and gives its exit code; rethrows anything else. */
 function reportError(error: unknown, err: (text: string) => void): number {
@@ -63,7 +74,7 @@ function reportError(error: unknown, err: (text: string) => void): number {
   if (!(error instanceof Error) || !INPUT_ERRORS.has(error.name)) throw error;
   // The message may quote the PACS (a name, a label, why an object is unreadable).
   err(terminalLines(`segqc: ${error.message}`));
-  return error instanceof UsageError ? 2 : 1;
+  return USAGE_ERRORS.has(error.name) ? 2 : 1;
 }
 
 /** Runs the command line; returns the process exit code (a promise for commands that talk to a PACS). */
@@ -88,7 +99,7 @@ export function run(args: string[], out: (text: string) => void, err: (text: str
 function dispatch(command: string, rest: string[], out: (text: string) => void): number | Promise<number> {
   if (command === 'compare') return runCompare(rest, out);
   if (command === 'seg') return runSeg(rest, out);
-  if (command === 'report') return runReport(rest, out);
+  if (command === 'report') return isProgrammeReport(rest) ? runReport(rest, out) : runSignedInReport(rest, out);
   if (command === 'qc') return runQc(rest, out);
   if (command === 'audit') return runAudit(rest, out);
   if (command === 'drift') return runDrift(rest, out);

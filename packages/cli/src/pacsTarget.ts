@@ -1,19 +1,22 @@
 import { stowInstances, type StowResult } from '@segqc/core';
+import type { Credential } from './auth/Credential';
+import { PacsConnection } from './auth/PacsConnection';
+import { resolveCredential } from './auth/resolveCredential';
 import { UsageError } from './usageError';
 
-/** A DICOMweb root to store results in, and the bearer token to send (never printed). */
+/** A DICOMweb root to store results in, and how the access token sent is had (never printed). */
 export interface PacsTarget {
   url: string;
-  token: string | null;
+  credential: Credential;
 }
 
 /**
- * `--stow URL` (and `--token TOKEN`, or SEGQC_DICOMWEB_TOKEN so the token stays out of the process
- * list): where a command also stores what it wrote, after writing the file.
+ * `--stow URL` (with `--token-file FILE` or `--token TOKEN`, or the environment: resolveCredential):
+ * where a command also stores what it wrote, after writing the file.
  */
-export function pacsTarget(url: string | undefined, token: string | undefined): PacsTarget | null {
+export function pacsTarget(url: string | undefined, token: string | undefined, tokenFile?: string, env: NodeJS.ProcessEnv = process.env): PacsTarget | null {
   if (url === undefined) {
-    if (token !== undefined) throw new UsageError('--token goes with --stow URL');
+    if (token !== undefined || tokenFile !== undefined) throw new UsageError(`${token !== undefined ? '--token' : '--token-file'} goes with --stow URL`);
     return null;
   }
   try {
@@ -22,14 +25,16 @@ export function pacsTarget(url: string | undefined, token: string | undefined): 
   } catch {
     throw new UsageError(`--stow takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got '${url}'`);
   }
-  return { url: url.replace(/\/$/, ''), token: token ?? process.env.SEGQC_DICOMWEB_TOKEN ?? null };
+  return { url: url.replace(/\/$/, ''), credential: resolveCredential({ tokenFile, token }, env) };
 }
 
-/** STOW-RS of one Part 10 file, retried on network and server errors (the core client). */
-export function storeInPacs(bytes: Uint8Array, target: PacsTarget): Promise<StowResult> {
-  return stowInstances([bytes], {
-    url: target.url,
-    fetch: (url, init) => fetch(url, init),
-    headers: () => (target.token ? { Authorization: `Bearer ${target.token}` } : undefined),
+/**
+ * STOW-RS of one Part 10 file, retried on network and server errors (the core client), with the
+ * access token of `connection` (one made for this store when not given); a 401 or 403 is a
+ * PacsAccessError saying why.
+ */
+export function storeInPacs(bytes: Uint8Array, target: PacsTarget, connection = new PacsConnection(target.credential)): Promise<StowResult> {
+  return stowInstances([bytes], { url: target.url, ...connection.stow }).catch((error: unknown) => {
+    throw connection.explain(error);
   });
 }

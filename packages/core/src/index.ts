@@ -18,10 +18,14 @@ export { readHeader } from './dicom/readHeader';
 export { CodedConcept, type CodeInit } from './dicom/CodedConcept';
 export { personIdentificationItem, displayName, type IdentifiedPerson } from './dicom/personIdentification';
 export type { AuthenticatedIdentity } from './identity/AuthenticatedIdentity';
+// how every SEG and SR records its writer's sign-in, or that the identity was self-declared (audit/README.md "Identity")
+export { checkAuthenticatedIdentity, type AuthenticatedIdentityPaths } from './identity/checkAuthenticatedIdentity';
+export { segCreatorIdentity, type SegCreatorIdentity } from './identity/segCreatorIdentity';
+export { OIDC_SUBJECT_SCHEME_DESIGNATOR } from './identity/oidcSubjectScheme';
 export { specificCharacterSetFor } from './dicom/specificCharacterSet';
 export { SOP_CLASS } from './dicom/sopClasses';
 export {
-  checkCodeString, checkRequiredCodeString, checkLongString, checkShortString, checkUnlimitedCharacters, checkPersonName,
+  checkCodeString, checkRequiredCodeString, checkLongString, checkShortString, checkUnlimitedCharacters, checkShortText, checkPersonName,
   checkDate, checkTime, checkUid, checkIntegerString, checkUnsignedShort, checkDecimal,
 } from './dicom/vrChecks';
 
@@ -241,9 +245,9 @@ export { referenceMaskOf } from './adjudication/referenceMaskOf';
 export { qcDecisionOf } from './adjudication/qcDecisionOf';
 export { referenceSegmentDescription } from './adjudication/referenceSegmentDescription';
 export {
-  writeAdjudication, referenceSegSeriesUid, referenceContentDescription, REFERENCE_SEG_SERIES_NUMBER, REFERENCE_SEG_SERIES_DESCRIPTION, type WrittenAdjudication,
+  writeAdjudication, referenceSegSeriesUid, REFERENCE_SEG_CONTENT_DESCRIPTION, REFERENCE_SEG_SERIES_NUMBER, REFERENCE_SEG_SERIES_DESCRIPTION, type WrittenAdjudication,
 } from './adjudication/writeAdjudication';
-// the QC report's marks for a judged reference standard and a self-declared observer (sr/README.md "Adjudication")
+// the QC report's marks for a judged reference standard and the observer's identity (sr/README.md "Adjudication", "Identity")
 export { QC_REFERENCE_STANDARDS, QC_OBSERVER_IDENTITIES, type QcReferenceStandard } from './sr/qcCodes';
 
 // Audit trail of a case from the PACS: events, export rows, verification (packages/core/src/audit/README.md)

@@ -1,13 +1,19 @@
 import replyFrom from '@fastify/reply-from';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { DICOMWEB_ROUTES } from './dicomwebRoutes';
+import { MAX_DICOM_JSON_BYTES, type DicomJsonDataset } from '@segqc/core';
+import { blindedAnswer, blindedRead, type BlindedRequest } from './blinding';
+import { DICOMWEB_ROUTES, type DicomwebRoute } from './dicomwebRoutes';
 import { invalidDicomwebParam } from './dicomwebParams';
 import { sendGatewayError } from './gatewayError';
 import { clientResponseHeaders, isDicomwebErrorBody, upstreamRequestHeaders } from './headerPolicy';
 import { isSameOriginWrite, type HostPolicy } from './hostPolicy';
 import { AccessTokenError, type AccessTokenVerifier, type TokenIdentity } from './accessTokens';
 import { bodyTooLargeCause, limitedBody } from './limitedBody';
+import { permissionsOf } from './rolePolicy';
+import { SeriesIndex } from './seriesIndex';
+import { StoreRefusal, checkStoreBody } from './storePolicy';
 import { QueryParameterError, upstreamQuery } from './upstreamQuery';
 
 export interface DicomwebGatewayOptions {
@@ -59,6 +65,9 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, limitedBody(payload, options.stowBodyLimitBytes)));
 
+  // The signed-in user of each request, once their token is checked.
+  const users = new WeakMap<FastifyRequest, TokenIdentity>();
+  const seriesIndex = new SeriesIndex({ root: options.upstream.href.replace(/\/$/, ''), upstreamAuthorization: options.upstreamAuthorization });
   if (options.accessTokens) {
     const verify = options.accessTokens;
     app.addHook('onRequest', async (request, reply) => {
@@ -72,6 +81,7 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
         return sendGatewayError(reply, 401, 'unauthenticated', error.message);
       }
       if (identity.roles.length === 0) return sendGatewayError(reply, 403, 'no-role', 'the signed-in user has no SegQC role');
+      users.set(request, identity);
     });
   }
 
@@ -97,7 +107,7 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
   const methodsByPath = new Map<string, Set<string>>();
   for (const route of DICOMWEB_ROUTES) {
     methodsByPath.set(route.path, (methodsByPath.get(route.path) ?? new Set()).add(route.method));
-    app.route({ method: route.method, url: route.path, exposeHeadRoute: false, handler: (request, reply) => forward(request, reply) });
+    app.route({ method: route.method, url: route.path, exposeHeadRoute: false, handler: (request, reply) => handle(route, request, reply) });
   }
   for (const [path, methods] of methodsByPath) {
     const allow = [...methods].join(', ');
@@ -111,8 +121,14 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
   app.all('/*', notFound);
   app.setNotFoundHandler(notFound);
 
-  function forward(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    const invalid = invalidDicomwebParam(request.params as Record<string, string>);
+  /**
+   * Checks the request's path and query; then, for a signed-in user, the role policy: a STOW body
+   * is read whole and checked (storePolicy.ts) before any byte reaches the PACS, and an annotator's
+   * read is blinded (blinding.ts). Then forwards.
+   */
+  async function handle(route: DicomwebRoute, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const params = request.params as Record<string, string>;
+    const invalid = invalidDicomwebParam(params);
     if (invalid) return sendGatewayError(reply, 400, 'invalid-parameter', `the ${invalid} in the path is not valid`);
     let query: string;
     try {
@@ -121,10 +137,76 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
       if (error instanceof QueryParameterError) return sendGatewayError(reply, 400, 'bad-query', error.message);
       throw error;
     }
+    const user = users.get(request);
+    if (!user) return forward(request, reply, query, {});
+    if (route.action === 'store') {
+      let body: Buffer;
+      try {
+        body = await bodyOf(request.body as Readable);
+      } catch (error) {
+        if (bodyTooLargeCause(error)) return tooLarge(reply);
+        throw error;
+      }
+      const contentType = header(request, 'content-type')!;
+      try {
+        checkStoreBody(body, contentType, user);
+      } catch (error) {
+        if (!(error instanceof StoreRefusal)) throw error;
+        return sendGatewayError(reply, error.status, error.status === 403 ? 'store-refused' : 'bad-request', error.message);
+      }
+      return forward(request, reply, query, { body, contentType });
+    }
+    if (permissionsOf(user.roles).reads === 'everything') return forward(request, reply, query, {});
+    const blinded: BlindedRequest = { route: route.path, params, user, authorization: header(request, 'authorization') };
+    let read;
+    try {
+      read = await blindedRead(blinded, seriesIndex);
+    } catch {
+      return sendGatewayError(reply, 502, 'pacs-unreachable', 'the PACS could not be asked what this resource holds');
+    }
+    if (read.decision === 'refuse') return sendGatewayError(reply, 403, 'blinded', read.message);
+    return forward(request, reply, query, read.decision === 'filter' ? { blinded } : {});
+  }
+
+  /** A STOW body in memory: the limit is the gateway's STOW limit (limitedBody), each object's is checked as it is read. */
+  async function bodyOf(stream: Readable): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  /** Sends `datasets`' visible part as the answer: a DICOM JSON array of what the user may see. */
+  async function sendBlinded(answer: FastifyReply, upstream: UpstreamAnswer, blinded: BlindedRequest): Promise<FastifyReply> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of upstream.stream) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_DICOM_JSON_BYTES) {
+        upstream.stream.destroy();
+        return sendGatewayError(answer, 502, 'pacs-error', 'the PACS answered more DICOM JSON than the gateway reads');
+      }
+      chunks.push(chunk as Buffer);
+    }
+    let datasets: DicomJsonDataset[];
+    try {
+      const parsed: unknown = size === 0 ? [] : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      if (!Array.isArray(parsed)) throw new TypeError('not an array');
+      datasets = parsed as DicomJsonDataset[];
+    } catch {
+      return sendGatewayError(answer, 502, 'pacs-error', 'the PACS answered DICOM JSON the gateway cannot read');
+    }
+    const visible = await blindedAnswer(datasets, blinded, seriesIndex);
+    // The body is the gateway's own: the PACS's length and validators do not describe it.
+    for (const name of ['content-length', 'etag', 'last-modified']) answer.removeHeader(name);
+    return answer.header('content-type', 'application/dicom+json').send(JSON.stringify(visible));
+  }
+
+  function forward(request: FastifyRequest, reply: FastifyReply, query: string, how: { body?: Buffer; contentType?: string; blinded?: BlindedRequest }): FastifyReply {
     const rawPath = (request.raw.url ?? '').split('?')[0]!;
     const path = basePath + rawPath.slice(app.prefix.length);
     const clientHost = header(request, 'host')!;
     return reply.from(path, {
+      ...(how.body ? { body: how.body, contentType: how.contentType } : {}),
       // A kept-alive connection the PACS closed just as it was reused (Orthanc closes after 1 s idle;
       // a busy event loop can miss undici's earlier close) fails before any answer: a read is sent
       // again on another connection. A write never is (reply-from retries bodiless requests only),
@@ -132,7 +214,7 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
       retriesCount: 2,
       queryString: () => query.slice(1),
       rewriteRequestHeaders: (incoming) =>
-        upstreamRequestHeaders(incoming.headers, {
+        upstreamRequestHeaders(how.blinded ? withoutConditionals(incoming.headers) : incoming.headers, {
           upstreamAuthorization: options.upstreamAuthorization,
           host: options.keepHostHeader ? clientHost : options.upstream.host,
           forwardedHost: options.keepHostHeader ? undefined : clientHost,
@@ -145,6 +227,11 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
         // reply-from's types describe a server response; what it passes is undici's answer.
         const upstream = rawUpstream as unknown as UpstreamAnswer;
         const status = upstream.statusCode;
+        if (how.blinded && status === 200) {
+          return void sendBlinded(answer, upstream, how.blinded).catch(() => {
+            if (!answer.sent) sendGatewayError(answer, 502, 'pacs-unreachable', 'the PACS could not be asked what this answer holds');
+          });
+        }
         if (status < 400 || isDicomwebErrorBody(header(upstream, 'content-type'))) return answer.send(upstream.stream);
         upstream.stream.resume();
         // The status stays (a client retries a 503 after its Retry-After, not a 501); the body is ours.
@@ -165,6 +252,12 @@ interface UpstreamAnswer {
   statusCode: number;
   headers: Record<string, string | string[] | undefined>;
   stream: Readable;
+}
+
+/** A filtered answer is always whole and fresh: no range of it, no 304 for a copy the PACS validated. */
+function withoutConditionals(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const { range: _range, 'if-none-match': _match, 'if-modified-since': _since, 'if-range': _ifRange, ...rest } = headers;
+  return rest;
 }
 
 function header(request: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined {

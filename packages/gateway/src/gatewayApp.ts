@@ -7,6 +7,7 @@ import { sendGatewayError } from './gatewayError';
 import { defaultAllowedHosts, hostPolicy, isAllowedHost, type HostPolicy } from './hostPolicy';
 import { requestTargetProblem } from './requestTarget';
 import { registerSecurityHeaders } from './securityHeaders';
+import { SESSION_PATH, sessionRoute } from './sessionRoute';
 import { contentSecurityPolicy } from './viewerPolicy';
 
 export const DICOMWEB_PREFIX = '/dicom-web';
@@ -85,6 +86,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Fastify
 
   await registerSecurityHeaders(app, contentSecurityPolicy({ inlineScripts: options.inlineScripts ?? [], reportPath: CSP_REPORT_PATH, connectSources: options.connectSources }));
   await app.register(cspReports, { prefix: CSP_REPORT_PATH, onViolation: options.onCspViolation ?? logCspViolation });
+  if (options.accessTokens) await app.register(sessionRoute, { prefix: SESSION_PATH, accessTokens: options.accessTokens });
   await app.register(dicomwebGateway, {
     prefix: DICOMWEB_PREFIX,
     upstream: options.upstream,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { accessTokenVerifier, type AccessTokenVerifier } from './accessTokens';
+import { accessTokenVerifier, type AccessTokenSettings, type AccessTokenVerifier } from './accessTokens';
 import type { GatewayOptions } from './gatewayApp';
 import { SEGQC_ROLES, type SegqcRole } from './segqcRoles';
 
@@ -42,13 +42,22 @@ export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOp
   };
 }
 
-/** Sign-in is on when an issuer is named; it then needs the audience its tokens are for. */
 function signInSetting(env: NodeJS.ProcessEnv): AccessTokenVerifier | undefined {
+  const settings = accessTokenSettingsOf(env);
+  return settings && accessTokenVerifier(settings);
+}
+
+/**
+ * The access tokens to require, from SEGQC_OIDC_ISSUER, SEGQC_OIDC_AUDIENCE, SEGQC_ROLES_CLAIM and
+ * SEGQC_ROLE_MAP (`npm start` reads the same settings). Sign-in is on when an issuer is named; it
+ * then needs the audience its tokens are for. Undefined without an issuer.
+ */
+export function accessTokenSettingsOf(env: NodeJS.ProcessEnv): AccessTokenSettings | undefined {
   const issuer = env.SEGQC_OIDC_ISSUER;
   if (!issuer) return undefined;
   const audience = env.SEGQC_OIDC_AUDIENCE;
   if (!audience) throw new GatewayConfigError('SEGQC_OIDC_AUDIENCE is not set: the audience the access tokens are issued for (the API identifier at your identity provider)');
-  return accessTokenVerifier({ issuer, audience, roles: { claim: env.SEGQC_ROLES_CLAIM || 'roles', ...(env.SEGQC_ROLE_MAP ? { names: roleMap(env.SEGQC_ROLE_MAP) } : {}) } });
+  return { issuer, audience, roles: { claim: env.SEGQC_ROLES_CLAIM || 'roles', ...(env.SEGQC_ROLE_MAP ? { names: roleMap(env.SEGQC_ROLE_MAP) } : {}) } };
 }
 
 function roleMap(value: string): Map<string, SegqcRole> {

@@ -7,6 +7,8 @@ export type GatewayErrorCode =
   | 'cross-origin-write'
   | 'unauthenticated'
   | 'no-role'
+  | 'store-refused'
+  | 'blinded'
   | 'not-found'
   | 'method-not-allowed'
   | 'invalid-parameter'

@@ -17,4 +17,13 @@ describe('the viewer\'s Content-Security-Policy', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('report-uri')).toEqual(['/segqc/csp-report']);
   });
+
+  test("with sign-in the viewer may fetch from the OpenID Provider's origin, and nothing else is widened", () => {
+    const directivesOf = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
+    const without = directivesOf(contentSecurityPolicy({ inlineScripts: [], reportPath: '/segqc/csp-report' }));
+    const withSignIn = directivesOf(contentSecurityPolicy({ inlineScripts: [], reportPath: '/segqc/csp-report', connectSources: ['http://127.0.0.1:3002'] }));
+    expect(withSignIn.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:3002']);
+    expect(new Map([...withSignIn].filter(([name]) => name !== 'connect-src'))).toEqual(new Map([...without].filter(([name]) => name !== 'connect-src')));
+    expect([withSignIn.has('frame-src'), withSignIn.get('default-src'), withSignIn.get('form-action')]).toEqual([false, ["'self'"], ["'self'"]]);
+  });
 });

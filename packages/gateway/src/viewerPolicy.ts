@@ -12,14 +12,19 @@ import { createHash } from 'node:crypto';
  * - Web Workers from this origin and `blob:` (cornerstone starts its decode workers from blobs);
  * - inline styles, which React and OHIF set on elements everywhere;
  * - no plugins, no framing by anyone (`frame-ancestors 'none'`: the signing UI cannot be framed),
- *   forms and `<base>` to this origin only; violations are reported to `reportPath`.
+ *   forms and `<base>` to this origin only; violations are reported to `reportPath`;
+ * - with sign-in, `connect-src` adds the OpenID Provider's origin, for what OHIF's oidc-client-ts
+ *   fetches there (discovery, the token endpoint for the code and refresh grants, revocation) and
+ *   nothing else: the sign-in and sign-out pages are top-level navigations, which the CSP does not
+ *   govern, and tokens are renewed with the refresh token, not in a hidden iframe, so frames stay
+ *   this origin's (`default-src 'self'`) — measured in the browser suite (signIn.test.ts).
  */
 export interface ViewerPolicyOptions {
   /** The viewer's inline scripts (their text, exactly as between the tags). */
   inlineScripts: readonly string[];
   /** Where browsers POST violation reports. */
   reportPath: string;
-  /** Other origins the viewer may fetch from (an OpenID Provider, say). */
+  /** Other origins the viewer may fetch from: the OpenID Provider's, with sign-in. */
   connectSources?: readonly string[];
 }
 

@@ -1,14 +1,17 @@
 import fastifyStatic from '@fastify/static';
-import { createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation } from '@segqc/gateway';
+import { accessTokenVerifier, createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation } from '@segqc/gateway';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { signInAppConfig } from './signIn/signInAppConfig';
+import type { ViewerSignIn } from './signIn/viewerSignIn';
 import { SOP_LIBRARY_PREFIX, defaultSopDir, serveSopLibrary } from './sopLibraryRoute';
 
 export interface HostServerOptions {
   /** The prebuilt OHIF viewer (dist/ of @ohif/app), served untouched. */
   viewerDir: string;
-  /** Served as /app-config.js in place of the viewer's own. */
+  /** Served as /app-config.js in place of the viewer's own (with the sign-in settings after it, when on). */
   appConfigFile: string;
   /** Folders of the SegQC bundles (extension, mode), served together under /segqc/. */
   bundleDirs: string[];
@@ -27,6 +30,8 @@ export interface HostServerOptions {
   allowedHosts?: readonly string[];
   /** Each CSP violation a browser reports (default: a line on stderr). */
   onCspViolation?: (violation: CspViolation) => void;
+  /** Users sign in: the viewer through OHIF's `oidc` login, and DICOMweb needs their access tokens. */
+  signIn?: ViewerSignIn;
 }
 
 export const BUNDLES_PREFIX = '/segqc/';
@@ -37,6 +42,7 @@ export const BUNDLES_PREFIX = '/segqc/';
  * allow-list cover the viewer's pages and assets as well. Listen with `listen(app, …)`, stop with `app.close()`.
  */
 export async function createHostServer(options: HostServerOptions): Promise<FastifyInstance> {
+  const { signIn } = options;
   const sopDir = options.sopDir ?? defaultSopDir();
   const indexHtml = join(options.viewerDir, 'index.html');
   const app = await createGatewayApp({
@@ -46,6 +52,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     allowedHosts: options.allowedHosts,
     inlineScripts: inlineScriptsOf(readFileSync(indexHtml, 'utf8')),
     onCspViolation: options.onCspViolation,
+    ...(signIn ? { accessTokens: accessTokenVerifier(signIn.accessTokens), connectSources: [new URL(signIn.accessTokens.issuer).origin] } : {}),
   });
 
   await app.register(fastifyStatic, { root: options.viewerDir, prefix: '/', index: false, serveDotFiles: false });
@@ -57,7 +64,11 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     cacheControl: false,
     setHeaders: (res) => res.setHeader('cache-control', 'no-store'),
   });
-  app.get('/app-config.js', (_request, reply) => reply.header('cache-control', 'no-store').sendFile(basename(options.appConfigFile), dirname(options.appConfigFile)));
+  const signInConfig = signIn ? signInAppConfig(signIn) : '';
+  app.get('/app-config.js', async (_request, reply) => {
+    const appConfig = await readFile(options.appConfigFile, 'utf8');
+    return reply.header('cache-control', 'no-store').type('text/javascript; charset=utf-8').send(appConfig + signInConfig);
+  });
   app.route({
     method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'],
     url: `${SOP_LIBRARY_PREFIX}*`,

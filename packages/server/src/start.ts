@@ -5,13 +5,17 @@
  * Ctrl-C stops everything it started.
  *
  * Environment: PORT, HOST (default 127.0.0.1), SEGQC_DICOMWEB_URL (use that PACS, start no
- * Orthanc), SEGQC_DATA_DIR (Orthanc storage, default .segqc/), SEGQC_DEMO_CASES (seed only these
- * demo case ids, comma-separated), SEGQC_ALLOWED_HOSTS (host[:port] names the viewer answers to,
- * default the listen address and localhost).
+ * Orthanc), SEGQC_DATA_DIR (Orthanc storage and the demo provider's keys, default .segqc/),
+ * SEGQC_DEMO_CASES (seed only these demo case ids, comma-separated), SEGQC_ALLOWED_HOSTS
+ * (host[:port] names the viewer answers to, default the listen address and localhost); sign-in:
+ * SEGQC_AUTH=demo or SEGQC_OIDC_* (signIn/signInEnvironment.ts).
  */
 import { existsSync } from 'node:fs';
+// The host names the gateway answers to by default, from its module.
+import { defaultAllowedHosts } from '@segqc/gateway';
 import type { FastifyInstance } from 'fastify';
 import { ORTHANC, ensureDebianPackages } from './debianPackages';
+import { startDemoIdentityProvider, type DemoIdentityProvider } from './demoIdentityProvider/demoIdentityProvider';
 import { orthancCredential, startEmbeddedOrthanc, type EmbeddedOrthanc } from './embeddedOrthanc';
 import { freePort } from './freePort';
 import { createHostServer } from './hostServer';
@@ -19,18 +23,22 @@ import { listen, parsePort } from './listen';
 import { assertPacsReachable, parseDicomwebUrl } from './pacsCheck';
 import { paths } from './paths';
 import { seedDemoCohort } from './seedDemoCohort';
+import { signInChoice } from './signIn/signInEnvironment';
 import { StartupError } from './startupError';
 
-const running: { app?: FastifyInstance; orthanc?: EmbeddedOrthanc } = {};
+const running: { app?: FastifyInstance; orthanc?: EmbeddedOrthanc; identityProvider?: DemoIdentityProvider } = {};
 
 async function stopAll(): Promise<void> {
   await running.app?.close();
+  await running.identityProvider?.stop();
   await running.orthanc?.stop();
 }
 
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT ?? '3000');
   const host = process.env.HOST ?? '127.0.0.1';
+  const allowedHosts = process.env.SEGQC_ALLOWED_HOSTS?.split(',').map((name) => name.trim()).filter(Boolean);
+  const auth = signInChoice(process.env);
   if (!existsSync(paths.viewerDir)) throw new StartupError('the OHIF viewer is not unpacked in .ohif-host/: run `npm ci` first');
   for (const dir of paths.bundleDirs) if (!existsSync(dir)) throw new StartupError(`${dir} is missing: run \`npm run build\``);
 
@@ -55,9 +63,19 @@ async function main(): Promise<void> {
     dicomwebUpstream: upstream,
     upstreamAuthorization: credential?.authorization,
     keepHostHeader: !external,
-    allowedHosts: process.env.SEGQC_ALLOWED_HOSTS?.split(',').map((name) => name.trim()).filter(Boolean),
+    allowedHosts,
+    ...(auth.kind === 'none' ? {} : { signIn: auth.signIn }),
   });
   await listen(running.app, port, host);
+  if (auth.kind === 'demo') {
+    // The viewer's origins, as the gateway answers to them, are the provider's redirect targets.
+    const viewerOrigins = (allowedHosts ?? defaultAllowedHosts(host, port)).map((name) => `http://${name.toLowerCase()}`);
+    running.identityProvider = await startDemoIdentityProvider({ port: auth.port, secretsDir: paths.identityProviderDir, viewerOrigins, accessTokenTtlSeconds: auth.accessTokenTtlSeconds });
+    console.log(`segqc: sign-in: demo identity provider at ${running.identityProvider.issuer} (loopback only); the demo users and their passwords are in the README, "Sign-in"`);
+    console.log(`segqc: the QC service account (client segqc-qc-service, reviewer) has its secret in ${running.identityProvider.serviceSecretFile}`);
+  } else if (auth.kind === 'site') {
+    console.log(`segqc: sign-in: identity provider ${auth.signIn.accessTokens.issuer}, client ${auth.signIn.clientId}`);
+  }
 
   let pacsDescription = `PACS ${upstream.href}`;
   if (!external) {

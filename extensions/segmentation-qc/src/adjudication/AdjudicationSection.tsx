@@ -1,6 +1,7 @@
 import { QC_REASONS, type QcReasonKey } from '@segqc/core';
 import type { AnnotationSummary } from '../annotations/annotationSummary';
 import type { Identity } from '../identity/Identity';
+import { RecordedIdentity } from '../identity/RecordedIdentity';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 import { SopChecklist } from '../sop/SopChecklist';
 import type { Checklist } from '../sop/useChecklist';
@@ -95,7 +96,7 @@ function StructureDecisionRow({
  * viewer) and the coded reason, the adjudicator's SOP items and identity, and the signature.
  */
 export function AdjudicationSection({
-  review, names, drafts, edits, onChange, onEdit, checklist, identity, sign, onSign,
+  review, names, drafts, edits, onChange, onEdit, checklist, identity, sign, onSign, signRefused = null,
 }: {
   review: CaseReviewSummary;
   names: ReadonlyMap<string, AnnotationSummary>;
@@ -108,11 +109,14 @@ export function AdjudicationSection({
   identity: Identity | null;
   sign: SignState;
   onSign: () => void;
+  /** Why the signed-in user's role may not sign (the gateway's role policy), or null. */
+  signRefused?: string | null;
 }) {
   const missing = [
     ...missingForSignature(drafts),
     ...checklist.missingRequired.map((item) => `SOP item: ${item.text}`),
     ...(identity ? [] : ['your name and login (at the top of the panel)']),
+    ...(signRefused ? [signRefused] : []),
   ];
   const record = review.adjudication;
   return (
@@ -120,7 +124,7 @@ export function AdjudicationSection({
       <h3 className="segqc-subtitle">Adjudication</h3>
       {record && (
         <p className="segqc-sop-current" data-testid="segqc-adjudication-record" data-report={record.reportSopInstanceUid} data-instance={record.instanceNumber}>
-          Adjudicated by {record.adjudicator.replace(/\^/g, ' ')} ({record.login}) on {record.signedAt.slice(0, 4)}-{record.signedAt.slice(4, 6)}-{record.signedAt.slice(6, 8)}
+          Adjudicated by {record.adjudicator.replace(/\^/g, ' ')} ({record.login}) <RecordedIdentity authentication={record.authentication} /> on {record.signedAt.slice(0, 4)}-{record.signedAt.slice(4, 6)}-{record.signedAt.slice(6, 8)}
           {record.instanceNumber > 1 ? `, revision ${record.instanceNumber}` : ''}. A new signature revises it.
         </p>
       )}

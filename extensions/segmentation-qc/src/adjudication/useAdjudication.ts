@@ -5,6 +5,7 @@ import type { Identity } from '../identity/Identity';
 import type { DurableOutbox } from '../outbox/DurableOutbox';
 import { usePageStore, type PageStore } from '../pageStore';
 import type { AgreementWorkerClient } from '../review/AgreementWorkerClient';
+import { signingPersonOf } from '../review/signingPersonOf';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 import type { SegqcServices } from '../services';
 import {
@@ -74,7 +75,7 @@ export function useAdjudication(
         const written = await client.adjudicate({
           decisions: decisionsOf(store.get().drafts, edited),
           checklist: [...checklist],
-          adjudicator: { name: identity.personName, login: identity.login, selfDeclared: identity.selfDeclared },
+          adjudicator: signingPersonOf(identity),
           signedAt: Date.now(),
         });
         // The reference first: the report refers to it.

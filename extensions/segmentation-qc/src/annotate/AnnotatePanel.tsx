@@ -4,6 +4,7 @@ import type { Sop } from '@segqc/core';
 import { activeDicomwebRootOrError, type ExtensionManager } from '../dataSourceRoot';
 import { IdentityForm } from '../identity/IdentityForm';
 import type { Identity } from '../identity/Identity';
+import { RecordedIdentity } from '../identity/RecordedIdentity';
 import { useIdentity } from '../identity/useIdentity';
 import { OutboxStatus } from '../outbox/OutboxStatus';
 import type { SegqcServices } from '../services';
@@ -189,7 +190,7 @@ function AnnotateView({ services, extensionManager }: { services: SegqcServices;
             </div>
             <div className="segqc-annotation-meta">
               <span>{annotation.sop ? `SOP ${annotation.sop.id}@${annotation.sop.version}+${annotation.sop.shortHash}` : 'no SOP recorded'}</span>
-              {annotation.selfDeclared !== undefined && <span className="segqc-role">{annotation.selfDeclared ? 'self-declared' : 'signed in'}</span>}
+              <RecordedIdentity authentication={annotation.authentication} />
             </div>
             <ul className="segqc-structures">
               {annotation.structures.map((label, n) => (

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BitMask, loadSop, readPart10, readSegHeader, readSegmentation } from '@segqc/core';
+import { BitMask, loadSop, readPart10, readSegHeader, readSegmentation, segCreatorIdentity } from '@segqc/core';
 import { ctDisplaySet, PIXELS, sliceOfInstance } from '../labelmap/labelmapBridge.fixture';
 import { sourceImagesOfDisplaySet } from '../labelmap/sourceImagesOfDisplaySet';
-import { SELF_DECLARED_CREATOR, SIGNED_IN_CREATOR, creatorSelfDeclared } from './annotationContentDescription';
+import { SELF_DECLARED_CREATOR } from './annotationContentDescription';
 import { annotationSeg } from './annotationSeg';
 
 // What an annotator saves is the evidence of who segmented what under which SOP: the SEG must hold
 // exactly the painted voxels, the SOP's structures with their codes, the creator (and whether the
-// identity was typed or signed in), the time, and the SOP's id@version+hash.
+// identity was typed or authenticated by the viewer's sign-in), the time, and the SOP's id@version+hash.
 const sops = join(__dirname, '..', '..', '..', '..', 'platform-config', 'sops');
 const readJson = (file: string) => JSON.parse(readFileSync(join(sops, file), 'utf8')) as unknown;
 const sop = loadSop(readJson('ct-lung-nodule.json'), readJson('sop.schema.json') as object);
 const series = sourceImagesOfDisplaySet(ctDisplaySet());
 const { grid } = series.sourceGrid;
-const creator = { personName: 'Rivera^Ana', login: 'arivera', selfDeclared: true, institutionName: 'Example Hospital' };
+const creator = { personName: 'Rivera^Ana', login: 'arivera', institutionName: 'Example Hospital' };
 const at = new Date(2026, 5, 3, 14, 5, 9);
 
 function painted(): Map<number, BitMask> {
@@ -52,14 +52,14 @@ test('a BINARY SEG of the painted voxels, one segment per SOP structure, stamped
   const identification = (dataset.ContentCreatorIdentificationCodeSequence as Array<Record<string, unknown>>)[0];
   expect((identification.PersonIdentificationCodeSequence as Array<Record<string, unknown>>)[0]).toMatchObject({ CodeValue: 'arivera', CodingSchemeDesignator: '99SEGQC' });
   expect(identification.InstitutionName).toBe('Example Hospital');
-  expect(creatorSelfDeclared(header.contentDescription)).toBe(true);
+  expect(segCreatorIdentity(dataset)).toEqual({ name: 'Rivera^Ana', login: 'arivera', contentLabel: 'ANNOTATION' }); // self-declared
 });
 
-test('a signed-in creator is recorded as such', () => {
-  const seg = annotationSeg({ sourceImages: series.sourceImages, masks: painted(), sop, creator: { ...creator, selfDeclared: false }, at, seriesNumber: 1, softwareVersion: '0.1.0' });
-  expect(readSegHeader(seg.bytes).contentDescription).toBe(SIGNED_IN_CREATOR);
-  expect(creatorSelfDeclared(SIGNED_IN_CREATOR)).toBe(false);
-  expect(creatorSelfDeclared('written by another tool')).toBeUndefined();
+test('a creator signed in through the viewer\'s OIDC login is recorded as authenticated, with issuer and subject', () => {
+  const authentication = { issuer: 'https://login.example-hospital.org/realms/radiology', subject: 'f3a9c2d1-77e4-4b0a-9d35-6c1e2b8a4f70' };
+  const seg = annotationSeg({ sourceImages: series.sourceImages, masks: painted(), sop, creator: { ...creator, authentication }, at, seriesNumber: 1, softwareVersion: '0.1.0' });
+  expect(readSegHeader(seg.bytes).contentDescription).toBe('SegQC annotation; creator authenticated');
+  expect(segCreatorIdentity(readPart10(seg.bytes).dataset)).toEqual({ name: 'Rivera^Ana', login: 'arivera', contentLabel: 'ANNOTATION', authentication });
 });
 
 test('nothing painted, or a painted segment the SOP does not define, is refused; an empty extra segment is ignored', () => {

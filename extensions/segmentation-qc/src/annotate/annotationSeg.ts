@@ -1,7 +1,7 @@
 import {
-  buildBinarySeg, randomUid, writePart10, type BitMask, type NaturalDataset, type SegmentDescriptionInit, type Sop, type SourceImage,
+  buildBinarySeg, randomUid, writePart10, type AuthenticatedIdentity, type BitMask, type NaturalDataset, type SegmentDescriptionInit, type Sop, type SourceImage,
 } from '@segqc/core';
-import { annotationContentDescription } from './annotationContentDescription';
+import { ANNOTATION_CONTENT_DESCRIPTION } from './annotationContentDescription';
 import { AnnotationSaveError } from './AnnotationSaveError';
 import { dicomDateTime } from './dicomDateTime';
 
@@ -9,8 +9,8 @@ export interface AnnotationCreator {
   /** DICOM PN, written as ContentCreatorName. */
   personName: string;
   login: string;
-  /** Typed by the user (no login in the viewer): recorded in ContentDescription (annotationContentDescription). */
-  selfDeclared: boolean;
+  /** The viewer's OIDC sign-in (issuer and subject); absent when the user typed name and login: self-declared. */
+  authentication?: AuthenticatedIdentity;
   /** The institution whose login it is (Person Identification Macro, type 1C). */
   institutionName: string;
 }
@@ -45,7 +45,8 @@ export const ANNOTATOR_EQUIPMENT = { manufacturerModelName: 'SegQC annotator vie
 
 /**
  * An annotator's segmentation as a BINARY SEG (core buildBinarySeg): ContentLabel ANNOTATION, the
- * creator's name and login (self-declared or signed in: ContentDescription), ContentDate/Time of
+ * creator's name and login (authenticated, with the sign-in's issuer and subject, or self-declared:
+ * core buildBinarySeg records which), ContentDate/Time of
  * the save, ProtocolName = the SOP in force as `id@version+hash`, and one segment per SOP
  * structure with its label, colour and codes. Refused with an AnnotationSaveError when nothing is
  * painted, or when a segment the SOP does not define is painted.
@@ -88,9 +89,14 @@ export function annotationSeg(input: AnnotationSegInput): AnnotationSeg {
     sourceImages: input.sourceImages,
     segments,
     frames,
-    creator: { name: input.creator.personName, login: input.creator.login, institutionName: input.creator.institutionName },
+    creator: {
+      name: input.creator.personName,
+      login: input.creator.login,
+      institutionName: input.creator.institutionName,
+      ...(input.creator.authentication ? { authentication: input.creator.authentication } : {}),
+    },
     contentLabel: 'ANNOTATION',
-    contentDescription: annotationContentDescription(input.creator.selfDeclared),
+    contentDescription: ANNOTATION_CONTENT_DESCRIPTION,
     contentDate: date,
     contentTime: time,
     seriesInstanceUID,

@@ -1,8 +1,7 @@
 import {
   inventorySeg, jsonString, retrieveSeriesMetadata, searchForSeries,
-  type DicomJsonDataset, type DicomwebReadOptions, type InventorySeg, type ParsedSopReference,
+  type AuthenticatedIdentity, type DicomwebReadOptions, type InventorySeg, type ParsedSopReference,
 } from '@segqc/core';
-import { creatorSelfDeclared } from './annotationContentDescription';
 
 /** One of the annotator's own earlier SEGs of the study. */
 export interface OwnAnnotation {
@@ -19,17 +18,15 @@ export interface OwnAnnotation {
   structures: string[];
   /** The series it was drawn on (ReferencedSeriesSequence). */
   sourceSeriesInstanceUid?: string;
-  /** True/false when SegQC recorded it (ContentDescription), undefined otherwise. */
-  selfDeclared?: boolean;
+  /** The creator's sign-in as the SEG records it (core segCreatorIdentity); absent: self-declared. */
+  authentication?: AuthenticatedIdentity;
 }
 
 /** SeriesInstanceUID of a QIDO-RS series result. */
 const SERIES_INSTANCE_UID = '0020000E';
-/** ContentDescription: where SegQC records whether the creator was self-declared; the inventory does not read it. */
-const CONTENT_DESCRIPTION = '00700081';
 
 /** The inventory's reading of the SEG (core inventorySeg), in the annotator view's terms. */
-function ownAnnotation(studyInstanceUid: string, seg: InventorySeg, instance: DicomJsonDataset): OwnAnnotation {
+function ownAnnotation(studyInstanceUid: string, seg: InventorySeg): OwnAnnotation {
   return {
     studyInstanceUid,
     seriesInstanceUid: seg.seriesInstanceUid,
@@ -40,7 +37,7 @@ function ownAnnotation(studyInstanceUid: string, seg: InventorySeg, instance: Di
     sop: seg.sop,
     structures: seg.segmentLabels,
     sourceSeriesInstanceUid: seg.sourceSeriesInstanceUid ?? undefined,
-    selfDeclared: creatorSelfDeclared(jsonString(instance, CONTENT_DESCRIPTION)),
+    ...(seg.creator.authentication ? { authentication: seg.creator.authentication } : {}),
   };
 }
 
@@ -57,7 +54,7 @@ export async function ownAnnotationsOfStudy(root: string, studyInstanceUid: stri
     if (!seriesInstanceUid) continue;
     for (const instance of await retrieveSeriesMetadata(root, { studyInstanceUid, seriesInstanceUid }, options)) {
       const seg = inventorySeg(instance, seriesInstanceUid);
-      if (seg && seg.creator.login === login) own.push(ownAnnotation(studyInstanceUid, seg, instance));
+      if (seg && seg.creator.login === login) own.push(ownAnnotation(studyInstanceUid, seg));
     }
   }
   const when = (a: OwnAnnotation) => `${a.contentDate ?? ''}${a.contentTime ?? ''}`;

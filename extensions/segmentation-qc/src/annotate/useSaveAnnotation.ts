@@ -58,7 +58,7 @@ export function useSaveAnnotation(services: SegqcServices, outbox: DurableOutbox
           sourceImages: series.sourceImages,
           masks,
           sop,
-          creator: { personName: identity.personName, login: identity.login, selfDeclared: identity.selfDeclared, institutionName },
+          creator: { personName: identity.personName, login: identity.login, institutionName, ...(identity.authentication ? { authentication: identity.authentication } : {}) },
           at: new Date(),
           seriesNumber,
           softwareVersion: EXTENSION_VERSION,

@@ -53,6 +53,22 @@ test('summarizes annotator, login, date, role, SOP and structures of a SEG', () 
   });
 });
 
+test('the annotator\'s sign-in when the SEG records it (marker, subject code, issuer); none means self-declared', () => {
+  expect(summarizeAnnotation(displaySet(segInstance)).authentication).toBeUndefined();
+  const issuer = 'https://login.hospital.example/realms/radiology';
+  const signedIn = {
+    ...segInstance,
+    ContentDescription: 'SegQC annotation; creator authenticated',
+    ContentCreatorIdentificationCodeSequence: [{ PersonIdentificationCodeSequence: [
+      { CodeValue: 'arivera', CodingSchemeDesignator: '99SEGQC', CodeMeaning: 'Ana Rivera' },
+      { LongCodeValue: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', CodingSchemeDesignator: '99SEGQC-OIDC', CodeMeaning: 'OpenID Connect subject' },
+    ] }],
+    CodingSchemeIdentificationSequence: [{ CodingSchemeDesignator: '99SEGQC' }, { CodingSchemeDesignator: '99SEGQC-OIDC', CodingSchemeResponsibleOrganization: issuer }],
+  };
+  const summary = summarizeAnnotation(displaySet(signedIn));
+  expect([summary.login, summary.authentication]).toEqual(['arivera', { issuer, subject: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }]);
+});
+
 test('a SEG written without creator, date or SOP is still listed, with those fields empty', () => {
   const { ContentCreatorName, ContentCreatorIdentificationCodeSequence, ContentDate, ProtocolName, ContentLabel, ReferencedSeriesSequence, ...bare } = segInstance;
   const summary = summarizeAnnotation(displaySet(bare));

@@ -1,5 +1,5 @@
 import type { DisplaySet, InstanceMetadata } from '../services';
-import { dicomLabToSrgb, parseSopReference, type ParsedSopReference } from '@segqc/core';
+import { dicomLabToSrgb, parseSopReference, segCreatorIdentity, type AuthenticatedIdentity, type ParsedSopReference } from '@segqc/core';
 
 export interface StructureSummary {
   segmentNumber: number;
@@ -18,6 +18,8 @@ export interface AnnotationSummary {
   annotator: string;
   /** The annotator's login, from ContentCreatorIdentificationCodeSequence. */
   login: string | null;
+  /** The annotator's sign-in as the SEG records it (core segCreatorIdentity); absent: self-declared. */
+  authentication?: AuthenticatedIdentity;
   /** ContentDate as YYYY-MM-DD. */
   date: string | null;
   /** ContentLabel: ANNOTATION, GOLD, ADJUDICATED… */
@@ -60,15 +62,6 @@ function formatDate(value: unknown): string | null {
   return date && /^\d{8}$/.test(date) ? `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}` : date;
 }
 
-function loginOf(instance: InstanceMetadata): string | null {
-  for (const creator of items(instance.ContentCreatorIdentificationCodeSequence)) {
-    const code = items(creator.PersonIdentificationCodeSequence)[0];
-    const login = code && text(code.CodeValue);
-    if (login) return login;
-  }
-  return null;
-}
-
 function structureOf(segment: InstanceMetadata, index: number): StructureSummary {
   const segmentNumber = Number(text(segment.SegmentNumber));
   if (!Number.isInteger(segmentNumber) || segmentNumber < 1) {
@@ -89,12 +82,14 @@ export function summarizeAnnotation(displaySet: DisplaySet): AnnotationSummary {
   if (!instance) throw new AnnotationMetadataError('the SEG series has no instance metadata');
   const segments = items(instance.SegmentSequence);
   if (segments.length === 0) throw new AnnotationMetadataError('the SEG has no SegmentSequence (0062,0002)');
+  const creator = segCreatorIdentity(instance);
   return {
     displaySetInstanceUID: displaySet.displaySetInstanceUID,
     seriesInstanceUID: displaySet.SeriesInstanceUID,
     sopInstanceUID: text(instance.SOPInstanceUID),
     annotator: formatPersonName(instance.ContentCreatorName) ?? 'unknown annotator',
-    login: loginOf(instance),
+    login: creator.login ?? null,
+    ...(creator.authentication ? { authentication: creator.authentication } : {}),
     date: formatDate(instance.ContentDate ?? instance.SeriesDate),
     role: text(instance.ContentLabel),
     structures: segments.map(structureOf),

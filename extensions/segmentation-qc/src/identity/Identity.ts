@@ -1,3 +1,5 @@
+import type { AuthenticatedIdentity } from '@segqc/core';
+
 /** Who is working in the viewer, as SegQC stamps it on what it writes (DESIGN.md: identity, time and SOP on every SEG and SR). */
 export interface Identity {
   /** Shown in the viewer: the OIDC profile's name, or the name as the user typed it. */
@@ -6,8 +8,11 @@ export interface Identity {
   personName: string;
   /** The login, written in the person's identification code. */
   login: string;
-  /** True when the user typed it (no login in this viewer), false when it comes from the OIDC login. */
-  selfDeclared: boolean;
+  /**
+   * The OIDC sign-in (issuer and subject) that vouches for it, recorded in every SEG and SR the
+   * user writes; absent when the user typed name and login (no login in this viewer): self-declared.
+   */
+  authentication?: AuthenticatedIdentity;
 }
 
 export type IdentityField = 'name' | 'login';

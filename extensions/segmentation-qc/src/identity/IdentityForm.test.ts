@@ -8,14 +8,15 @@ import { IdentityForm, type IdentityFormProps } from './IdentityForm';
 const render = (props: Partial<IdentityFormProps>): string =>
   renderToStaticMarkup(createElement(IdentityForm, { identity: null, error: null, onDeclare: () => true, ...props }));
 
-test('signed in: name and login, no form', () => {
-  const html = render({ identity: { name: 'Ana Rivera', personName: 'Rivera^Ana', login: 'arivera', selfDeclared: false } });
-  expect(html).toContain('data-self-declared="false">Signed in as <span class="segqc-identity-name">Ana Rivera</span> <span class="segqc-login">(arivera)</span>');
+test('signed in: name and login, the issuer in the tooltip, no form', () => {
+  const authentication = { issuer: 'https://login.hospital.example', subject: 'f3a9-77' };
+  const html = render({ identity: { name: 'Ana Rivera', personName: 'Rivera^Ana', login: 'arivera', authentication } });
+  expect(html).toContain('data-self-declared="false" title="Signed in at https://login.hospital.example">Signed in as <span class="segqc-identity-name">Ana Rivera</span> <span class="segqc-login">(arivera)</span>');
   expect(html).not.toContain('<input');
 });
 
 test('self-declared: shown as such, with Change', () => {
-  const html = render({ identity: { name: 'Rivera^Ana', personName: 'Rivera^Ana', login: 'arivera', selfDeclared: true } });
+  const html = render({ identity: { name: 'Rivera^Ana', personName: 'Rivera^Ana', login: 'arivera' } });
   expect(html).toContain('data-self-declared="true"');
   expect(html).toContain('<span class="segqc-role">self-declared</span>');
   expect(html).toContain('data-testid="segqc-identity-change"');

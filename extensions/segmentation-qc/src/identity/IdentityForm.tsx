@@ -45,12 +45,13 @@ function IdentityField({ field, label, value, onChange, placeholder, autoComplet
  */
 export function IdentityForm({ identity, error, onDeclare, onForget }: IdentityFormProps) {
   const [editing, setEditing] = useState(identity === null);
-  const [name, setName] = useState(identity?.selfDeclared ? identity.name : '');
-  const [login, setLogin] = useState(identity?.selfDeclared ? identity.login : '');
+  const declared = identity !== null && identity.authentication === undefined;
+  const [name, setName] = useState(declared ? identity.name : '');
+  const [login, setLogin] = useState(declared ? identity.login : '');
 
-  if (identity && !identity.selfDeclared) {
+  if (identity?.authentication) {
     return (
-      <section className="segqc-identity" data-testid="segqc-identity" data-self-declared="false">
+      <section className="segqc-identity" data-testid="segqc-identity" data-self-declared="false" title={`Signed in at ${identity.authentication.issuer}`}>
         Signed in as <span className="segqc-identity-name">{identity.name}</span> <span className="segqc-login">({identity.login})</span>
       </section>
     );

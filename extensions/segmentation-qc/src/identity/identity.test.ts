@@ -10,16 +10,8 @@ import { personNameFromProfile, personNameFromTyped } from './personName';
 import {
   IDENTITY_STORAGE_KEY, forgetSelfDeclaredIdentity, readSelfDeclaredIdentity, saveSelfDeclaredIdentity, selfDeclaredIdentity, type StorageLike,
 } from './selfDeclaredIdentity';
+import { memoryStorage } from './memoryStorage.fixture';
 
-function memoryStorage(initial: Record<string, string> = {}): StorageLike & { items: Record<string, string> } {
-  const items = { ...initial };
-  return {
-    items,
-    getItem: (key) => (key in items ? items[key] : null),
-    setItem: (key, value) => void (items[key] = value),
-    removeItem: (key) => void delete items[key],
-  };
-}
 
 const refusal = (run: () => unknown): [string, string] | undefined => {
   try {
@@ -31,15 +23,24 @@ const refusal = (run: () => unknown): [string, string] | undefined => {
   return undefined;
 };
 
+const ISS = 'https://login.hospital.example/realms/radiology';
+
 describe('the OIDC login', () => {
-  test('name, preferred_username and family/given names from the profile', () => {
-    const user = { profile: { sub: 'f3a9-77', name: 'Ana Rivera', preferred_username: 'arivera', given_name: 'Ana', family_name: 'Rivera' } };
-    expect(identityFromUser(user)).toEqual({ name: 'Ana Rivera', personName: 'Rivera^Ana', login: 'arivera', selfDeclared: false });
+  test('name, preferred_username and family/given names from the profile; authenticated by iss and sub', () => {
+    const user = { profile: { iss: ISS, sub: 'f3a9-77', name: 'Ana Rivera', preferred_username: 'arivera', given_name: 'Ana', family_name: 'Rivera' } };
+    expect(identityFromUser(user)).toEqual({ name: 'Ana Rivera', personName: 'Rivera^Ana', login: 'arivera', authentication: { issuer: ISS, subject: 'f3a9-77' } });
   });
 
   test('sub when there is no preferred_username; the name as one PN component without family/given', () => {
-    expect(identityFromUser({ profile: { sub: 'f3a9-77', name: 'Dr. Wei Chen' } })).toEqual({ name: 'Dr. Wei Chen', personName: 'Dr. Wei Chen', login: 'f3a9-77', selfDeclared: false });
-    expect(identityFromUser({ profile: { sub: 'f3a9-77' } })).toEqual({ name: 'f3a9-77', personName: 'f3a9-77', login: 'f3a9-77', selfDeclared: false });
+    const authentication = { issuer: ISS, subject: 'f3a9-77' };
+    expect(identityFromUser({ profile: { iss: ISS, sub: 'f3a9-77', name: 'Dr. Wei Chen' } })).toEqual({ name: 'Dr. Wei Chen', personName: 'Dr. Wei Chen', login: 'f3a9-77', authentication });
+    expect(identityFromUser({ profile: { iss: ISS, sub: 'f3a9-77' } })).toEqual({ name: 'f3a9-77', personName: 'f3a9-77', login: 'f3a9-77', authentication });
+  });
+
+  test('a profile the writers cannot record as a sign-in (no iss, an iss that is no URL) is not authenticated: what is written says self-declared', () => {
+    expect(identityFromUser({ profile: { sub: 'f3a9-77', preferred_username: 'arivera' } })).toEqual({ name: 'arivera', personName: 'arivera', login: 'arivera' });
+    expect(identityFromUser({ profile: { iss: 'radiology', sub: 'f3a9-77', preferred_username: 'arivera' } })?.authentication).toBeUndefined();
+    expect(identityFromUser({ profile: { iss: ISS, preferred_username: 'arivera' } })?.authentication).toBeUndefined();
   });
 
   test('nobody signed in', () => {
@@ -59,8 +60,8 @@ describe('the OIDC login', () => {
 
 describe('a self-declared identity', () => {
   test('plain text is recorded as typed; Family^Given as a structured PN', () => {
-    expect(selfDeclaredIdentity({ name: ' Ana Rivera ', login: ' arivera ' })).toEqual({ name: 'Ana Rivera', personName: 'Ana Rivera', login: 'arivera', selfDeclared: true });
-    expect(selfDeclaredIdentity({ name: 'Rivera^Ana', login: 'arivera' })).toEqual({ name: 'Rivera^Ana', personName: 'Rivera^Ana', login: 'arivera', selfDeclared: true });
+    expect(selfDeclaredIdentity({ name: ' Ana Rivera ', login: ' arivera ' })).toEqual({ name: 'Ana Rivera', personName: 'Ana Rivera', login: 'arivera' }); // no authentication: self-declared
+    expect(selfDeclaredIdentity({ name: 'Rivera^Ana', login: 'arivera' })).toEqual({ name: 'Rivera^Ana', personName: 'Rivera^Ana', login: 'arivera' });
     expect(personNameFromTyped('Yamada^Tarou=山田^太郎')).toBe('Yamada^Tarou=山田^太郎');
   });
 
@@ -91,16 +92,18 @@ describe('a self-declared identity', () => {
     expect(readSelfDeclaredIdentity(memoryStorage({ [IDENTITY_STORAGE_KEY]: '{"name":"A\\\\B","login":"a"}' }))).toBeNull();
     expect(readSelfDeclaredIdentity(null)).toBeNull();
     const full: StorageLike = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
-    expect(saveSelfDeclaredIdentity(full, { name: 'Ana', login: 'ana' })).toMatchObject({ login: 'ana', selfDeclared: true });
+    expect(saveSelfDeclaredIdentity(full, { name: 'Ana', login: 'ana' })).toEqual({ name: 'Ana', personName: 'Ana', login: 'ana' }); // no authentication: self-declared
   });
 });
 
 test('currentIdentity: the login wins over a remembered declaration; without either, nobody', () => {
   const storage = memoryStorage({ [IDENTITY_STORAGE_KEY]: '{"name":"Chen^Wei","login":"wchen"}' });
-  const signedIn = { getUser: () => ({ profile: { sub: 's', preferred_username: 'arivera', name: 'Ana Rivera' } }) };
-  expect(currentIdentity(signedIn, storage)).toMatchObject({ login: 'arivera', selfDeclared: false });
+  // services.ts's AuthenticatedUser does not list `iss`; an oidc-client User's profile has it.
+  const user = { profile: { iss: ISS, sub: 's', preferred_username: 'arivera', name: 'Ana Rivera' } };
+  const signedIn = { getUser: () => user };
+  expect(currentIdentity(signedIn, storage)).toMatchObject({ login: 'arivera', authentication: { issuer: ISS, subject: 's' } });
   // OHIF without OIDC: getUser() returns nothing (its default implementation only warns).
-  expect(currentIdentity({ getUser: () => undefined }, storage)).toEqual({ name: 'Chen^Wei', personName: 'Chen^Wei', login: 'wchen', selfDeclared: true });
+  expect(currentIdentity({ getUser: () => undefined }, storage)).toEqual({ name: 'Chen^Wei', personName: 'Chen^Wei', login: 'wchen' }); // self-declared
   expect(currentIdentity({}, storage)).toMatchObject({ login: 'wchen' });
   expect(currentIdentity({ getUser: () => null }, memoryStorage())).toBeNull();
 });

@@ -1,7 +1,8 @@
 /**
  * The identity a user types when the viewer has no login: checked so that it can be recorded in
- * DICOM, and remembered in this browser's localStorage under IDENTITY_STORAGE_KEY (name and login as
- * typed; nothing else). It is self-declared and is recorded as such.
+ * DICOM, and remembered in this tab's sessionStorage under IDENTITY_STORAGE_KEY (name and login as
+ * typed; nothing else). It is self-declared and is recorded as such. Not localStorage: on a shared
+ * workstation the next user would inherit it; a tab's sessionStorage goes with the tab.
  */
 import { DicomValueError, checkLongString } from '@segqc/core';
 import { IdentityError, type Identity } from './Identity';
@@ -29,7 +30,7 @@ export function selfDeclaredIdentity(input: SelfDeclaredIdentityInput): Identity
     if (error instanceof DicomValueError) throw new IdentityError('login', error.reason);
     throw error;
   }
-  return { name: input.name.trim(), personName, login, selfDeclared: true };
+  return { name: input.name.trim(), personName, login };
 }
 
 /** The remembered identity, or null when there is none or it no longer passes the checks. */
@@ -50,6 +51,18 @@ export function readSelfDeclaredIdentity(storage: StorageLike | null): Identity 
   }
 }
 
+const changeListeners = new Set<() => void>();
+
+/** Calls `listener` each time this page saves or forgets a self-declared identity (the outbox follows who is working). */
+export function onSelfDeclaredIdentityChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function announceChange(): void {
+  for (const listener of changeListeners) listener();
+}
+
 /** Check and remember; a browser that refuses storage (private mode, quota) keeps it for this page only. */
 export function saveSelfDeclaredIdentity(storage: StorageLike | null, input: SelfDeclaredIdentityInput): Identity {
   const identity = selfDeclaredIdentity(input);
@@ -58,6 +71,7 @@ export function saveSelfDeclaredIdentity(storage: StorageLike | null, input: Sel
   } catch {
     // Not remembered across pages; the identity still holds for this one.
   }
+  announceChange();
   return identity;
 }
 
@@ -67,13 +81,28 @@ export function forgetSelfDeclaredIdentity(storage: StorageLike | null): void {
   } catch {
     // Nothing was remembered.
   }
+  announceChange();
 }
 
-/** This browser's localStorage, or null where it is unavailable (access can throw in sandboxed frames). */
-export function browserStorage(): StorageLike | null {
+/** Web Storage of this page, or null where it is unavailable (access can throw in sandboxed frames). */
+function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    return globalThis[kind] ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Where the self-declared identity is remembered: this tab's sessionStorage, or null where it is unavailable. */
+export function browserStorage(): StorageLike | null {
+  return pageStorage('sessionStorage');
+}
+
+/** Deletes the identity earlier SegQC versions remembered in localStorage, which every later user of the browser would have inherited. */
+export function removeIdentityFromLocalStorage(local: StorageLike | null = pageStorage('localStorage')): void {
+  try {
+    local?.removeItem(IDENTITY_STORAGE_KEY);
+  } catch {
+    // Nothing can be kept where storage is refused.
   }
 }

@@ -19,7 +19,7 @@ export interface IdentityState {
 export function useIdentity(auth: Pick<UserAuthenticationService, 'getUser'>, storage: StorageLike | null = browserStorage()): IdentityState {
   const [identity, setIdentity] = useState<Identity | null>(() => currentIdentity(auth, storage));
   const [error, setError] = useState<IdentityError | null>(null);
-  const signedIn = identity !== null && !identity.selfDeclared;
+  const signedIn = identity?.authentication !== undefined;
 
   const declare = useCallback(
     (input: SelfDeclaredIdentityInput): boolean => {

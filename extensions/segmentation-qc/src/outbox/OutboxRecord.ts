@@ -1,13 +1,18 @@
+import type { OutboxOwner } from './OutboxOwner';
+
 /** Where a write to the PACS stands. */
 export type OutboxState = 'pending' | 'stored' | 'failed';
 
 /**
  * One DICOM object on its way to the PACS, kept in IndexedDB from before the first attempt until
  * the PACS has it: a page reload, a closed laptop or a PACS outage loses nothing. Keyed by SOP
- * Instance UID, so writing the same object twice is one write.
+ * Instance UID, so writing the same object twice is one write. Each belongs to the user who queued it.
  */
 export interface OutboxRecord {
   sopInstanceUID: string;
+  owner: OutboxOwner;
+  /** ownerKey(owner): the store's owner index. */
+  ownerKey: string;
   studyInstanceUID: string;
   /** What the user sees, e.g. "QC report, Rivera vs Chen". No patient names. */
   description: string;

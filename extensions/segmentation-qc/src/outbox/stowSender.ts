@@ -1,4 +1,4 @@
-import { StowError, stowInstances, type FetchLike } from '@segqc/core';
+import { StowError, StowInputError, stowInstances, type FetchLike } from '@segqc/core';
 import type { SendToPacs } from './OutboxRecord';
 
 /**
@@ -20,6 +20,8 @@ export function stowSender(dicomwebRoot: string, authorizationHeader: () => Reco
       return { ok: true };
     } catch (error) {
       if (error instanceof StowError) return { ok: false, retryable: error.retryable, message: error.message };
+      // The write itself is malformed: sending it again cannot help.
+      if (error instanceof StowInputError) return { ok: false, retryable: false, message: error.message };
       throw error;
     }
   };

@@ -10,7 +10,10 @@ import { useStudyAnnotations, type StudyAnnotation } from '../annotations/useStu
 import { AdjudicationSection } from '../adjudication/AdjudicationSection';
 import { useAdjudication } from '../adjudication/useAdjudication';
 import { IdentityForm } from '../identity/IdentityForm';
+import { RecordedIdentity } from '../identity/RecordedIdentity';
 import { useIdentity } from '../identity/useIdentity';
+import { storeRefusal } from '../signIn/gatewaySession';
+import { useGatewaySession } from '../signIn/useGatewaySession';
 import { DiscrepancySection } from '../review/DiscrepancySection';
 import { useChecklist } from '../sop/useChecklist';
 import { SopPanelSection } from '../sop/SopPanelSection';
@@ -56,6 +59,7 @@ function AnnotationRow({ annotation, onToggle }: { annotation: StudyAnnotation; 
       {summary && (
         <div className="segqc-annotation-meta">
           {summary.login && <span className="segqc-login">{summary.login}</span>}
+          <RecordedIdentity authentication={summary.authentication} />
           {summary.role && <span className="segqc-role">{summary.role}</span>}
           <span data-testid="segqc-date">{summary.date ?? 'no date'}</span>
         </div>
@@ -121,6 +125,7 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   const reviewed = review.status === 'done' ? review.review : null;
   const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
   const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox, services);
+  const gateway = useGatewaySession(services.userAuthenticationService);
   const adjudicatorChecklist = useChecklist(sopInForce.sop, 'adjudicator');
   const reviewerChecklist = useChecklist(sopInForce.sop, 'reviewer');
   const recordReview = useRecordReview(worker, reviewed, studyInstanceUid, outbox.outbox);
@@ -148,6 +153,7 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           identity={identity.identity}
           state={recordReview.state}
           onRecord={() => identity.identity && void recordReview.record(identity.identity, reviewerChecklist.results)}
+          recordRefused={storeRefusal(gateway.session, 'unverified-qc-report', 'Recording a review')}
         />
       )}
       {reviewed && reviewed.structures.length > 0 && (
@@ -162,7 +168,13 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           identity={identity.identity}
           sign={adjudication.sign}
           onSign={() => identity.identity && void adjudication.signOff(identity.identity, adjudicatorChecklist.results, adjudication.editedReferences())}
+          signRefused={storeRefusal(gateway.session, 'verified-qc-report', 'Signing an adjudication')}
         />
+      )}
+      {gateway.error && (
+        <div className="segqc-error" role="alert" data-testid="segqc-session-error">
+          {gateway.error}
+        </div>
       )}
       <OutboxStatus outbox={outbox.outbox} />
       {outbox.error && (

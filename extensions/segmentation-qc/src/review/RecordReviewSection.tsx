@@ -7,8 +7,19 @@ import type { RecordState } from './useRecordReview';
  * The reviewer records the verdicts (agreed / escalated per structure) as a QC report in the PACS:
  * that is what sends escalated structures to adjudication and what the programme worklist reads.
  */
-export function RecordReviewSection({ checklist, identity, state, onRecord }: { checklist: Checklist; identity: Identity | null; state: RecordState; onRecord: () => void }) {
-  const missing = [...checklist.missingRequired.map((item) => `SOP item: ${item.text}`), ...(identity ? [] : ['your name and login (at the top of the panel)'])];
+export function RecordReviewSection({ checklist, identity, state, onRecord, recordRefused = null }: {
+  checklist: Checklist;
+  identity: Identity | null;
+  state: RecordState;
+  onRecord: () => void;
+  /** Why the signed-in user's role may not record a review (the gateway's role policy), or null. */
+  recordRefused?: string | null;
+}) {
+  const missing = [
+    ...checklist.missingRequired.map((item) => `SOP item: ${item.text}`),
+    ...(identity ? [] : ['your name and login (at the top of the panel)']),
+    ...(recordRefused ? [recordRefused] : []),
+  ];
   return (
     <section className="segqc-section" data-testid="segqc-record-review">
       <h3 className="segqc-subtitle">Record the review</h3>

@@ -1,4 +1,5 @@
 /** The agreement of a case as the panel shows it: plain data, computed in the worker. */
+import type { AuthenticatedIdentity } from '@segqc/core';
 
 export interface FailedCriterion {
   criterion: string;
@@ -41,6 +42,8 @@ export interface AdjudicationOnRecord {
   instanceNumber: number;
   adjudicator: string;
   login: string;
+  /** The adjudicator's sign-in as the report records it; absent: self-declared. */
+  authentication?: AuthenticatedIdentity;
   /** VerificationDateTime (DICOM DT). */
   signedAt: string;
   /** Outcome per structure label: accepted A, majority, STAPLE, edited, agreed… */

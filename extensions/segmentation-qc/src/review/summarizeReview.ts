@@ -45,6 +45,7 @@ function onRecord({ sopInstanceUid, instanceNumber, report }: StoredQcReport): A
     instanceNumber,
     adjudicator: report.verification!.name,
     login: report.verification!.login,
+    ...(report.verification!.authentication ? { authentication: report.verification!.authentication } : {}),
     signedAt: report.verification!.dateTime,
     decisions: report.structures.flatMap((structure) =>
       structure.decision

@@ -5,6 +5,7 @@ import type { Identity } from '../identity/Identity';
 import type { DurableOutbox } from '../outbox/DurableOutbox';
 import type { AgreementWorkerClient } from './AgreementWorkerClient';
 import type { CaseReviewSummary } from './reviewSummary';
+import { signingPersonOf } from './signingPersonOf';
 
 export type RecordState =
   | { status: 'idle' }
@@ -24,7 +25,7 @@ export function useRecordReview(client: AgreementWorkerClient, review: CaseRevie
       try {
         const recorded = await client.recordReview({
           checklist: [...checklist],
-          reviewer: { name: identity.personName, login: identity.login, selfDeclared: identity.selfDeclared },
+          reviewer: signingPersonOf(identity),
           recordedAt: Date.now(),
         });
         await outbox.enqueue({ sopInstanceUID: recorded.reportSopInstanceUid, studyInstanceUID: studyInstanceUid, description: 'QC report, review', bytes: recorded.report.slice().buffer });

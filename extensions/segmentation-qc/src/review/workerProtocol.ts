@@ -3,7 +3,7 @@
  * clone; label volumes cross as transferred buffers.
  */
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
-import type { QcReasonInit, SopChecklistResultInit, Sop } from '@segqc/core';
+import type { AuthenticatedIdentity, QcReasonInit, SopChecklistResultInit, Sop } from '@segqc/core';
 
 /** One annotation to compare: a SEG instance in the PACS. */
 export interface AnnotationRef {
@@ -44,13 +44,20 @@ export interface StructureDecision {
   escalated: boolean;
 }
 
+/** Who writes: name (PN) and login, and the viewer's OIDC sign-in when there is one (absent: self-declared). */
+export interface SigningPerson {
+  name: string;
+  login: string;
+  authentication?: AuthenticatedIdentity;
+}
+
 /** Sign-off of the last reviewed case: the reference SEG and the verified QC report, written in the worker. */
 export interface AdjudicateRequest {
   type: 'adjudicate';
   requestId: number;
   decisions: StructureDecision[];
   checklist: SopChecklistResultInit[];
-  adjudicator: { name: string; login: string; selfDeclared: boolean };
+  adjudicator: SigningPerson;
   /** Epoch milliseconds of the signature. */
   signedAt: number;
 }
@@ -77,7 +84,7 @@ export interface RecordReviewRequest {
   type: 'record-review';
   requestId: number;
   checklist: SopChecklistResultInit[];
-  reviewer: { name: string; login: string; selfDeclared: boolean };
+  reviewer: SigningPerson;
   recordedAt: number;
 }
 

@@ -4,19 +4,19 @@ import { AUDIT_EXPORT_USAGE, AUDIT_VERIFY_USAGE, parseAuditOptions } from './aud
 // The arguments of `segqc audit` are checked before the PACS is asked anything, each mistake a one-line reason.
 const PACS = ['--pacs', 'https://pacs.example/dicom-web/'];
 
-test('export: studies, format by the file name, the token from --token or SEGQC_DICOMWEB_TOKEN', () => {
+test('export: studies, format by the file name, the token from --token or SEGQC_DICOMWEB_TOKEN (resolveCredential)', () => {
   expect(parseAuditOptions(['export', ...PACS, '--study', '1.2.3', '1.2.4', '--study', '1.2.5', '--out', 'trail.csv', '--token', 'T'], {})).toEqual({
-    action: 'export', pacs: { url: 'https://pacs.example/dicom-web', token: 'T' }, studies: ['1.2.3', '1.2.4', '1.2.5'], out: 'trail.csv', format: 'csv', includePatientIdentifiers: false,
+    action: 'export', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'token', token: 'T', from: '--token' } }, studies: ['1.2.3', '1.2.4', '1.2.5'], out: 'trail.csv', format: 'csv', includePatientIdentifiers: false,
   });
   expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'trail.JSON', '--include-patient-identifiers'], { SEGQC_DICOMWEB_TOKEN: 'E' })).toMatchObject({
-    studies: 'all', format: 'json', includePatientIdentifiers: true, pacs: { token: 'E' },
+    studies: 'all', format: 'json', includePatientIdentifiers: true, pacs: { credential: { kind: 'token', token: 'E', from: 'SEGQC_DICOMWEB_TOKEN' } },
   });
-  expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'x.csv'], {}).pacs.token).toBeNull();
+  expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'x.csv'], {}).pacs.credential).toEqual({ kind: 'none' });
 });
 
 test('verify: no file, no format', () => {
   expect(parseAuditOptions(['verify', ...PACS, '--all'], {})).toEqual({
-    action: 'verify', pacs: { url: 'https://pacs.example/dicom-web', token: null }, studies: 'all', out: null, format: null, includePatientIdentifiers: false,
+    action: 'verify', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'none' } }, studies: 'all', out: null, format: null, includePatientIdentifiers: false,
   });
 });
 
@@ -42,6 +42,6 @@ test.each([
 });
 
 test('the usage lines name every option', () => {
-  for (const option of ['--pacs', '--token', '--study', '--all', '--out', '--include-patient-identifiers']) expect(AUDIT_EXPORT_USAGE).toContain(option);
-  for (const option of ['--pacs', '--token', '--study', '--all']) expect(AUDIT_VERIFY_USAGE).toContain(option);
+  for (const option of ['--pacs', '--token-file', '--study', '--all', '--out', '--include-patient-identifiers']) expect(AUDIT_EXPORT_USAGE).toContain(option);
+  for (const option of ['--pacs', '--token-file', '--study', '--all']) expect(AUDIT_VERIFY_USAGE).toContain(option);
 });

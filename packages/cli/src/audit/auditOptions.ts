@@ -1,14 +1,17 @@
+import type { Credential } from '../auth/Credential';
+import { CREDENTIAL_USAGE } from '../auth/credentialFlags';
+import { resolveCredential } from '../auth/resolveCredential';
 import { UsageError } from '../usageError';
 
 export const AUDIT_EXPORT_USAGE =
-  'segqc audit export --pacs URL [--token TOKEN] (--study UID [UID...] | --all) --out FILE.csv|FILE.json [--include-patient-identifiers]';
-export const AUDIT_VERIFY_USAGE = 'segqc audit verify --pacs URL [--token TOKEN] (--study UID [UID...] | --all)';
+  `segqc audit export --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all) --out FILE.csv|FILE.json [--include-patient-identifiers]`;
+export const AUDIT_VERIFY_USAGE = `segqc audit verify --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all)`;
 export const AUDIT_USAGE = `${AUDIT_EXPORT_USAGE}\n  ${AUDIT_VERIFY_USAGE}`;
 
-/** The DICOMweb root to read and the bearer token to send (never printed). */
+/** The DICOMweb root to read and how to get the access token to send (never printed). */
 export interface AuditPacs {
   url: string;
-  token: string | null;
+  credential: Credential;
 }
 
 export interface AuditOptions {
@@ -37,7 +40,7 @@ export function parseAuditOptions(args: string[], env: NodeJS.ProcessEnv = proce
   let includePatientIdentifiers = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--pacs' || arg === '--token' || (arg === '--out' && action === 'export')) {
+    if (arg === '--pacs' || arg === '--token' || arg === '--token-file' || (arg === '--out' && action === 'export')) {
       const value = rest[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value; usage: ${usage}`);
       if (values.has(arg)) throw new UsageError(`${arg} is given twice`);
@@ -67,8 +70,7 @@ export function parseAuditOptions(args: string[], env: NodeJS.ProcessEnv = proce
   } catch {
     throw new UsageError(`--pacs takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got '${url}'`);
   }
-  // --token, or SEGQC_DICOMWEB_TOKEN so that the token stays out of the process list (as segqc report --stow).
-  const pacs = { url: url.replace(/\/+$/, ''), token: values.get('--token') ?? env.SEGQC_DICOMWEB_TOKEN ?? null };
+  const pacs = { url: url.replace(/\/+$/, ''), credential: resolveCredential({ tokenFile: values.get('--token-file'), token: values.get('--token') }, env) };
 
   let out: string | null = null;
   let format: AuditOptions['format'] = null;

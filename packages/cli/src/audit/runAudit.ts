@@ -4,6 +4,7 @@ import {
   AUDIT_FINDING_KINDS, auditCsv, auditRows, gatherCaseRecords, listStudies, verifyCase,
   type AuditFinding, type CaseRecords, type DicomwebReadOptions, type ReadFetchLike,
 } from '@segqc/core';
+import { PacsConnection } from '../auth/PacsConnection';
 import { jsonOutput } from '../jsonOutput';
 import { terminalLines } from '../terminalLines';
 import { UsageError } from '../usageError';
@@ -21,12 +22,15 @@ export { AUDIT_USAGE } from './auditOptions';
 export async function runAudit(args: string[], out: (text: string) => void, fetchImpl: ReadFetchLike = (url, init) => fetch(url, init)): Promise<number> {
   const options = parseAuditOptions(args);
   if (options.out !== null) checkOutput(options.out);
-  const read: DicomwebReadOptions = {
-    fetch: fetchImpl,
-    ...(options.pacs.token !== null ? { headers: { Authorization: `Bearer ${options.pacs.token}` } } : {}),
-  };
-  const studies = options.studies === 'all' ? await listStudies(options.pacs.url, read) : options.studies;
-  return options.action === 'export' ? exportTrail(options, studies, read, out) : verifyTrail(options, studies, read, out);
+  const connection = new PacsConnection(options.pacs.credential, { fetch: fetchImpl });
+  const { read } = connection;
+  try {
+    const studies = options.studies === 'all' ? await listStudies(options.pacs.url, read) : options.studies;
+    return await (options.action === 'export' ? exportTrail(options, studies, read, out) : verifyTrail(options, studies, read, out));
+  } catch (error) {
+    // A 401 or 403 says why, in one line.
+    throw connection.explain(error);
+  }
 }
 
 async function exportTrail(options: AuditOptions, studies: string[], read: DicomwebReadOptions, out: (text: string) => void): Promise<number> {

@@ -1,3 +1,4 @@
+import { CREDENTIAL_USAGE } from '../auth/credentialFlags';
 import { parseProgrammeArgs, type ProgrammeReadOptions } from './programmeOptions';
 
 export interface DriftOptions extends ProgrammeReadOptions {
@@ -5,7 +6,7 @@ export interface DriftOptions extends ProgrammeReadOptions {
   json: boolean;
 }
 
-export const DRIFT_USAGE = 'segqc drift --pacs URL [--token TOKEN] [--workers N] [--json]';
+export const DRIFT_USAGE = `segqc drift --pacs URL ${CREDENTIAL_USAGE} [--workers N] [--json]`;
 
 /** Parses the arguments after `segqc drift`. */
 export function parseDriftOptions(args: readonly string[], env: NodeJS.ProcessEnv = process.env): DriftOptions {

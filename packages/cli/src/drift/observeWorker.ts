@@ -4,13 +4,14 @@
  * observeCaseFromPacs), and answers with the case's observations.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { observeCaseFromPacs, type DicomwebReadOptions } from '@segqc/core';
+import { observeCaseFromPacs } from '@segqc/core';
+import { PacsConnection } from '../auth/PacsConnection';
 import type { ObserveCaseAnswer, ObserveCaseRequest, ObserveWorkerData } from './observeWorkerProtocol';
 
 if (!parentPort) throw new Error('observeWorker runs as a worker thread of `segqc drift`');
 const port = parentPort;
-const { root, token } = workerData as ObserveWorkerData;
-const read: DicomwebReadOptions = { fetch: (url, init) => fetch(url, init), ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}) };
+const { root, credential, issued } = workerData as ObserveWorkerData;
+const { read } = new PacsConnection(credential, { seed: issued });
 
 port.on('message', (request: ObserveCaseRequest) => {
   observeCaseFromPacs(root, request.inventory, read).then(

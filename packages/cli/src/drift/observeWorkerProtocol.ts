@@ -1,9 +1,16 @@
 import type { CaseInventory, CaseObservationOutcome } from '@segqc/core';
+import type { Credential } from '../auth/Credential';
+import type { IssuedToken } from '../auth/IssuedToken';
 
-/** What each reading worker thread is started with (workerData). The token stays in memory, never in argv or the environment. */
+/**
+ * What each reading worker thread is started with (workerData). The credential stays in memory,
+ * never in argv or the environment; a worker starts from the main thread's token (`issued`) and
+ * fetches its own as that one expires.
+ */
 export interface ObserveWorkerData {
   root: string;
-  token: string | null;
+  credential: Credential;
+  issued: IssuedToken | null;
 }
 
 /** Main thread → worker: observe this case. */

@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
+import { CREDENTIAL_FLAGS } from '../auth/credentialFlags';
+import type { Credential } from '../auth/Credential';
+import { resolveCredential } from '../auth/resolveCredential';
 import { UsageError } from '../usageError';
 
 /** Where the programme is read from, and with how many worker threads. */
 export interface ProgrammeReadOptions {
   /** DICOMweb root of the PACS, without a trailing slash. */
   pacs: string;
-  /** Bearer token sent with every request (never printed), or null. */
-  token: string | null;
+  /** How the access token sent with every request is had (never printed). */
+  credential: Credential;
   /** Worker threads reading cases; the number of CPUs when not given. */
   workers: number;
 }
@@ -19,12 +22,12 @@ export interface ParsedProgrammeArgs {
   switches: Set<string>;
 }
 
-const READ_FLAGS = ['--pacs', '--token', '--workers'];
+const READ_FLAGS = ['--pacs', ...CREDENTIAL_FLAGS, '--workers'];
 
 /**
  * The arguments of a command that reads the whole programme from a PACS (`segqc drift`,
- * `segqc report --html`): `--pacs URL [--token TOKEN] [--workers N]` (or SEGQC_DICOMWEB_TOKEN, so
- * that the token stays out of the process list), plus the command's own `flags` (with a value) and
+ * `segqc report --html`): `--pacs URL [--token-file FILE | --token TOKEN] [--workers N]` (the
+ * credential as resolveCredential finds it), plus the command's own `flags` (with a value) and
  * `switches`.
  */
 export function parseProgrammeArgs(
@@ -59,7 +62,7 @@ export function parseProgrammeArgs(
   const workersText = values.get('--workers');
   const workers = workersText === undefined ? availableParallelism() : Number(workersText);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers is a whole number ≥ 1, not '${workersText}'`);
-  const token = values.get('--token') ?? env.SEGQC_DICOMWEB_TOKEN ?? null;
+  const credential = resolveCredential({ tokenFile: values.get('--token-file'), token: values.get('--token') }, env);
   for (const flag of READ_FLAGS) values.delete(flag);
-  return { read: { pacs: pacs.replace(/\/+$/, ''), token, workers }, values, switches };
+  return { read: { pacs: pacs.replace(/\/+$/, ''), credential, workers }, values, switches };
 }

@@ -1,7 +1,10 @@
 import {
   jsonString, reliabilityFromPacs, studyAttributes,
-  type DicomJsonDataset, type DicomwebReadOptions, type ProgrammeReliabilityFromPacs, type ReadFetchLike,
+  type DicomJsonDataset, type ProgrammeReliabilityFromPacs, type ReadFetchLike,
 } from '@segqc/core';
+import type { AccessTokensOptions } from '../auth/AccessTokens';
+import { PacsConnection } from '../auth/PacsConnection';
+import type { ObserveWorkerData } from './observeWorkerProtocol';
 import type { ProgressStream } from '../progressOutput';
 import { ObserverPool, type CaseObserver } from './ObserverPool';
 import type { ProgrammeReadOptions } from './programmeOptions';
@@ -19,32 +22,43 @@ export interface ProgrammeRead {
 
 /** What a read is made of besides its options; tests give their own. */
 export interface ReadDependencies {
-  /** The observer of the cases (worker threads by default). */
-  observer?: (options: ProgrammeReadOptions) => CaseObserver;
+  /** The observer of the cases (worker threads by default, started with `data`). */
+  observer?: (data: ObserveWorkerData) => CaseObserver;
   /** Where progress goes; process.stderr by default. */
   progress?: ProgressStream;
   /** The main thread's fetch (inventory, study attributes); Node's by default. */
   fetch?: ReadFetchLike;
+  /** The main thread's client-credentials grant; openid-client's by default. */
+  grant?: AccessTokensOptions['grant'];
   now?: () => number;
 }
 
 /**
  * The whole programme from the PACS as the viewer's dashboard reads it (core reliabilityFromPacs):
  * the inventory in this thread, each case's SEGs in `workers` worker threads, progress on stderr;
- * and the studies' attributes, to name the cases.
+ * and the studies' attributes, to name the cases. The access token is had here first and handed
+ * to the workers, which fetch their own as it expires; a 401 or 403 of the PACS is a
+ * PacsAccessError saying why.
  */
 export async function readProgramme(options: ProgrammeReadOptions, command: string, dependencies: ReadDependencies = {}): Promise<ProgrammeRead> {
+  const connection = new PacsConnection(options.credential, { fetch: dependencies.fetch, grant: dependencies.grant });
+  try {
+    return await read(options, command, connection, dependencies);
+  } catch (error) {
+    throw connection.explain(error);
+  }
+}
+
+async function read(options: ProgrammeReadOptions, command: string, connection: PacsConnection, dependencies: ReadDependencies): Promise<ProgrammeRead> {
   const now = dependencies.now ?? Date.now;
   const started = now();
-  const read: DicomwebReadOptions = {
-    fetch: dependencies.fetch ?? ((url, init) => fetch(url, init)),
-    ...(options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : {}),
-  };
+  await connection.tokens.current();
   const progress = new ReadingProgress(dependencies.progress ?? process.stderr, command, now);
-  const observer = (dependencies.observer ?? ((o) => new ObserverPool({ root: o.pacs, token: o.token })))(options);
+  const data: ObserveWorkerData = { root: options.pacs, credential: options.credential, issued: connection.tokens.issued() };
+  const observer = (dependencies.observer ?? ((d) => new ObserverPool(d)))(data);
   try {
-    const programme = await reliabilityFromPacs(options.pacs, { ...read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update });
-    const studies = await studyAttributes(options.pacs, Object.values(STUDY_TAGS), read);
+    const programme = await reliabilityFromPacs(options.pacs, { ...connection.read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update });
+    const studies = await studyAttributes(options.pacs, Object.values(STUDY_TAGS), connection.read);
     return { programme, studies, seconds: Math.round(now() - started) / 1000 };
   } finally {
     progress.finish();

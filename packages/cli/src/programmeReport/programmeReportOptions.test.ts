@@ -18,7 +18,9 @@ it('is the programme report with --html or --pacs; a case report otherwise', () 
 
 it('reads the PACS, token, workers and the file', () => {
   const html = join(dir, 'report.html');
-  expect(parseProgrammeReportOptions(['--pacs', PACS, '--token', 't', '--workers', '2', '--html', html], {})).toEqual({ pacs: PACS, token: 't', workers: 2, html });
+  expect(parseProgrammeReportOptions(['--pacs', PACS, '--token', 't', '--workers', '2', '--html', html], {})).toEqual({
+    pacs: PACS, credential: { kind: 'token', token: 't', from: '--token' }, workers: 2, html,
+  });
 });
 
 it.each([

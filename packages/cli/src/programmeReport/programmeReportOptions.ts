@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { CREDENTIAL_USAGE } from '../auth/credentialFlags';
 import { UsageError } from '../usageError';
 import { parseProgrammeArgs, type ProgrammeReadOptions } from '../drift/programmeOptions';
 
@@ -8,7 +9,7 @@ export interface ProgrammeReportOptions extends ProgrammeReadOptions {
   html: string;
 }
 
-export const PROGRAMME_REPORT_USAGE = 'segqc report --pacs URL [--token TOKEN] [--workers N] --html OUT.html';
+export const PROGRAMME_REPORT_USAGE = `segqc report --pacs URL ${CREDENTIAL_USAGE} [--workers N] --html OUT.html`;
 
 /** `segqc report` makes the programme report, not a case's QC SR, when it is given --html or --pacs. */
 export function isProgrammeReport(args: readonly string[]): boolean {

@@ -23,7 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const DATA = { root: 'https://pacs.test/dicom-web', token: null, sopDir: '/nowhere', writeReports: null };
+const DATA = { root: 'https://pacs.test/dicom-web', credential: { kind: 'none' } as const, issued: null, sopDir: '/nowhere', writeReports: null };
 
 test('cases answered in turn; a worker that exits or throws fails its case and is replaced', async () => {
   const runner = new WorkerCaseRunner(DATA, script);

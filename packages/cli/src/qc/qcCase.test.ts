@@ -105,12 +105,14 @@ function fakePacs(objects: Stored[], metadataBytes = new Map<string, Uint8Array>
 }
 const seg = (s: { sopInstanceUid: string; seriesInstanceUid: string; bytes: Uint8Array }): Stored => ({ ...s, modality: 'SEG' });
 
-function context(fetch: ReadFetchLike, options: { library?: SopLibrary; writeReports?: boolean; stored?: Uint8Array[] } = {}): QcCaseContext {
+const SIGN_IN = { issuer: 'https://login.segqc-test.example/realms/radiology', subject: 'mlindqvist' };
+
+function context(fetch: ReadFetchLike, options: { library?: SopLibrary; writeReports?: boolean; signedIn?: boolean; stored?: Uint8Array[] } = {}): QcCaseContext {
   return {
     root: 'https://pacs.test/dicom-web',
     read: { fetch },
     library: options.library ?? library,
-    writeReports: options.writeReports ? { name: 'Lindqvist^Maria', login: 'mlindqvist' } : null,
+    writeReports: options.writeReports ? { name: 'Lindqvist^Maria', login: 'mlindqvist', ...(options.signedIn ? { authentication: SIGN_IN } : {}) } : null,
     store: async (bytes) => void options.stored?.push(bytes),
     now: () => new Date(2026, 2, 2, 10, 15, 0),
   };
@@ -179,21 +181,22 @@ test('a SEG that cannot be read is left out with its reason; the others are comp
   expect([alone.status, alone.error]).toEqual(['failed', expect.stringMatching(/^agreement needs two readable annotations; Okafor, Chidi: SOPClassUID: /)]);
 });
 
-test('--write-reports: an unsigned report by the reviewer with each structure decided; the next one revises it', async () => {
+test('--write-reports: an unsigned report by the reviewer (self-declared) with each structure decided; the next one, signed in, revises it', async () => {
   const stored: Uint8Array[] = [];
   const first = await qcCase(STUDY, context(fakePacs([seg(rivera), seg(chen)]).fetch, { writeReports: true, stored }));
   expect(stored).toHaveLength(1);
   const { qc } = readQcReport(stored[0]);
   expect(qc!.sopInstanceUid).toBe(first.report!.sopInstanceUid);
   expect(first.report!.revises).toBeNull();
-  expect(qc!.observer).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', role: 'reviewer', selfDeclared: true });
+  expect(qc!.observer).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', role: 'reviewer' });
   expect(qc!.verification).toBeUndefined();
   expect(qc!.sop).toEqual({ id: 'ct-lung-nodule', version: SOP.version, sha256: SOP.reference.sha256 });
   expect(qc!.structures.map((s) => [s.label, s.decision?.outcome])).toEqual([['Right lung', 'agreed'], ['Left lung', 'agreed'], ['Lung nodule', 'escalated']]);
 
   const report: Stored = { seriesInstanceUid: qc!.seriesInstanceUid, sopInstanceUid: qc!.sopInstanceUid, bytes: stored[0], modality: 'SR' };
-  const second = await qcCase(STUDY, context(fakePacs([seg(rivera), seg(chen), report]).fetch, { writeReports: true, stored }));
+  const second = await qcCase(STUDY, context(fakePacs([seg(rivera), seg(chen), report]).fetch, { writeReports: true, signedIn: true, stored }));
   const revision = readQcReport(stored[1]).qc!;
+  expect(revision.observer).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', role: 'reviewer', authentication: SIGN_IN });
   expect(second.report!.revises).toBe(qc!.sopInstanceUid);
   expect([revision.instanceNumber, revision.seriesInstanceUid, revision.predecessors?.map((p) => p.sopInstanceUid)]).toEqual([2, qc!.seriesInstanceUid, [qc!.sopInstanceUid]]);
 });

@@ -1,6 +1,6 @@
 import {
   caseInventory, describeJudgedSeg, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase,
-  sourceImageFromDicomJson, writeReviewReport, type CaseInventory, type DicomwebReadOptions, type Segmentation,
+  sourceImageFromDicomJson, writeReviewReport, type AuthenticatedIdentity, type CaseInventory, type DicomwebReadOptions, type Segmentation,
 } from '@segqc/core';
 import { annotationRefs } from './annotationRefs';
 import { QcCaseError } from './QcCaseError';
@@ -14,8 +14,11 @@ export interface QcCaseContext {
   root: string;
   read: DicomwebReadOptions;
   library: SopLibrary;
-  /** With --write-reports: the reviewer the stored reports name (self-declared: the command line signs no one in). */
-  writeReports: { name: string; login: string } | null;
+  /**
+   * With --write-reports: the reviewer the stored reports name, with the sign-in at an OpenID
+   * Provider that authenticated them; without `authentication` the reports record them as self-declared.
+   */
+  writeReports: { name: string; login: string; authentication?: AuthenticatedIdentity } | null;
   /** STOW-RS of one Part 10 file. */
   store: (bytes: Uint8Array) => Promise<unknown>;
   now: () => Date;
@@ -83,7 +86,7 @@ async function judge(inventory: CaseInventory, result: QcCaseResult, context: Qc
       review,
       sourceImages,
       ...(caseSop.sop ? { sop: caseSop.sop } : {}),
-      reviewer: { ...context.writeReports, selfDeclared: true },
+      reviewer: context.writeReports,
       now: context.now(),
       ...(predecessor ? { predecessor } : {}),
     });

@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { DicomValueError, checkUid } from '@segqc/core';
+import { CREDENTIAL_FLAGS, CREDENTIAL_USAGE } from '../auth/credentialFlags';
+import type { Credential } from '../auth/Credential';
+import { resolveCredential } from '../auth/resolveCredential';
 import { UsageError } from '../usageError';
 
 export interface QcOptions {
   /** DICOMweb root of the PACS, without a trailing slash. */
   pacs: string;
-  /** Bearer token sent with every request (never printed), or null. */
-  token: string | null;
+  /** How the access token sent with every request is had (never printed). */
+  credential: Credential;
   /** Only these studies; every study of the PACS with a SEG when empty. */
   studies: string[];
   /** Worker threads; the number of CPUs when not given. */
@@ -15,15 +18,18 @@ export interface QcOptions {
   state: string | null;
   /** SOP library folder (platform-config/sops when not given). */
   sopDir: string | null;
-  /** Store an unsigned review QC report per case, observed by this reviewer. */
-  writeReports: { name: string; login: string } | null;
+  /** Store an unsigned review QC report per case, observed by the access token's user or, without one, this self-declared reviewer (writerIdentity). */
+  writeReports: { name?: string; login?: string } | null;
   json: boolean;
 }
 
 export const QC_USAGE =
-  'segqc qc --pacs URL [--token TOKEN] [--study UID ...] [--workers N] [--state FILE] [--sop-dir DIR] [--write-reports --reviewer NAME --login ID] [--json]';
+  `segqc qc --pacs URL ${CREDENTIAL_USAGE} [--study UID ...] [--workers N] [--state FILE] [--sop-dir DIR] [--write-reports [--reviewer NAME --login ID]] [--json]`;
 
-const FLAGS = ['--pacs', '--token', '--workers', '--state', '--sop-dir', '--reviewer', '--login'] as const;
+/** The names qc gives the writer of its reports, for writerIdentity's messages. */
+export const QC_WRITER_FLAGS = { name: '--reviewer', login: '--login' } as const;
+
+const FLAGS = ['--pacs', ...CREDENTIAL_FLAGS, '--workers', '--state', '--sop-dir', '--reviewer', '--login'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** Parses the arguments after `segqc qc`; `--study` takes one or more UIDs and may be repeated. */
@@ -76,21 +82,18 @@ export function parseQcOptions(args: string[], env: NodeJS.ProcessEnv = process.
 
   const name = values.get('--reviewer');
   const login = values.get('--login');
-  if (writeReports && (name === undefined || login === undefined)) {
-    throw new UsageError('--write-reports needs the reviewer the reports name: --reviewer NAME --login ID');
-  }
   if (!writeReports && (name !== undefined || login !== undefined)) {
     throw new UsageError(`${name !== undefined ? '--reviewer' : '--login'} names the reviewer of the reports: give --write-reports too`);
   }
 
   return {
     pacs: pacs.replace(/\/+$/, ''),
-    token: values.get('--token') ?? env.SEGQC_DICOMWEB_TOKEN ?? null,
+    credential: resolveCredential({ tokenFile: values.get('--token-file'), token: values.get('--token') }, env),
     studies: [...new Set(studies)],
     workers,
     state: values.get('--state') ?? null,
     sopDir: values.get('--sop-dir') ?? null,
-    writeReports: writeReports && name !== undefined && login !== undefined ? { name, login } : null,
+    writeReports: writeReports ? { ...(name !== undefined ? { name } : {}), ...(login !== undefined ? { login } : {}) } : null,
     json,
   };
 }

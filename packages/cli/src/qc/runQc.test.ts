@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadFetchLike } from '@segqc/core';
+import { UnsecuredJWT } from 'jose';
 import type { CaseRunner } from './caseRunner';
 import type { QcCaseResult } from './QcCaseResult';
 import { runQc, type QcJson } from './runQc';
+import type { QcWorkerData } from './workerProtocol';
 
 // Why: the run around the cases — which studies, how many at once, what is skipped on a rerun,
 // what the state file keeps after each case, what is printed and the exit code — decides whether
@@ -109,4 +111,60 @@ test('without --study, the studies of the PACS that hold a SEG', async () => {
   expect(requests).toEqual([[`${PACS}/studies?includefield=00080061&limit=500&offset=0`, 'Bearer secret']]);
   expect(stdout).toMatch(/^segqc qc: 2 cases in 0 s\n/);
   expect(stdout).not.toContain('secret');
+});
+
+// Why: what --write-reports stores must name the access token's user, authenticated, or the
+// gateway refuses it; the workers, which store the reports, start from the main thread's token.
+const ISSUER = 'https://login.example.org/realms/hospital';
+
+test('--write-reports with a service account\'s client credentials: the reviewer is the token\'s, authenticated; the workers get its token', async () => {
+  const secret = join(dir, 'client-secret');
+  writeFileSync(secret, 's3cret\n', { mode: 0o600 });
+  const env = { SEGQC_OIDC_CLIENT_ID: 'segqc-batch', SEGQC_OIDC_ISSUER: ISSUER, SEGQC_OIDC_CLIENT_SECRET_FILE: secret, SEGQC_OIDC_RESOURCE: 'urn:segqc:dicomweb' };
+  const issued = { accessToken: new UnsecuredJWT({ iss: ISSUER, sub: 'segqc-batch', aud: 'segqc-dicomweb' }).encode(), expiresAt: Date.UTC(2100, 0, 1) };
+  const granted: unknown[] = [];
+  const run = standIns();
+  let data: QcWorkerData | undefined;
+  const code = await runQc(['--pacs', PACS, '--study', '1.1', '--write-reports'], () => undefined, {
+    runners: (count, given) => ((data = given), run.runners(count)),
+    env,
+    grant: async (settings) => (granted.push(settings), issued),
+    progress: { write: () => true },
+    now: () => 0,
+  });
+  expect(code).toBe(0);
+  expect(granted).toEqual([{ kind: 'client-credentials', issuer: ISSUER, clientId: 'segqc-batch', clientSecret: 's3cret', audience: 'urn:segqc:dicomweb' }]);
+  expect(data).toEqual({
+    root: PACS,
+    credential: { kind: 'client-credentials', issuer: ISSUER, clientId: 'segqc-batch', clientSecret: 's3cret', audience: 'urn:segqc:dicomweb' },
+    issued,
+    sopDir: expect.any(String),
+    writeReports: { name: 'segqc-batch', login: 'segqc-batch', authentication: { issuer: ISSUER, subject: 'segqc-batch' } },
+  });
+});
+
+test('--write-reports with a --login that is not the token\'s user: refused before any request', async () => {
+  const token = new UnsecuredJWT({ iss: ISSUER, sub: '3f2a-77', preferred_username: 'mlindqvist', name: 'Maria Lindqvist' }).encode();
+  const requests: string[] = [];
+  const fetch: ReadFetchLike = async (url) => {
+    requests.push(url);
+    throw new Error('not asked');
+  };
+  const run = standIns();
+  await expect(runQc(['--pacs', PACS, '--write-reports', '--reviewer', 'Chen^Alex', '--login', 'achen'], () => undefined, {
+    runners: run.runners, env: { SEGQC_DICOMWEB_TOKEN: token }, fetch, progress: { write: () => true }, now: () => 0,
+  })).rejects.toThrow(expect.objectContaining({ name: 'UsageError', message: "--login achen is not the access token's user (mlindqvist); what is written names the user signed in" }));
+  expect([requests, run.made]).toEqual([[], []]);
+});
+
+test('--write-reports without a token: the self-declared reviewer, both --reviewer and --login needed', async () => {
+  const run = standIns();
+  let data: QcWorkerData | undefined;
+  await runQc(['--pacs', PACS, '--study', '1.1', '--write-reports', '--reviewer', 'Lindqvist^Maria', '--login', 'mlindqvist'], () => undefined, {
+    runners: (count, given) => ((data = given), run.runners(count)), env: {}, progress: { write: () => true }, now: () => 0,
+  });
+  expect([data?.credential, data?.issued, data?.writeReports]).toEqual([{ kind: 'none' }, null, { name: 'Lindqvist^Maria', login: 'mlindqvist' }]);
+  await expect(runQc(['--pacs', PACS, '--write-reports', '--login', 'mlindqvist'], () => undefined, { runners: run.runners, env: {} })).rejects.toThrow(
+    'without an access token that names the writer, give --reviewer NAME --login ID: the objects written name them (self-declared)',
+  );
 });

@@ -1,11 +1,20 @@
+import type { Credential } from '../auth/Credential';
+import type { IssuedToken } from '../auth/IssuedToken';
+import type { WriterIdentity } from '../auth/writerIdentity';
 import type { QcCaseResult } from './QcCaseResult';
 
-/** What each `segqc qc` worker thread is started with (workerData). The token stays in memory, never in argv or the environment. */
+/**
+ * What each `segqc qc` worker thread is started with (workerData). The credential stays in memory,
+ * never in argv or the environment; a worker starts from the main thread's token (`issued`) and
+ * fetches its own as that one expires.
+ */
 export interface QcWorkerData {
   root: string;
-  token: string | null;
+  credential: Credential;
+  issued: IssuedToken | null;
   sopDir: string;
-  writeReports: { name: string; login: string } | null;
+  /** The reviewer the stored reports name, authenticated when the access token names them. */
+  writeReports: WriterIdentity | null;
 }
 
 /** Main thread → worker: judge this case. */

@@ -34,6 +34,6 @@ test('the usage line names every option', () => {
 
 test('--stow and --token name the PACS to store the report in', () => {
   const options = parseReportOptions(['a.dcm', 'b.dcm', '--source', 'ct', '--out', 'qc.dcm', '--stow', 'https://pacs.example/dicom-web/', '--token', 'T']);
-  expect(options.pacs).toEqual({ url: 'https://pacs.example/dicom-web', token: 'T' });
+  expect(options.pacs).toEqual({ url: 'https://pacs.example/dicom-web', credential: { kind: 'token', token: 'T', from: '--token' } });
   expect(() => parseReportOptions(['a.dcm', 'b.dcm', '--source', 'ct', '--out', 'qc.dcm', '--stow', 'pacs'])).toThrow("--stow takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got 'pacs'");
 });

@@ -20,9 +20,9 @@ export interface ReportOptions {
 }
 
 export const REPORT_USAGE =
-  'segqc report A B [C...] --source DIR --out SR.dcm [--observer NAME --login ID --role reviewer|adjudicator|reader] [--organization NAME] [--sop FILE] [--revises SR.dcm] [--sign] [--stow URL [--token TOKEN]]';
+  'segqc report A B [C...] --source DIR --out SR.dcm [--observer NAME --login ID --role reviewer|adjudicator|reader] [--organization NAME] [--sop FILE] [--revises SR.dcm] [--sign] [--stow URL [--token-file FILE]]';
 
-const FLAGS = ['--source', '--out', '--observer', '--login', '--role', '--organization', '--sop', '--revises', '--stow', '--token'] as const;
+const FLAGS = ['--source', '--out', '--observer', '--login', '--role', '--organization', '--sop', '--revises', '--stow', '--token', '--token-file'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** Parses the arguments after `segqc report`. */
@@ -61,6 +61,6 @@ export function parseReportOptions(args: string[]): ReportOptions {
   if (role !== undefined && !(QC_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is ${QC_ROLES.join(', ')}, not '${role}'`);
   if (sign && name === undefined) throw new UsageError('--sign needs the person who signs: --observer NAME --login ID');
   const observer = name === undefined || login === undefined ? null : { name, login, role: (role ?? 'reviewer') as QcRole, ...(organization !== undefined ? { organization } : {}) };
-  const pacs = pacsTarget(values.get('--stow'), values.get('--token'));
+  const pacs = pacsTarget(values.get('--stow'), values.get('--token'), values.get('--token-file'));
   return { segs, source, out, observer, sop: values.get('--sop') ?? null, revises: values.get('--revises') ?? null, sign, pacs };
 }

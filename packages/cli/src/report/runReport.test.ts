@@ -28,6 +28,7 @@ function report(...args: string[]) {
   const code = runReport(args, (text) => (stdout += text));
   return { code, stdout };
 }
+const SIGN_IN = { issuer: 'https://login.segqc-test.example/realms/radiology', subject: '0d4e5f60-7a8b-4c9d-8e0f-1a2b3c4d5e6f' };
 
 test('three annotations, an adjudicator, the SOP in force: every pair compared, read back by the core reader', () => {
   const sop = { version: '1.0.0', id: 'ct-chest', checklist: [{ id: 'window' }] };
@@ -61,13 +62,30 @@ test('--revises joins the earlier report\'s series as its next instance; --sign 
   const { stdout } = report(seg(mr, 'rivera'), seg(mr, 'chen'), '--source', join(dir, 'mr-01'), '--out', second, '--revises', first,
     '--observer', 'Okafor^Chidi', '--login', 'cokafor', '--organization', 'Reading Centre', '--sign');
   expect(stdout).toContain('signed off by Okafor^Chidi at');
+  // No sign-in given: the command line names the observer, nothing authenticated them.
+  expect(stdout).toContain('  observer Okafor^Chidi (cokafor), self-declared\n');
   const earlier = readQcReport(new Uint8Array(readFileSync(first))).qc!;
   const { qc, document } = readQcReport(new Uint8Array(readFileSync(second)));
   expect(earlier.observer).toBeUndefined(); // the SegQC device observed
   expect(qc!.predecessors).toEqual([{ studyInstanceUid: mr.StudyInstanceUID, seriesInstanceUid: earlier.seriesInstanceUid, sopClassUid: '1.2.840.10008.5.1.4.1.1.88.34', sopInstanceUid: earlier.sopInstanceUid }]);
   expect([qc!.seriesInstanceUid, qc!.instanceNumber]).toEqual([earlier.seriesInstanceUid, 2]);
   expect(qc!.verification).toMatchObject({ name: 'Okafor^Chidi', login: 'cokafor', organization: 'Reading Centre', dateTime: expect.stringMatching(/^\d{14}$/) });
+  expect([qc!.observer!.authentication, qc!.verification!.authentication]).toEqual([undefined, undefined]);
+  expect(document.evaluations.map((item) => item.value.value)).toEqual(['SELF-DECLARED']);
   expect([document.completionFlag, document.verificationFlag, document.preliminaryFlag]).toEqual(['COMPLETE', 'VERIFIED', 'FINAL']);
+});
+
+test('with a sign-in, the observer and the verifier who signs off are recorded as authenticated; without an observer it is refused', () => {
+  const out = join(dir, 'qc-signed-in.dcm');
+  let stdout = '';
+  const code = runReport([seg(mr, 'rivera'), seg(mr, 'chen'), '--source', join(dir, 'mr-01'), '--out', out, '--observer', 'Okafor^Chidi', '--login', 'cokafor', '--sign'], (text) => (stdout += text), SIGN_IN);
+  expect(code).toBe(0);
+  expect(stdout).toContain(`  observer Okafor^Chidi (cokafor), authenticated by ${SIGN_IN.issuer}\n`);
+  const { qc } = readQcReport(new Uint8Array(readFileSync(out)));
+  expect(qc!.observer).toEqual({ name: 'Okafor^Chidi', login: 'cokafor', organization: 'SegQC Demo Hospital', role: 'reviewer', authentication: SIGN_IN });
+  expect(qc!.verification!.authentication).toEqual(SIGN_IN);
+  expect(() => runReport([seg(mr, 'rivera'), seg(mr, 'chen'), '--source', join(dir, 'mr-01'), '--out', out], () => undefined, SIGN_IN))
+    .toThrow(new UsageError('a sign-in is recorded for the report\'s observer: give --observer and --login'));
 });
 
 (validatorUnavailable() ? test.skip : test)('what it writes passes dciodvfy, dsrdump, PixelMed and dcentvfy', () => {

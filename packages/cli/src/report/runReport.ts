@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import {
   DicomValueError, ENGINE, QC_REPORT_SOP_CLASS_UID, describeJudgedSeg, judgeSegmentations, qcReportSeriesUid, randomUid, reportRevision,
-  reportSourceSeries, writeQcReport, type JudgedSegInfo, type QcReportInit,
+  reportSourceSeries, writeQcReport, type AuthenticatedIdentity, type JudgedSegInfo, type QcReportInit,
 } from '@segqc/core';
 import { loadSegmentation } from '../compare/loadSegmentation';
 import { storeInPacs } from '../pacsTarget';
@@ -24,11 +24,14 @@ const isPart10 = (bytes: Uint8Array) => bytes.length >= 132 && String.fromCharCo
  * `segqc report A B [C...] --source DIR --out SR.dcm …`: compares every pair of annotations
  * (compareSegmentations) and writes the case's QC report, a TID 1500 Comprehensive 3D SR, with
  * the observer, the SOP in force, the earlier report it revises, and the sign-off when asked.
+ * `authentication`: the observer's sign-in at an OpenID Provider, recorded in the report (and for
+ * the verifier, who is the observer); without it the observer is recorded as self-declared.
  */
-export function runReport(args: string[], out: (text: string) => void): number | Promise<number> {
+export function runReport(args: string[], out: (text: string) => void, authentication?: AuthenticatedIdentity): number | Promise<number> {
   // --html / --pacs: the programme report from the PACS (segqc report --pacs URL --html OUT.html), not a case's SR.
   if (isProgrammeReport(args)) return runProgrammeReport(args, out);
   const options = parseReportOptions(args);
+  if (authentication && !options.observer) throw new UsageError('a sign-in is recorded for the report\'s observer: give --observer and --login');
   checkOutput(options.out);
   const infos = options.segs.map(describe);
   checkSameCase(options.segs, infos);
@@ -42,6 +45,7 @@ export function runReport(args: string[], out: (text: string) => void): number |
 
   const now = new Date();
   const organization = options.observer?.organization ?? infos[0].institutionName;
+  const signedIn = authentication ? { authentication } : {};
   const init: QcReportInit = {
     sopInstanceUid: randomUid(),
     seriesInstanceUid: revision?.seriesInstanceUid ?? qcReportSeriesUid(infos[0].studyInstanceUid),
@@ -50,13 +54,14 @@ export function runReport(args: string[], out: (text: string) => void): number |
     contentDate: dicomDate(now),
     contentTime: dicomTime(now),
     subject: infos[0].subject,
-    ...(options.observer ? { observer: { name: options.observer.name, login: options.observer.login, role: options.observer.role, ...(organization !== undefined ? { organization } : {}) } } : {}),
+    ...(options.observer ? { observer: { name: options.observer.name, login: options.observer.login, role: options.observer.role, ...(organization !== undefined ? { organization } : {}), ...signedIn } } : {}),
     algorithm: { name: ENGINE.name, version: ENGINE.version, conventions },
     imageLibrary: [library],
     structures,
     ...(sop ? { sop } : {}),
     ...(revision ? { predecessors: [revision.predecessor] } : {}),
-    ...(options.sign && options.observer ? { verification: { name: options.observer.name, login: options.observer.login, ...(organization !== undefined ? { organization } : {}), dateTime: `${dicomDate(now)}${dicomTime(now)}` } } : {}),
+    // The observer signs off: the Verifying Observer is the observer, with the same sign-in.
+    ...(options.sign && options.observer ? { verification: { name: options.observer.name, login: options.observer.login, ...(organization !== undefined ? { organization } : {}), dateTime: `${dicomDate(now)}${dicomTime(now)}`, ...signedIn } } : {}),
   };
   const report = writeQcReport(init);
   writeFileSync(options.out, report);
@@ -114,6 +119,10 @@ function summary(options: ReportOptions, init: QcReportInit, infos: JudgedSegInf
   for (const structure of init.structures) {
     const pairs = (structure.agreements ?? []).map((agreement) => `${agreement.between.join('–')} Dice ${agreement.dice.toFixed(3)} HD95 ${agreement.hd95Mm === null ? '—' : `${agreement.hd95Mm.toFixed(1)} mm`}`);
     lines.push(`  ${structure.label}: ${pairs.length > 0 ? pairs.join(', ') : `only ${structure.annotations.map((a) => a.annotation).join('')}`}`);
+  }
+  if (init.observer) {
+    const { name, login, authentication } = init.observer;
+    lines.push(`  observer ${name} (${login}), ${authentication ? `authenticated by ${authentication.issuer}` : 'self-declared'}`);
   }
   if (init.predecessors) lines.push(`  revises ${init.predecessors[0].sopInstanceUid} (instance ${init.instanceNumber})`);
   if (init.verification) lines.push(`  signed off by ${init.verification.name} at ${init.verification.dateTime}`);

@@ -49,7 +49,7 @@ describe('a valid adjudication', () => {
   });
 
   it('takes the institution from the annotations when the adjudicator names none', () => {
-    const adjudication = new Adjudication(demoAdjudication({ adjudicator: { name: 'Singh^Priya', login: 'psingh', selfDeclared: false } }));
+    const adjudication = new Adjudication(demoAdjudication({ adjudicator: { name: 'Singh^Priya', login: 'psingh' } }));
     expect(adjudication.institutionName).toBe(demoCt02().annotations[0].info.institutionName);
   });
 });
@@ -106,11 +106,14 @@ describe('refused, naming the field', () => {
     expect(refusal(demoAdjudication({ annotations: [annotations[0], elsewhere] })).attributePath).toBe('annotations[1].info.sourceSeriesInstanceUid');
   });
 
-  it('an adjudicator without a valid name, login or selfDeclared; an invalid time', () => {
+  it('an adjudicator without a valid name, login or sign-in; an invalid time', () => {
     const adjudicator = demoAdjudication().adjudicator;
     expect(refusal(demoAdjudication({ adjudicator: { ...adjudicator, name: '' } })).attributePath).toBe('adjudicator.name');
     expect(refusal(demoAdjudication({ adjudicator: { ...adjudicator, login: 'two\nlines' } })).attributePath).toBe('adjudicator.login');
-    expect(refusal(demoAdjudication({ adjudicator: { ...adjudicator, selfDeclared: 'yes' as never } })).attributePath).toBe('adjudicator.selfDeclared');
+    expect(refusal(demoAdjudication({ adjudicator: { ...adjudicator, authentication: 'yes' as never } })).attributePath).toBe('adjudicator.authentication');
+    expect(refusal(demoAdjudication({ adjudicator: { ...adjudicator, authentication: { issuer: 'login.hospital.example', subject: 'psingh' } } })).message)
+      .toBe('adjudicator.authentication.issuer: "login.hospital.example" is not an OpenID Provider issuer (an http or https URL on one line)');
+    expect(refusal(demoAdjudication({ adjudicator: { ...adjudicator, authentication: { issuer: 'https://login.hospital.example', subject: 'a\\b' } } })).attributePath).toBe('adjudicator.authentication.subject');
     expect(refusal(demoAdjudication({ now: new Date('not a date') })).attributePath).toBe('now');
   });
 

@@ -3,8 +3,8 @@
  * the annotators' SEGs (read onto the source series), the source images, the SOP in force, one
  * decision per structure — how its reference standard is made (accept one annotation, majority
  * vote, STAPLE, or the adjudicator's edited mask), whether it was escalated and why (coded reasons,
- * QC_REASONS) — the adjudicator's SOP checklist, who the adjudicator is (and whether that identity
- * was only self-declared), when, and the earlier QC report this one revises. Every error is an
+ * QC_REASONS) — the adjudicator's SOP checklist, who the adjudicator is (authenticated by an
+ * OpenID Provider, or self-declared), when, and the earlier QC report this one revises. Every error is an
  * AdjudicationInputError naming the input field. writeAdjudication writes it.
  *
  * Structures are the ones the QC report lists (judgeSegmentations), named by their report label.
@@ -14,6 +14,8 @@ import type { ComparisonOptions } from '../agreement/compareSegmentations';
 import { SEGQC_SCHEME_DESIGNATOR } from '../codes/segqcScheme';
 import { CodedConcept, type CodeInit } from '../dicom/CodedConcept';
 import { checkLongString, checkPersonName, checkUid } from '../dicom/vrChecks';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
+import { checkAuthenticatedIdentity } from '../identity/checkAuthenticatedIdentity';
 import { HD95_VARIANTS } from '../metrics/hd95';
 import type { SegEquipment } from '../seg/buildBinarySeg';
 import type { Srgb } from '../seg/cielab';
@@ -38,8 +40,8 @@ export interface AdjudicatorInit {
   name: string;
   /** The login in the SegQC deployment. */
   login: string;
-  /** The adjudicator typed name and login; the deployment did not authenticate them. Recorded in both objects. */
-  selfDeclared: boolean;
+  /** The OpenID Provider's issuer and subject of the adjudicator's sign-in; absent: self-declared. Recorded in both objects. */
+  authentication?: AuthenticatedIdentity;
   organization?: string;
 }
 
@@ -199,14 +201,16 @@ export class Adjudication {
 }
 
 function checkAdjudicator(adjudicator: AdjudicatorInit): AdjudicatorInit {
-  if (adjudicator === null || typeof adjudicator !== 'object') throw new AdjudicationInputError('adjudicator', 'give name, login and selfDeclared');
+  if (adjudicator === null || typeof adjudicator !== 'object') throw new AdjudicationInputError('adjudicator', 'give name and login (and authentication when signed in)');
   asAdjudicationInputError('adjudicator.name', () => checkPersonName(adjudicator.name, 'adjudicator.name'));
   asAdjudicationInputError('adjudicator.login', () => {
     checkSingleLineText(adjudicator.login, 'adjudicator.login', 64);
     // Written as a 99SEGQC code (the SEG's ContentCreatorIdentificationCodeSequence, the SR's verifying observer).
     new CodedConcept({ value: adjudicator.login, scheme: SEGQC_SCHEME_DESIGNATOR, meaning: adjudicator.login.slice(0, 64) }, '');
   });
-  if (typeof adjudicator.selfDeclared !== 'boolean') throw new AdjudicationInputError('adjudicator.selfDeclared', `must be true (typed by the adjudicator) or false (from the deployment's login), got ${String(adjudicator.selfDeclared)}`);
+  const authentication = adjudicator.authentication === undefined ? undefined : asAdjudicationInputError('adjudicator.authentication', () => checkAuthenticatedIdentity(adjudicator.authentication, {
+    identity: 'adjudicator.authentication', issuer: 'adjudicator.authentication.issuer', subject: 'adjudicator.authentication.subject',
+  }));
   if (adjudicator.organization !== undefined) {
     asAdjudicationInputError('adjudicator.organization', () => {
       checkLongString(adjudicator.organization!, 'adjudicator.organization');
@@ -216,7 +220,7 @@ function checkAdjudicator(adjudicator: AdjudicatorInit): AdjudicatorInit {
   return {
     name: adjudicator.name,
     login: adjudicator.login,
-    selfDeclared: adjudicator.selfDeclared,
+    ...(authentication !== undefined ? { authentication } : {}),
     ...(adjudicator.organization !== undefined ? { organization: adjudicator.organization } : {}),
   };
 }

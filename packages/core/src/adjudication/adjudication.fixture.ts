@@ -54,7 +54,7 @@ export function demoAdjudication(change: Partial<AdjudicationInit> = {}): Adjudi
       { structureLabel: 'Lung nodule', method: { kind: 'staple' }, reasons: [{ reason: 'missedLesion' }, { reason: 'other', text: 'B left out the 4 mm nodule' }], escalated: true },
     ],
     checklist: [{ itemId: 'reference-justified', checked: true }],
-    adjudicator: { name: 'Singh^Priya', login: 'psingh', selfDeclared: true, organization: 'SegQC Demo Hospital' },
+    adjudicator: { name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Demo Hospital' },
     now: SIGNED_AT,
     ...change,
   };

@@ -2,10 +2,12 @@
 // readers and must hold exactly what was decided: the reference SEG voxel for voxel the accepted
 // annotation, the majority vote, STAPLE's estimate or the edited mask; the report the decisions,
 // reasons, SOP hash, the adjudicator (self-declared) and the reference judged as one more
-// annotation — and a second adjudication revises the first.
+// annotation — and a second adjudication, by a signed-in adjudicator, revises the first: both
+// objects record her issuer and subject.
 import { majorityVote } from '../consensus/majorityVote';
 import { staple } from '../consensus/staple';
 import { readPart10 } from '../dicom/readPart10';
+import { segCreatorIdentity } from '../identity/segCreatorIdentity';
 import { dicomLabToSrgb } from '../seg/cielab';
 import { readSegmentation } from '../seg/read/readSegmentation';
 import { qcReportSeriesUid } from '../sr/buildQcReport';
@@ -53,7 +55,7 @@ describe('the reference SEG', () => {
       ContentLabel: 'ADJUDICATED',
       ContentDescription: 'SegQC adjudicated reference standard; creator self-declared',
       ContentCreatorName: [{ Alphabetic: 'Singh^Priya' }],
-      ContentCreatorIdentificationCodeSequence: [{ PersonIdentificationCodeSequence: [{ CodeValue: 'psingh', CodingSchemeDesignator: '99SEGQC' }], InstitutionName: 'SegQC Demo Hospital' }],
+      ContentCreatorIdentificationCodeSequence: [{ PersonIdentificationCodeSequence: [{ CodeValue: 'psingh', CodingSchemeDesignator: '99SEGQC', CodeMeaning: 'Priya Singh' }], InstitutionName: 'SegQC Demo Hospital' }],
       ProtocolName: sop.reference.toProtocolName(),
       ContentDate: '20260302',
       ContentTime: '101500',
@@ -83,7 +85,8 @@ describe('the QC report', () => {
     const qc = read.qc!;
     const { sop, annotations } = demoCt02();
     expect(qc.sopInstanceUid).toBe(written.reportSopInstanceUid);
-    expect(qc.observer).toEqual({ name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Demo Hospital', role: 'adjudicator', selfDeclared: true });
+    expect(qc.observer).toEqual({ name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Demo Hospital', role: 'adjudicator' });
+    expect(read.document.evaluations.find((item) => item.name.value === 'OBSERVER-ID')!.value.value).toBe('SELF-DECLARED');
     expect(qc.verification).toEqual({ name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Demo Hospital', dateTime: '20260302101500' });
     expect(readPart10(written.report).dataset).toMatchObject({ VerificationFlag: 'VERIFIED', CompletionFlag: 'COMPLETE', PreliminaryFlag: 'FINAL' });
     expect(qc.sop).toEqual({ id: 'ct-lung-nodule', version: sop.version, sha256: sop.reference.sha256 });
@@ -118,20 +121,23 @@ describe('the QC report', () => {
 });
 
 describe('a second adjudication', () => {
-  it('revises the first: Predecessor Documents, the same series, the next instance; the first stays as it is', () => {
+  it('revises the first: Predecessor Documents, the same series, the next instance, her sign-in in both objects; the first stays as it is', () => {
     const edited = new BitMask(reference.grid, maskOf(reference, 3).words.slice());
     edited.set(0); // one voxel more than the first reference's nodule
-    const init = demoAdjudication({ predecessor: written.report, adjudicator: { name: 'Okonkwo^Ada', login: 'aokonkwo', selfDeclared: false, organization: 'SegQC Demo Hospital' } });
+    const signIn = { issuer: 'https://login.segqc-demo.example/realms/radiology', subject: 'aokonkwo@radiology' };
+    const init = demoAdjudication({ predecessor: written.report, adjudicator: { name: 'Okonkwo^Ada', login: 'aokonkwo', organization: 'SegQC Demo Hospital', authentication: signIn } });
     const second = writeAdjudication({ ...init, decisions: [init.decisions[0], init.decisions[1], { ...init.decisions[2], method: { kind: 'edited', mask: edited } }] });
     const qc = readQcReport(second.report).qc!;
     expect(qc.predecessors).toEqual([{ studyInstanceUid: demoCt02().annotations[0].info.studyInstanceUid, seriesInstanceUid: read.qc!.seriesInstanceUid, sopClassUid: '1.2.840.10008.5.1.4.1.1.88.34', sopInstanceUid: written.reportSopInstanceUid }]);
     expect([qc.seriesInstanceUid, qc.seriesNumber, qc.instanceNumber]).toEqual([read.qc!.seriesInstanceUid, read.qc!.seriesNumber, 2]);
     expect(second.reportSopInstanceUid).not.toBe(written.reportSopInstanceUid);
     expect(second.referenceSegSopInstanceUid).not.toBe(written.referenceSegSopInstanceUid);
-    expect(qc.observer).toEqual({ name: 'Okonkwo^Ada', login: 'aokonkwo', organization: 'SegQC Demo Hospital', role: 'adjudicator' });
+    expect(qc.observer).toEqual({ name: 'Okonkwo^Ada', login: 'aokonkwo', organization: 'SegQC Demo Hospital', role: 'adjudicator', authentication: signIn });
+    expect(qc.verification).toMatchObject({ name: 'Okonkwo^Ada', login: 'aokonkwo', authentication: signIn });
     expect(qc.structures[2].decision).toEqual({ outcome: 'edited', reasons: [{ reason: 'missedLesion' }, { reason: 'other', text: 'B left out the 4 mm nodule' }] });
     const { dataset } = readPart10(second.referenceSeg);
-    expect(dataset).toMatchObject({ SeriesInstanceUID: referenceSegSeriesUid(qc.subject.StudyInstanceUID), InstanceNumber: 2, ContentDescription: 'SegQC adjudicated reference standard; creator signed in' });
+    expect(dataset).toMatchObject({ SeriesInstanceUID: referenceSegSeriesUid(qc.subject.StudyInstanceUID), InstanceNumber: 2, ContentDescription: 'SegQC adjudicated reference standard; creator authenticated' });
+    expect(segCreatorIdentity(dataset)).toEqual({ name: 'Okonkwo^Ada', login: 'aokonkwo', contentLabel: 'ADJUDICATED', authentication: signIn });
     expect((dataset['SegmentSequence'] as Array<Record<string, unknown>>)[2]).toMatchObject({ SegmentAlgorithmType: 'MANUAL', SegmentDescription: 'Edited by the adjudicator' });
     expect(sameVoxels(maskOf(readSegmentation(second.referenceSeg, demoCt02().sourceImages), 3), edited)).toBe(true);
   });

@@ -17,11 +17,13 @@
  *
  * Both get new random SOP Instance UIDs unless the adjudication gives them (AdjudicationInit.uids).
  *
- * A self-declared identity is recorded as such in both: the report's Observer identity item
- * (Self-declared, not authenticated) and the SEG's ContentDescription.
+ * How the adjudicator's identity is known is recorded in both: the report's Observer identity
+ * items (authenticated with issuer and subject, or self-declared) and the SEG's creator marker
+ * (ContentDescription, and the subject code with its issuer; seg/buildBinarySeg.ts).
  */
 import { ENGINE } from '../agreement/engineVersion';
 import { writePart10 } from '../dicom/part10';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import { randomUid, uidFromName } from '../dicom/uid';
 import { buildBinarySeg } from '../seg/buildBinarySeg';
 import { qcReportSeriesUid, writeQcReport } from '../sr/buildQcReport';
@@ -47,13 +49,8 @@ export interface WrittenAdjudication {
   reportSopInstanceUid: string;
 }
 
-/**
- * The reference SEG's ContentDescription: whether the adjudicator's identity was authenticated,
- * in the two fixed forms SegQC's annotation SEGs use ("SegQC annotation; creator self-declared" / "… signed in").
- */
-export function referenceContentDescription(selfDeclared: boolean): string {
-  return `SegQC adjudicated reference standard; creator ${selfDeclared ? 'self-declared' : 'signed in'}`;
-}
+/** What the reference SEG is; buildBinarySeg appends the creator marker ("…; creator self-declared"). */
+export const REFERENCE_SEG_CONTENT_DESCRIPTION = 'SegQC adjudicated reference standard';
 
 /** SeriesNumber of a study's reference-standard SEGs. */
 export const REFERENCE_SEG_SERIES_NUMBER = 980;
@@ -80,9 +77,9 @@ export function writeAdjudication(input: Adjudication | AdjudicationInit): Writt
     sourceImages,
     segments: structures.map((structure, s) => referenceSegmentDescription(structure, s + 1, annotations)),
     frames: masks.map((mask, s) => ({ segmentNumber: s + 1, mask: maskInSourceOrder(mask, adjudication.sliceOrder, sourceImages.length, `structures[${s}]`) })),
-    creator: { name: adjudicator.name, login: adjudicator.login, institutionName: adjudication.institutionName },
+    creator: { name: adjudicator.name, login: adjudicator.login, institutionName: adjudication.institutionName, ...authenticationOf(adjudicator) },
     contentLabel: 'ADJUDICATED',
-    contentDescription: referenceContentDescription(adjudicator.selfDeclared),
+    contentDescription: REFERENCE_SEG_CONTENT_DESCRIPTION,
     contentDate: date,
     contentTime: time,
     seriesInstanceUID: referenceSegSeriesUid(study),
@@ -116,17 +113,20 @@ export function writeAdjudication(input: Adjudication | AdjudicationInit): Writt
     contentDate: date,
     contentTime: time,
     subject: annotations[0].info.subject,
-    observer: { name: adjudicator.name, login: adjudicator.login, organization, role: 'adjudicator', selfDeclared: adjudicator.selfDeclared },
+    observer: { name: adjudicator.name, login: adjudicator.login, organization, role: 'adjudicator', ...authenticationOf(adjudicator) },
     algorithm: { name: ENGINE.name, version: ENGINE.version, conventions: judgement.conventions },
     imageLibrary: [library],
     structures: structures.map((structure, s) => reportStructureOf(structure, judgementOf(judgement.structures, s, ANNOTATION_LETTERS[annotations.length]))),
     ...(sop ? { sop: { id: sop.reference.id, version: sop.reference.version, sha256: sop.reference.sha256 } } : {}),
     ...(adjudication.checklist.length > 0 ? { checklist: adjudication.checklist } : {}),
     ...(revision ? { predecessors: [revision.predecessor] } : {}),
-    verification: { name: adjudicator.name, login: adjudicator.login, organization, dateTime: `${date}${time}` },
+    // The adjudicator verifies their own report: the verifier is the observer, with the same sign-in.
+    verification: { name: adjudicator.name, login: adjudicator.login, organization, dateTime: `${date}${time}`, ...authenticationOf(adjudicator) },
   };
   return { referenceSeg, report: writeQcReport(init), referenceSegSopInstanceUid, reportSopInstanceUid };
 }
+
+const authenticationOf = ({ authentication }: { authentication?: AuthenticatedIdentity }) => (authentication ? { authentication } : {});
 
 /**
  * The annotation for judgeSegmentations with each segment named by its structure's key alone (no

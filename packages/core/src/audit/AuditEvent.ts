@@ -3,6 +3,7 @@
  * from the PACS — each annotation SEG, each reference-standard SEG, each QC report — with who,
  * when, under which SOP, what was decided and measured, and the hashes that make it tamper-evident.
  */
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import type { QcAgreementInit } from '../sr/QcAgreement';
 import type { AnnotationLetter, QcReasonKey, QcReferenceStandard } from '../sr/qcCodes';
 import type { QcOutcome } from '../sr/QcDecision';
@@ -16,10 +17,10 @@ export interface AuditPerson {
   login?: string;
   organization?: string;
   /**
-   * true: name and login were typed by the user (recorded as self-declared); false: recorded as
-   * signed in (authenticated by the deployment); undefined: the object does not say.
+   * The OpenID Provider's issuer and subject the object records for them. Absent: self-declared —
+   * the object says so, or says nothing (another writer's, or SegQC's before it recorded sign-ins).
    */
-  selfDeclared?: boolean;
+  authentication?: AuthenticatedIdentity;
 }
 
 /** The SOP an object was made under: a SEG records the first 16 hex digits of its hash, a QC report all 64. */
@@ -119,8 +120,8 @@ export interface QcReportEvent {
   judged: JudgedSegRecord[];
   /** Predecessor Documents: the reports this one revises. */
   predecessors: PredecessorInit[];
-  /** The sign-off (VERIFIED), when signed. */
-  verification?: { name: string; login: string; organization?: string; dateTime: string };
+  /** The sign-off (VERIFIED), when signed; `authentication` as for the observer, whom the verifier is in SegQC. */
+  verification?: { name: string; login: string; organization?: string; dateTime: string; authentication?: AuthenticatedIdentity };
   /** Images of the Image Library: what the measurements were made on. */
   imageLibrary: { seriesInstanceUid: string; sopInstanceUids: string[] }[];
 }

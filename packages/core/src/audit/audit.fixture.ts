@@ -1,6 +1,6 @@
 // Test fixture: one whole case written with SegQC's own writers on a small synthetic CT series —
-// two annotation SEGs under a SOP (A Rivera, self-declared; B Chen, signed in), a reviewer's QC
-// report that escalates the right lung, and an adjudication (reference SEG + verified report by
+// two annotation SEGs under a SOP (A Rivera, self-declared; B Chen, authenticated, a UUID subject),
+// a reviewer's QC report (Lindqvist, authenticated) that escalates the right lung, and an adjudication (reference SEG + verified report by
 // Singh, self-declared; the right lung by majority vote — the union of the two balls — the rest
 // A's) that revises the review. Everything the audit trail reads, as the PACS would return it,
 // built once per test file.
@@ -18,7 +18,12 @@ import { judgeSegmentations, type JudgedSegmentation } from '../sr/judgeSegmenta
 import type { QcReportInit } from '../sr/QcReport';
 import { reportSourceSeries } from '../sr/reportSourceSeries';
 import type { PresentInstance, RetrievedStudyObject } from './caseRecordsFromObjects';
-import { ANNOTATION_CREATOR_SELF_DECLARED, ANNOTATION_CREATOR_SIGNED_IN } from './creatorIdentity';
+
+/** The sign-ins the fixture records: Chen's subject is longer than 16 characters (a LongCodeValue in the SEG). */
+export const SIGN_INS = {
+  chen: { issuer: 'https://login.segqc-test.example/realms/radiology', subject: '4f1c2a9e-7d3b-4e8a-9c61-2b5d8f0e1a37' },
+  lindqvist: { issuer: 'https://login.segqc-test.example/realms/radiology', subject: 'mlindqvist-01' },
+};
 
 /** The SOP the annotators and the reviewer worked under (a made-up digest). */
 export const SOP = { id: 'ct-lung-nodule', version: '1.1.0', sha256: 'a3f1c2e4b5d6978812345678901234567890abcdef1234567890abcdef123456' };
@@ -48,7 +53,7 @@ export function auditCase(): AuditCase {
   const segA = writePart10(buildBinarySeg({
     ...base,
     creator: { name: 'Rivera^Ana', login: 'arivera' },
-    contentDescription: ANNOTATION_CREATOR_SELF_DECLARED,
+    contentDescription: 'SegQC annotation',
     contentDate: '20260301',
     contentTime: '091500',
     seriesInstanceUID: uidFromName('audit/seg series A'),
@@ -59,8 +64,8 @@ export function auditCase(): AuditCase {
   const segB = writePart10(buildBinarySeg({
     ...base,
     frames: [{ segmentNumber: 1, mask: maskFrom(series, (x, y, z) => (x + 13) ** 2 + (y + 22) ** 2 + (z - 30) ** 2 <= 36) }, base.frames[1], base.frames[2]],
-    creator: { name: 'Chen^Wei', login: 'wchen' },
-    contentDescription: ANNOTATION_CREATOR_SIGNED_IN,
+    creator: { name: 'Chen^Wei', login: 'wchen', authentication: SIGN_INS.chen },
+    contentDescription: 'SegQC annotation',
     contentDate: '20260301',
     contentTime: '104500',
     seriesInstanceUID: uidFromName('audit/seg series B'),
@@ -79,7 +84,7 @@ export function auditCase(): AuditCase {
     contentDate: '20260302',
     contentTime: '080000',
     subject: annotations[0].info.subject,
-    observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Test Hospital', role: 'reviewer' },
+    observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Test Hospital', role: 'reviewer', authentication: SIGN_INS.lindqvist },
     algorithm: { name: ENGINE.name, version: ENGINE.version, conventions: judgement.conventions },
     imageLibrary: [library],
     structures: judgement.structures.map((structure) => ({
@@ -98,7 +103,7 @@ export function auditCase(): AuditCase {
     decisions: judgement.structures.map((structure) => structure.label === 'Right lung'
       ? { structureLabel: structure.label, method: { kind: 'majority' }, reasons: [{ reason: 'boundaryDisagreement' }], escalated: true }
       : { structureLabel: structure.label, method: { kind: 'accept', annotation: 'A' }, reasons: [], escalated: false }),
-    adjudicator: { name: 'Singh^Priya', login: 'psingh', selfDeclared: true, organization: 'SegQC Test Hospital' },
+    adjudicator: { name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Test Hospital' },
     now: new Date(2026, 2, 3, 14, 30, 0),
     predecessor: review,
   });

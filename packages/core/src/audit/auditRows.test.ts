@@ -1,7 +1,7 @@
 // The export a regulator reads: every object and event of the case as rows (and as one JSON
 // document), with the identities, times, SOP versions, decisions, metrics and hashes the objects
 // record — and the patient's name and ID only when asked for.
-import { auditCase, SOP } from './audit.fixture';
+import { auditCase, SIGN_INS, SOP } from './audit.fixture';
 import { auditCsv } from './auditCsv';
 import { AUDIT_COLUMNS, auditRows } from './auditRows';
 import { caseRecordsFromObjects } from './caseRecordsFromObjects';
@@ -28,22 +28,31 @@ describe('rows', () => {
     expect(rows[0]).toEqual({
       studyInstanceUid: fixture.studyInstanceUid, event: 'annotation', dateTime: '2026-03-01T09:15:00',
       sopInstanceUid: fixture.uids.segA, seriesInstanceUid: expect.any(String), sopClassUid: '1.2.840.10008.5.1.4.1.1.66.4', instanceNumber: '1',
-      person: 'Rivera^Ana', login: 'arivera', organization: 'SegQC Test Hospital', role: 'annotator', selfDeclared: 'yes',
+      person: 'Rivera^Ana', login: 'arivera', organization: 'SegQC Test Hospital', role: 'annotator', identity: 'self-declared',
       sopId: 'ct-lung-nodule', sopVersion: '1.1.0', sopHash: SOP.sha256.slice(0, 16), contentLabel: 'ANNOTATION',
       structure: 'Right lung; Lung nodule; Lesion', pixelDataSha256: (records.events[0] as { pixelDataSha256: string }).pixelDataSha256,
     });
-    expect(rows[1]).toMatchObject({ person: 'Chen^Wei', login: 'wchen', selfDeclared: 'no' });
-    expect(rows[11]).toMatchObject({ event: 'reference-seg', sopInstanceUid: fixture.uids.referenceSeg, person: 'Singh^Priya', role: 'adjudicator', selfDeclared: 'yes', contentLabel: 'ADJUDICATED' });
+    expect(rows[1]).toMatchObject({ person: 'Chen^Wei', login: 'wchen', identity: 'authenticated', issuer: SIGN_INS.chen.issuer, subject: SIGN_INS.chen.subject });
+    expect(rows[11]).toMatchObject({ event: 'reference-seg', sopInstanceUid: fixture.uids.referenceSeg, person: 'Singh^Priya', role: 'adjudicator', identity: 'self-declared', contentLabel: 'ADJUDICATED' });
+    expect([rows[11].issuer, rows[11].subject]).toEqual([undefined, undefined]);
   });
 
   it('give each report\'s observer, SOP, sign-off and predecessor chain', () => {
-    expect(rows[2]).toMatchObject({ event: 'qc-report', sopInstanceUid: fixture.uids.review, person: 'Lindqvist^Maria', login: 'mlindqvist', role: 'reviewer', selfDeclared: 'no', sopId: SOP.id, sopVersion: SOP.version, sopHash: SOP.sha256, instanceNumber: '1' });
+    expect(rows[2]).toMatchObject({
+      event: 'qc-report', sopInstanceUid: fixture.uids.review, person: 'Lindqvist^Maria', login: 'mlindqvist', role: 'reviewer',
+      identity: 'authenticated', issuer: SIGN_INS.lindqvist.issuer, subject: SIGN_INS.lindqvist.subject, sopId: SOP.id, sopVersion: SOP.version, sopHash: SOP.sha256, instanceNumber: '1',
+    });
     expect(rows[2].predecessors).toBeUndefined();
     expect(rows[12]).toMatchObject({
-      event: 'qc-report', sopInstanceUid: fixture.uids.adjudication, person: 'Singh^Priya', role: 'adjudicator', selfDeclared: 'yes', instanceNumber: '2',
+      event: 'qc-report', sopInstanceUid: fixture.uids.adjudication, person: 'Singh^Priya', role: 'adjudicator', identity: 'self-declared', instanceNumber: '2',
       verifiedBy: 'Singh^Priya', verifierLogin: 'psingh', verifiedAt: '2026-03-03T14:30:00',
       predecessors: fixture.uids.review, predecessorChain: fixture.uids.review,
     });
+  });
+
+  it('leave the identity of a judged SEG\'s annotator to that SEG\'s own row: the report does not record it', () => {
+    const judged = rows.filter((row) => row.event === 'judged-seg');
+    expect(judged.map((row) => [row.identity, row.issuer, row.subject])).toEqual(Array(judged.length).fill([undefined, undefined, undefined]));
   });
 
   it('give the hash each report recorded of each SEG it judged', () => {
@@ -119,5 +128,14 @@ describe('CSV', () => {
   it('of the case has one line per row plus the header', () => {
     const { rows, columns } = auditRows([records]);
     expect(auditCsv(columns, rows).split('\r\n').filter(Boolean)).toHaveLength(rows.length + 1);
+  });
+
+  it('says for each SEG and report how its person is known: authenticated with issuer and subject, or self-declared', () => {
+    const { rows, columns } = auditRows([records]);
+    const lines = auditCsv(columns, rows).split('\r\n');
+    const [identity, issuer, subject] = ['identity', 'issuer', 'subject'].map((column) => columns.indexOf(column as never));
+    const cells = (line: string) => { const fields = line.split(','); return [fields[identity], fields[issuer], fields[subject]]; };
+    expect(cells(lines[1])).toEqual(['self-declared', '', '']); // Rivera's annotation
+    expect(cells(lines[2])).toEqual(['authenticated', SIGN_INS.chen.issuer, SIGN_INS.chen.subject]); // Chen's
   });
 });

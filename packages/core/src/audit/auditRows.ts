@@ -5,12 +5,13 @@
  * unless asked for (`includePatientIdentifiers`); every other value is what the objects record.
  * Columns are documented in README.md beside this file.
  */
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import type { AuditEvent, CaseRecords, QcReportEvent, SegEvent, UnreadableObject } from './AuditEvent';
 import { predecessorChain, reportsByUid } from './predecessorChain';
 
 export const AUDIT_COLUMNS = [
   'studyInstanceUid', 'event', 'dateTime', 'sopInstanceUid', 'seriesInstanceUid', 'sopClassUid', 'instanceNumber',
-  'person', 'login', 'organization', 'role', 'selfDeclared', 'sopId', 'sopVersion', 'sopHash', 'contentLabel',
+  'person', 'login', 'organization', 'role', 'identity', 'issuer', 'subject', 'sopId', 'sopVersion', 'sopHash', 'contentLabel',
   'structure', 'annotation', 'referencedSopInstanceUid', 'pixelDataSha256', 'referenceStandard',
   'outcome', 'acceptedAnnotation', 'reasons',
   'pair', 'pairSopInstanceUids', 'volumesMl', 'dice', 'jaccard', 'hdMm', 'hd95Mm', 'assdMm', 'nsd',
@@ -111,7 +112,7 @@ function segRow(event: SegEvent, row: RowSink): void {
     login: event.creator.login,
     organization: event.creator.organization,
     role: event.role,
-    selfDeclared: yesNo(event.creator.selfDeclared),
+    ...identityColumns(event.creator.authentication),
     sopId: event.sop?.id,
     sopVersion: event.sop?.version,
     sopHash: event.sop?.hash,
@@ -124,7 +125,10 @@ function segRow(event: SegEvent, row: RowSink): void {
 
 function reportRows(event: QcReportEvent, chain: string[], row: RowSink): void {
   const context = { dateTime: event.dateTime, sopInstanceUid: event.sopInstanceUid, seriesInstanceUid: event.seriesInstanceUid };
-  const observer = { person: event.observer?.name, login: event.observer?.login, organization: event.observer?.organization, role: event.observer?.role, selfDeclared: event.observer ? yesNo(event.observer.selfDeclared) : undefined };
+  const observer = {
+    person: event.observer?.name, login: event.observer?.login, organization: event.observer?.organization, role: event.observer?.role,
+    ...(event.observer ? identityColumns(event.observer.authentication) : {}),
+  };
   row('qc-report', {
     ...context,
     sopClassUid: event.sopClassUid,
@@ -183,4 +187,7 @@ function numberText(value: number | null | undefined): string | undefined {
   return value === null ? 'undefined' : String(value);
 }
 
-const yesNo = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : value ? 'yes' : 'no');
+/** How the row's person is known: `authenticated` with issuer and subject, else `self-declared` (also when the object does not say). */
+function identityColumns(authentication: AuthenticatedIdentity | undefined): Partial<Record<AuditColumn, string>> {
+  return authentication ? { identity: 'authenticated', issuer: authentication.issuer, subject: authentication.subject } : { identity: 'self-declared' };
+}

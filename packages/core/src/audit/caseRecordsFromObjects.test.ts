@@ -1,12 +1,12 @@
 // The audit trail of a case lists every object and event the case's DICOM objects record: who made
-// each SEG (name, login, self-declared or signed in), in which role, when, under which SOP, with the
+// each SEG (name, login, authenticated with issuer and subject or self-declared), in which role, when, under which SOP, with the
 // SHA-256 of its pixel data; each QC report's observer, decisions with reasons, metrics per pair,
 // the hashes it recorded of the SEGs it judged, its predecessors and its sign-off. The case is
 // written with SegQC's own writers (audit.fixture.ts); hashes are checked against a SHA-256 of the
 // Pixel Data computed here through dcmjs, not through the code under test.
 import { readPart10 } from '../dicom/readPart10';
 import { sha256Hex } from '../hash/sha256';
-import { auditCase, SOP } from './audit.fixture';
+import { auditCase, SIGN_INS, SOP } from './audit.fixture';
 import type { AnnotationEvent, QcReportEvent, ReferenceSegEvent } from './AuditEvent';
 import { caseRecordsFromObjects } from './caseRecordsFromObjects';
 
@@ -32,26 +32,28 @@ describe('the records of a reviewed and adjudicated case', () => {
     const [a, b] = records.events as AnnotationEvent[];
     expect(a).toMatchObject({
       contentLabel: 'ANNOTATION', role: 'annotator', sopClassUid: '1.2.840.10008.5.1.4.1.1.66.4', instanceNumber: 1,
-      creator: { name: 'Rivera^Ana', login: 'arivera', organization: 'SegQC Test Hospital', selfDeclared: true },
+      creator: { name: 'Rivera^Ana', login: 'arivera', organization: 'SegQC Test Hospital' },
       sop: { id: SOP.id, version: SOP.version, hash: SOP.sha256.slice(0, 16) },
       sourceSeriesInstanceUid: fixture.series.images[0].SeriesInstanceUID,
       segmentLabels: ['Right lung', 'Lung nodule', 'Lesion'],
     });
+    expect(a.creator.authentication).toBeUndefined(); // self-declared
     expect(a.pixelDataSha256).toBe(pixelSha(fixture.segA));
-    expect(b.creator).toEqual({ name: 'Chen^Wei', login: 'wchen', organization: 'SegQC Test Hospital', selfDeclared: false });
+    expect(b.creator).toEqual({ name: 'Chen^Wei', login: 'wchen', organization: 'SegQC Test Hospital', authentication: SIGN_INS.chen });
     expect(b.pixelDataSha256).toBe(pixelSha(fixture.segB));
     expect(b.pixelDataSha256).not.toBe(a.pixelDataSha256);
   });
 
   it('records the reference SEG as the adjudicator\'s, self-declared', () => {
     const reference = records.events[3] as ReferenceSegEvent;
-    expect(reference).toMatchObject({ kind: 'reference', contentLabel: 'ADJUDICATED', role: 'adjudicator', creator: { name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Test Hospital', selfDeclared: true } });
+    expect(reference).toMatchObject({ kind: 'reference', contentLabel: 'ADJUDICATED', role: 'adjudicator' });
+    expect(reference.creator).toEqual({ name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Test Hospital' });
     expect(reference.pixelDataSha256).toBe(pixelSha(fixture.referenceSeg));
   });
 
   it('records the review: observer, SOP, decision with reasons, metrics per pair and the judged SEGs\' hashes', () => {
     const review = records.events[2] as QcReportEvent;
-    expect(review.observer).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Test Hospital', role: 'reviewer', selfDeclared: false });
+    expect(review.observer).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Test Hospital', role: 'reviewer', authentication: SIGN_INS.lindqvist });
     expect(review.sop).toEqual({ id: SOP.id, version: SOP.version, hash: SOP.sha256 });
     expect(review.decisions).toEqual([
       { structure: 'Right lung', outcome: 'escalated', reasons: [{ reason: 'boundaryDisagreement' }, { reason: 'other', text: 'B drew the ball 1 mm to the right' }] },
@@ -80,7 +82,7 @@ describe('the records of a reviewed and adjudicated case', () => {
 
   it('records the adjudication: the adjudicator, the reference judged as C, the revised review and the sign-off', () => {
     const adjudication = records.events[4] as QcReportEvent;
-    expect(adjudication.observer).toEqual({ name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Test Hospital', role: 'adjudicator', selfDeclared: true });
+    expect(adjudication.observer).toEqual({ name: 'Singh^Priya', login: 'psingh', organization: 'SegQC Test Hospital', role: 'adjudicator' });
     expect(adjudication.decisions[0]).toEqual({ structure: 'Right lung', outcome: 'majority', reasons: [{ reason: 'boundaryDisagreement' }] });
     expect(adjudication.judged.map((seg) => [seg.annotation, seg.sopInstanceUid, seg.pixelDataSha256, seg.referenceStandard])).toEqual([
       ['A', fixture.uids.segA, pixelSha(fixture.segA), undefined],

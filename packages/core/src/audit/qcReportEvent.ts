@@ -73,8 +73,7 @@ export function qcReportEventOf(report: QcReportInit, sopClassUid: string): QcRe
         login: observer.login,
         ...(observer.organization !== undefined ? { organization: observer.organization } : {}),
         role: observer.role,
-        // A report says "self-declared" only when it was; otherwise the login is the deployment's.
-        selfDeclared: observer.selfDeclared === true,
+        ...(observer.authentication !== undefined ? { authentication: { ...observer.authentication } } : {}),
       },
     } : {}),
     ...(sop ? { sop: { id: sop.id, version: sop.version, hash: sop.sha256.toLowerCase() } } : {}),
@@ -88,6 +87,7 @@ export function qcReportEventOf(report: QcReportInit, sopClassUid: string): QcRe
         login: verification.login,
         ...(verification.organization !== undefined ? { organization: verification.organization } : {}),
         dateTime: isoFromDicomDateTime(verification.dateTime),
+        ...(verification.authentication !== undefined ? { authentication: { ...verification.authentication } } : {}),
       },
     } : {}),
     imageLibrary: report.imageLibrary.map((group) => ({ seriesInstanceUid: group.seriesInstanceUid, sopInstanceUids: group.images.map((image) => image.sopInstanceUid) })),

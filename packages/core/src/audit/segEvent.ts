@@ -1,6 +1,7 @@
 /**
  * The audit event of one SEG, read from its Part 10 bytes: who made it (ContentCreatorName, the login
- * in ContentCreatorIdentificationCodeSequence, self-declared or signed in from ContentDescription),
+ * in ContentCreatorIdentificationCodeSequence, and the sign-in when the SEG records one, else
+ * self-declared: identity/segCreatorIdentity.ts),
  * in which role (ContentLabel), when (ContentDate/ContentTime), under which SOP (ProtocolName), and
  * the SHA-256 of its Pixel Data exactly as a QC report records it (describeJudgedSeg).
  */
@@ -10,7 +11,6 @@ import { parseSopReference } from '../seg/SopReference';
 import { readSegHeader } from '../seg/read/readSegHeader';
 import { describeJudgedSeg } from '../sr/describeJudgedSeg';
 import type { SegCreatorRole, SegEvent } from './AuditEvent';
-import { creatorSelfDeclared } from './creatorIdentity';
 import { isoDateTime } from './isoDateTime';
 
 // A Map: ContentLabel is the PACS's text, and "constructor" must not find Object's.
@@ -23,7 +23,6 @@ export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { nam
   const { protocolName, instanceNumber, creatorInstitution } = provenanceOf(bytes);
   const organization = creatorInstitution ?? info.institutionName;
   const sop = parseSopReference(protocolName);
-  const selfDeclared = creatorSelfDeclared(header.contentDescription);
   const dateTime = isoDateTime(header.contentDate, header.contentTime);
   const role = (info.contentLabel !== undefined ? ROLE_OF_LABEL.get(info.contentLabel) : undefined) ?? 'annotator';
   const event: SegEvent = {
@@ -38,7 +37,7 @@ export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { nam
       ...(info.annotatorName !== undefined ? { name: info.annotatorName } : {}),
       ...(info.annotatorLogin !== undefined ? { login: info.annotatorLogin } : {}),
       ...(organization !== undefined ? { organization } : {}),
-      ...(selfDeclared !== undefined ? { selfDeclared } : {}),
+      ...(info.annotatorAuthentication !== undefined ? { authentication: info.annotatorAuthentication } : {}),
     },
     role,
     ...(dateTime !== undefined ? { dateTime } : {}),

@@ -54,4 +54,12 @@ describe('writePart10', () => {
     expect(() => writePart10({ SOPClassUID: '1.2.3' })).toThrow(DicomValueError);
     expect(() => writePart10({ SOPClassUID: '1.2.3' })).toThrow('SOPInstanceUID: is required');
   });
+
+  // A multipart body's part (a gateway's STOW check) is a Node Buffer view into the whole body:
+  // Buffer#slice() shares memory, so the copy for dcmjs must not rely on it.
+  it('reads a file that is a Node Buffer view into a larger buffer', () => {
+    const body = Buffer.concat([Buffer.from('--boundary\r\n\r\n'), Buffer.from(bytes), Buffer.from('\r\n--boundary--')]);
+    const part = body.subarray(14, 14 + bytes.length);
+    expect(readPart10(part).dataset.SOPInstanceUID).toBe(dataset.SOPInstanceUID);
+  });
 });

@@ -25,11 +25,12 @@ export interface ReadPart10Options {
  */
 export function readPart10(bytes: Uint8Array, options: ReadPart10Options = {}): Part10Contents {
   assertReadablePart10(bytes, options.maxBytes ?? MAX_PART10_BYTES);
-  // dcmjs reads from an ArrayBuffer from offset 0: copy when `bytes` is a view into a larger one.
+  // dcmjs reads from an ArrayBuffer from offset 0: copy when `bytes` is a view into a larger one
+  // (`new Uint8Array(view)` copies; a Node Buffer's own slice() would not).
   const buffer =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? (bytes.buffer as ArrayBuffer)
-      : bytes.slice().buffer;
+      : new Uint8Array(bytes).buffer;
   const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
   let dict;
   try {

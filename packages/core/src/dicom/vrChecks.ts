@@ -45,6 +45,18 @@ export function checkUnlimitedCharacters(value: string, path: string): string {
   return checkText(value, path, 'UC', 1024, true);
 }
 
+// PS3.5 6.2: ST and LT allow the format effectors CR, LF, FF and ESC, and the backslash.
+const TEXT_CONTROL = /[\u0000-\u0009\u000b\u000e-\u001a\u001c-\u001f\u007f]/;
+
+/** ST: a required text of at most 1024 characters, no control characters but CR, LF, FF and ESC. */
+export function checkShortText(value: string, path: string): string {
+  if (typeof value !== 'string') throw new DicomValueError(path, 'must be a string (ST)');
+  if (value.trim() === '') throw new DicomValueError(path, 'is required (type 1) and must not be empty');
+  if (value.length > 1024) throw new DicomValueError(path, `is ${value.length} characters, more than the 1024 of ST`);
+  if (TEXT_CONTROL.test(value)) throw new DicomValueError(path, 'must not contain control characters other than CR, LF, FF and ESC');
+  return value;
+}
+
 /**
  * PN: up to three component groups (alphabetic=ideographic=phonetic), each at most 64 characters
  * and 5 `^`-separated components (family^given^middle^prefix^suffix).

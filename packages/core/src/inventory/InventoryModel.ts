@@ -3,6 +3,7 @@
  * reference standards, its QC reports, and the QC state they put it in (inventory/README.md).
  * Plain data: it crosses Web Worker and worker_threads boundaries and is written as JSON.
  */
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import type { ParsedSopReference } from '../seg/SopReference';
 import type { QcReportInit } from '../sr/QcReport';
 
@@ -23,8 +24,11 @@ export interface InventorySeg {
   seriesInstanceUid: string;
   /** ContentLabel as written: ANNOTATION, ADJUDICATED, GOLD (SegContentLabel), another tool's, or null. */
   contentLabel: string | null;
-  /** ContentCreatorName (DICOM PN, `Family^Given`) and the login of ContentCreatorIdentificationCodeSequence. */
-  creator: { name: string | null; login: string | null };
+  /**
+   * ContentCreatorName (DICOM PN, `Family^Given`), the login of ContentCreatorIdentificationCodeSequence,
+   * and the creator's sign-in when the SEG records one (absent: self-declared).
+   */
+  creator: { name: string | null; login: string | null; authentication?: AuthenticatedIdentity };
   /** ContentDate (YYYYMMDD) and ContentTime as written. */
   contentDate: string | null;
   contentTime: string | null;

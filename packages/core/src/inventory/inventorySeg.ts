@@ -1,11 +1,14 @@
 /**
  * One SEG of the inventory from its WADO-RS series metadata (DICOM JSON, no pixel data): its role
- * (ContentLabel, PS3.3 Table 10-12), its creator (ContentCreatorName and the Person Identification
- * Macro's login, PS3.3 Table 10-1, as the SEG writer records them), when it was made, the SOP in
+ * (ContentLabel, PS3.3 Table 10-12), its creator (ContentCreatorName, the Person Identification
+ * Macro's login, PS3.3 Table 10-1, and the sign-in when the SEG records one, none meaning
+ * self-declared: identity/segCreatorIdentity.ts), when it was made, the SOP in
  * its ProtocolName (SopReference) and the source series it was drawn on (ReferencedSeriesSequence,
  * PS3.3 C.12.2). Returns null for a dataset without a SOP Instance UID: nothing can name it.
  */
-import { jsonPersonName, jsonSequence, jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
+import { jsonSequence, jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
+import { naturalizeDicomJson } from '../dicomweb/naturalizeDicomJson';
+import { segCreatorIdentity } from '../identity/segCreatorIdentity';
 import { parseSopReference } from '../seg/SopReference';
 import type { InventorySeg } from './InventoryModel';
 
@@ -16,10 +19,6 @@ const TAG = {
   ContentDate: '00080023',
   ContentTime: '00080033',
   ContentLabel: '00700080',
-  ContentCreatorName: '00700084',
-  ContentCreatorIdentificationCodeSequence: '00700086',
-  PersonIdentificationCodeSequence: '00401101',
-  CodeValue: '00080100',
   ProtocolName: '00181030',
   ReferencedSeriesSequence: '00081115',
   SegmentSequence: '00620002',
@@ -34,7 +33,7 @@ export function inventorySeg(instance: DicomJsonDataset, seriesInstanceUid: stri
     sopInstanceUid,
     seriesInstanceUid: jsonString(instance, TAG.SeriesInstanceUID) ?? seriesInstanceUid,
     contentLabel: jsonString(instance, TAG.ContentLabel) ?? null,
-    creator: { name: jsonPersonName(instance, TAG.ContentCreatorName) ?? null, login: creatorLogin(instance) },
+    creator: creatorOf(instance),
     contentDate: jsonString(instance, TAG.ContentDate) ?? null,
     contentTime: jsonString(instance, TAG.ContentTime) ?? null,
     sop: parseSopReference(jsonString(instance, TAG.ProtocolName)) ?? null,
@@ -43,13 +42,18 @@ export function inventorySeg(instance: DicomJsonDataset, seriesInstanceUid: stri
   };
 }
 
-/** The code value of the first creator's Person Identification Code Sequence that has one. */
-function creatorLogin(instance: DicomJsonDataset): string | null {
-  for (const creator of jsonSequence(instance, TAG.ContentCreatorIdentificationCodeSequence)) {
-    for (const code of jsonSequence(creator, TAG.PersonIdentificationCodeSequence)) {
-      const login = jsonString(code, TAG.CodeValue);
-      if (login !== undefined) return login;
-    }
+/** What segCreatorIdentity reads: ContentDescription, ContentCreatorName, the creator's codes, the coding schemes. */
+const CREATOR_TAGS = ['00700081', '00700084', '00700086', '00080110'];
+
+function creatorOf(instance: DicomJsonDataset): InventorySeg['creator'] {
+  // Only the creator's attributes are naturalized, not the SEG's thousands of per-frame items.
+  const part: DicomJsonDataset = Object.fromEntries(CREATOR_TAGS.flatMap((tag) => (instance[tag] !== undefined ? [[tag, instance[tag]]] : [])));
+  let identity;
+  try {
+    identity = segCreatorIdentity(naturalizeDicomJson(part));
+  } catch {
+    // Sequences nested past MAX_SEQUENCE_DEPTH: a hostile header, of which nothing is read.
+    return { name: null, login: null };
   }
-  return null;
+  return { name: identity.name ?? null, login: identity.login ?? null, ...(identity.authentication ? { authentication: identity.authentication } : {}) };
 }

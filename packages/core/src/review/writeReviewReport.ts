@@ -7,6 +7,7 @@
 import { ENGINE } from '../agreement/engineVersion';
 import { DicomValueError } from '../dicom/DicomValueError';
 import { randomUid } from '../dicom/uid';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import type { SourceImage } from '../seg/SourceImage';
 import { qcReportSeriesUid, writeQcReport } from '../sr/buildQcReport';
 import type { JudgedSegmentation } from '../sr/judgeSegmentations';
@@ -28,7 +29,8 @@ export interface ReviewReportInit {
   review: CaseReview;
   sourceImages: readonly SourceImage[];
   sop?: Sop;
-  reviewer: { name: string; login: string; selfDeclared: boolean; organization?: string };
+  /** `authentication`: the reviewer's sign-in at an OpenID Provider; absent, the report records them as self-declared. */
+  reviewer: { name: string; login: string; authentication?: AuthenticatedIdentity; organization?: string };
   checklist?: readonly SopChecklistResultInit[];
   now: Date;
   /** The latest QC report of the study, which this one revises. */
@@ -68,7 +70,13 @@ export function writeReviewReport(init: ReviewReportInit): { report: Uint8Array;
     contentDate: date,
     contentTime: time,
     subject: annotations[0].info.subject,
-    observer: { name: reviewer.name, login: reviewer.login, role: 'reviewer', selfDeclared: reviewer.selfDeclared, ...(reviewer.organization ? { organization: reviewer.organization } : {}) },
+    observer: {
+      name: reviewer.name,
+      login: reviewer.login,
+      role: 'reviewer',
+      ...(reviewer.organization ? { organization: reviewer.organization } : {}),
+      ...(reviewer.authentication ? { authentication: reviewer.authentication } : {}),
+    },
     algorithm: { name: ENGINE.name, version: ENGINE.version, conventions: judgement.conventions },
     imageLibrary: [library],
     structures,

@@ -6,6 +6,7 @@ import { CT_SEGMENTS, MR_SEGMENTS, generateDemoFiles } from '@segqc/demo-data';
 import { staple } from '../consensus/staple';
 import { uidFromName } from '../dicom/uid';
 import { sha256Hex } from '../hash/sha256';
+import { segCreatorIdentity } from '../identity/segCreatorIdentity';
 import { encodeUtf8 } from '../text/utf8';
 import type { Segmentation } from '../volume/Segmentation';
 import { readSegmentation } from './read/readSegmentation';
@@ -106,13 +107,16 @@ const DEMO_GOLDEN_CASES: GoldenSegCase[] = [
       });
       const input = demoInput('staple', series, segments, masks, {
         contentLabel: 'ADJUDICATED',
-        contentDescription: 'STAPLE consensus of arivera, wchen, cokafor',
-        creator: { name: 'Singh^Priya', login: 'psingh', institutionName: 'SegQC Demo Hospital' },
+        contentDescription: 'STAPLE of arivera, wchen, cokafor',
+        // Signed in: a subject of at most 16 characters is a CodeValue (the synthetic ADJUDICATED case has a LongCodeValue).
+        creator: { name: 'Singh^Priya', login: 'psingh', institutionName: 'SegQC Demo Hospital', authentication: { issuer: 'https://login.segqc-demo.example/realms/radiology', subject: 'psingh-7731' } },
       });
       return { input, sourceFiles: series.sourceFiles };
     },
     check: (seg) => {
       expect(seg['ContentLabel']).toBe('ADJUDICATED');
+      expect(seg['ContentDescription']).toBe('STAPLE of arivera, wchen, cokafor; creator authenticated');
+      expect(segCreatorIdentity(seg).authentication).toEqual({ issuer: 'https://login.segqc-demo.example/realms/radiology', subject: 'psingh-7731' });
       for (const item of seg['SegmentSequence'] as Record<string, unknown>[]) {
         expect(item).toMatchObject({ SegmentAlgorithmType: 'AUTOMATIC', SegmentAlgorithmName: 'STAPLE' });
       }

@@ -112,7 +112,10 @@ describe('buildBinarySeg round trip (build → Part 10 → dcmjs → unpack)', (
     const person = seq(seg, 'ContentCreatorIdentificationCodeSequence')[0];
     expect(seq(person, 'PersonIdentificationCodeSequence')[0]).toMatchObject({ CodeValue: 'arivera', CodingSchemeDesignator: '99SEGQC', CodeMeaning: 'Ana Rivera' });
     expect(person['InstitutionName']).toBe('SegQC Test Hospital');
-    expect(seq(seg, 'CodingSchemeIdentificationSequence')[0]['CodingSchemeDesignator']).toBe('99SEGQC');
+    expect(seq(seg, 'CodingSchemeIdentificationSequence').map((scheme) => scheme['CodingSchemeDesignator'])).toEqual(['99SEGQC']);
+    // No sign-in given: one code (the login), and the description says so (identity/segCreatorIdentity.test.ts has the rest).
+    expect(seq(person, 'PersonIdentificationCodeSequence')).toHaveLength(1);
+    expect(seg['ContentDescription']).toBe('Fixture annotation; creator self-declared');
     expect(seg).toMatchObject({
       SOPClassUID: '1.2.840.10008.5.1.4.1.1.66.4',
       Modality: 'SEG',
@@ -256,6 +259,13 @@ describe('buildBinarySeg validation names the attribute path', () => {
     ['a creator name with 6 components', { ...valid, creator: { name: 'a^b^c^d^e^f', login: 'x' } }, 'ContentCreatorName'],
     ['a missing login', { ...valid, creator: { name: 'Rivera^Ana', login: '' } }, 'ContentCreatorIdentificationCodeSequence[0].PersonIdentificationCodeSequence[0].CodeValue'],
     ['no institution anywhere', { ...valid, equipment: { ...valid.equipment, institutionName: undefined } }, 'ContentCreatorIdentificationCodeSequence[0].InstitutionName'],
+    ['a description that already carries a creator marker', { ...valid, contentDescription: 'SegQC annotation; creator authenticated' }, 'ContentDescription'],
+    ['a description too long for the creator marker (42 + 23 > 64)', { ...valid, contentDescription: 'x'.repeat(42) }, 'ContentDescription'],
+    ['a sign-in that is no object', { ...valid, creator: { ...valid.creator, authentication: 'yes' as never } }, 'creator.authentication'],
+    ['a subject with a backslash', { ...valid, creator: { ...valid.creator, authentication: { issuer: 'https://login.example', subject: 'a\\b' } } }, 'ContentCreatorIdentificationCodeSequence[0].PersonIdentificationCodeSequence[1].CodeValue'],
+    ['a subject of more than 1024 characters', { ...valid, creator: { ...valid.creator, authentication: { issuer: 'https://login.example', subject: 's'.repeat(1025) } } }, 'ContentCreatorIdentificationCodeSequence[0].PersonIdentificationCodeSequence[1].LongCodeValue'],
+    ['an issuer that is no URL', { ...valid, creator: { ...valid.creator, authentication: { issuer: 'login.example', subject: 'arivera' } } }, 'CodingSchemeIdentificationSequence[1].CodingSchemeResponsibleOrganization'],
+    ['an issuer of more than 1024 characters (ST)', { ...valid, creator: { ...valid.creator, authentication: { issuer: `https://login.example/${'a'.repeat(1004)}`, subject: 'arivera' } } }, 'CodingSchemeIdentificationSequence[1].CodingSchemeResponsibleOrganization'],
     ['an invalid series UID', { ...valid, seriesInstanceUID: '1.2.03' }, 'SeriesInstanceUID'],
     ['a mask of the wrong size', { ...valid, frames: [valid.frames[0], { segmentNumber: 2, mask: new Uint8Array(5) }, valid.frames[2]] }, 'frames[1].mask'],
     ['a mask for an undefined segment', { ...valid, frames: [...valid.frames, { segmentNumber: 7, mask: valid.frames[0].mask }] }, 'frames[3].segmentNumber'],

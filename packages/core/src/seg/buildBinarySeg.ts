@@ -13,6 +13,12 @@
  * GOLD), ContentCreatorName and ContentCreatorIdentificationCodeSequence the annotator,
  * ContentDate/ContentTime when the work was done, ProtocolName the SOP in force (SopReference,
  * `id@version+hash`), Enhanced General Equipment the software.
+ *
+ * How the creator's identity is known is always written (DESIGN.md "Trust"): ContentDescription
+ * ends with "; creator authenticated" or "; creator self-declared" (identity/creatorMarker.ts);
+ * an authenticated creator's subject is a second code of PersonIdentificationCodeSequence, in the
+ * scheme 99SEGQC-OIDC that the Coding Scheme Identification Sequence declares with the issuer
+ * (identity/oidcSubjectScheme.ts). segCreatorIdentity reads it back.
  */
 import { DCM } from '../codes/dcm';
 import { SCT } from '../codes/sct';
@@ -23,6 +29,10 @@ import { personIdentificationItem } from '../dicom/personIdentification';
 import { SOP_CLASS } from '../dicom/sopClasses';
 import { specificCharacterSetFor } from '../dicom/specificCharacterSet';
 import { uidFromName } from '../dicom/uid';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
+import { checkAuthenticatedIdentity } from '../identity/checkAuthenticatedIdentity';
+import { creatorMarkerOf, creatorMarkerSuffix, withCreatorMarker } from '../identity/creatorMarker';
+import { oidcSubjectCode, oidcSubjectCodingSchemeIdentification } from '../identity/oidcSubjectScheme';
 import {
   checkDate, checkIntegerString, checkLongString, checkPersonName, checkTime, checkUid,
 } from '../dicom/vrChecks';
@@ -47,6 +57,8 @@ export interface SegCreator {
   login: string;
   /** Defaults to equipment.institutionName. */
   institutionName?: string;
+  /** The OpenID Provider's issuer and subject of the creator's sign-in; absent: self-declared. */
+  authentication?: AuthenticatedIdentity;
 }
 
 export interface SegEquipment {
@@ -65,6 +77,11 @@ export interface BinarySegInput {
   creator: SegCreator;
   /** ContentLabel: the role of this SEG (an annotation, the adjudicated reference, a calibration gold standard). */
   contentLabel: SegContentLabel;
+  /**
+   * What the SEG is, e.g. "SegQC annotation" ("Segmentation" when not given); the creator marker
+   * ("; creator authenticated" / "; creator self-declared", 23 characters) is appended, so at
+   * most 41 characters fit ContentDescription's LO.
+   */
   contentDescription?: string;
   /** DA `YYYYMMDD` and TM `HHMMSS`: when the annotation was made; also SeriesDate/SeriesTime. */
   contentDate: string;
@@ -103,7 +120,10 @@ export function buildBinarySeg(input: BinarySegInput): NaturalDataset {
     // SOP Common
     SOPClassUID: SOP_CLASS.SegmentationStorage,
     SOPInstanceUID: input.sopInstanceUID,
-    CodingSchemeIdentificationSequence: [segqcCodingSchemeIdentification()],
+    CodingSchemeIdentificationSequence: [
+      segqcCodingSchemeIdentification(),
+      ...(scalars.authentication ? [oidcSubjectCodingSchemeIdentification(scalars.authentication.issuer)] : []),
+    ],
     // Patient
     PatientName: source.PatientName ?? '',
     PatientID: source.PatientID ?? '',
@@ -140,7 +160,7 @@ export function buildBinarySeg(input: BinarySegInput): NaturalDataset {
     ImageLaterality: input.imageLaterality ?? lateralityOfSegments(segments),
     InstanceNumber: scalars.instanceNumber,
     ContentLabel: scalars.contentLabel,
-    ContentDescription: input.contentDescription ?? '',
+    ContentDescription: scalars.contentDescription,
     ContentCreatorName: input.creator.name,
     ContentCreatorIdentificationCodeSequence: [scalars.creatorIdentification],
     ContentDate: input.contentDate,
@@ -238,13 +258,17 @@ function lateralityOfSegments(segments: readonly SegmentDescription[]): ImageLat
 interface CheckedScalars {
   instanceNumber: number;
   creatorIdentification: NaturalDataset;
+  authentication?: AuthenticatedIdentity;
   contentLabel: SegContentLabel;
+  contentDescription: string;
   protocolName?: string;
 }
 
+/** What a SEG is when the writer does not say. */
+const DEFAULT_CONTENT_DESCRIPTION = 'Segmentation';
+
 function checkScalars(input: BinarySegInput): CheckedScalars {
   const contentLabel = checkSegContentLabel(input.contentLabel, 'ContentLabel');
-  if (input.contentDescription !== undefined) checkLongString(input.contentDescription, 'ContentDescription', { required: false });
   checkDate(input.contentDate, 'ContentDate');
   checkTime(input.contentTime, 'ContentTime');
   checkUid(input.seriesInstanceUID, 'SeriesInstanceUID');
@@ -274,7 +298,40 @@ function checkScalars(input: BinarySegInput): CheckedScalars {
     { name: input.creator.name, login: input.creator.login, institutionName },
     'ContentCreatorIdentificationCodeSequence[0]',
   );
-  return { instanceNumber, creatorIdentification, contentLabel, ...(protocolName !== undefined ? { protocolName } : {}) };
+  const authentication = authenticationOf(input.creator);
+  // PS3.3 Table 10-1 allows several codes for one person: the login first, then the subject.
+  if (authentication) (creatorIdentification['PersonIdentificationCodeSequence'] as NaturalDataset[]).push(oidcSubjectCode(authentication.subject));
+  const contentDescription = contentDescriptionOf(input.contentDescription, authentication !== undefined);
+  return {
+    instanceNumber, creatorIdentification, contentLabel, contentDescription,
+    ...(authentication ? { authentication } : {}),
+    ...(protocolName !== undefined ? { protocolName } : {}),
+  };
+}
+
+function authenticationOf(creator: SegCreator): AuthenticatedIdentity | undefined {
+  if (creator.authentication === undefined) return undefined;
+  const subject = (creator.authentication as Partial<AuthenticatedIdentity> | null)?.subject;
+  const code = 'ContentCreatorIdentificationCodeSequence[0].PersonIdentificationCodeSequence[1]';
+  return checkAuthenticatedIdentity(creator.authentication, {
+    identity: 'creator.authentication',
+    subject: `${code}.${typeof subject === 'string' && subject.length > 16 ? 'LongCodeValue' : 'CodeValue'}`,
+    issuer: 'CodingSchemeIdentificationSequence[1].CodingSchemeResponsibleOrganization',
+  });
+}
+
+/** The writer's description with the creator marker appended; a description that already has one is refused. */
+function contentDescriptionOf(description: string | undefined, authenticated: boolean): string {
+  const what = description === undefined || description === '' ? DEFAULT_CONTENT_DESCRIPTION : checkLongString(description, 'ContentDescription');
+  if (creatorMarkerOf(what) !== undefined) {
+    throw new SegValueError('ContentDescription', `"${what}" ends with a creator marker: buildBinarySeg writes it from creator.authentication`);
+  }
+  const marker = authenticated ? 'authenticated' : 'self-declared';
+  const written = withCreatorMarker(what, marker);
+  if (written.length > 64) {
+    throw new SegValueError('ContentDescription', `"${what}" is ${what.length} characters; with "${creatorMarkerSuffix(marker)}" appended it is ${written.length}, more than the 64 of LO`);
+  }
+  return written;
 }
 
 function protocolNameOf(input: BinarySegInput): string | undefined {

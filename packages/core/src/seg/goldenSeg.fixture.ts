@@ -6,6 +6,7 @@ import { SCT } from '../codes/sct';
 import type { CodeInit } from '../dicom/CodedConcept';
 import { uidFromName } from '../dicom/uid';
 import { sha256Hex } from '../hash/sha256';
+import { segCreatorIdentity } from '../identity/segCreatorIdentity';
 import { encodeUtf8 } from '../text/utf8';
 import type { Segmentation } from '../volume/Segmentation';
 import { gridFromSourceImages } from '../volume/sourceGrid';
@@ -32,6 +33,9 @@ export interface GoldenSegCase {
 /** A SOP as the SOP library will hold it; its reference hashes this exact text. */
 export const GOLDEN_SOP_JSON = JSON.stringify({ id: 'ct-lung-nodule', version: '1.2.0', title: 'CT lung nodule segmentation', structures: ['Right lung', 'Left lung', 'Lung nodule'] });
 export const GOLDEN_SOP = { id: 'ct-lung-nodule', version: '1.2.0', sha256: sha256Hex(encodeUtf8(GOLDEN_SOP_JSON)) };
+
+/** A sign-in as an OpenID Provider (Keycloak) gives it: the subject a UUID, longer than a CodeValue's 16 characters. */
+const GOLDEN_SIGN_IN = { issuer: 'https://login.segqc-test.example/realms/radiology', subject: 'c0a8e1f2-5b7d-4c3e-9a61-0f2b3d4e5a6b' };
 
 const LIVER: CodeInit = { value: '10200004', scheme: 'SCT', meaning: 'Liver' };
 
@@ -150,7 +154,8 @@ export const SYNTHETIC_GOLDEN_CASES: readonly GoldenSegCase[] = [
     build: synthetic('adjudicated', {}, (series) => ({
       contentLabel: 'ADJUDICATED',
       contentDescription: 'Adjudicated reference standard',
-      creator: { name: 'Singh^Priya^^Dr.', login: 'psingh' },
+      // Signed in, with a UUID subject: a LongCodeValue (UC), and the issuer in CodingSchemeResponsibleOrganization (ST).
+      creator: { name: 'Singh^Priya^^Dr.', login: 'psingh', authentication: GOLDEN_SIGN_IN },
       sop: GOLDEN_SOP,
       segments: [
         segment(1, 'Lung nodule', { type: SCT.Nodule, anatomicRegion: SCT.Lung, description: 'accepted annotation A' }),
@@ -164,13 +169,15 @@ export const SYNTHETIC_GOLDEN_CASES: readonly GoldenSegCase[] = [
     check: (seg) => {
       expect(seg['ContentLabel']).toBe('ADJUDICATED');
       expect(seg['ContentCreatorName']).toEqual([{ Alphabetic: 'Singh^Priya^^Dr.' }]);
+      expect(seg['ContentDescription']).toBe('Adjudicated reference standard; creator authenticated');
+      expect(segCreatorIdentity(seg)).toEqual({ name: 'Singh^Priya^^Dr.', login: 'psingh', contentLabel: 'ADJUDICATED', authentication: GOLDEN_SIGN_IN });
     },
   },
   {
     name: 'a calibration gold standard (GOLD)',
     build: synthetic('gold', {}, (series) => ({
       contentLabel: 'GOLD',
-      contentDescription: 'Reference standard for annotator calibration',
+      contentDescription: 'Calibration gold standard',
       creator: { name: 'Gold^Standard', login: 'gold' },
       segments: [segment(1, 'Right lung', { category: SCT.AnatomicalStructure, type: SCT.Lung, typeModifier: SCT.Right })],
       frames: [{ segmentNumber: 1, mask: maskFrom(series, (x, y) => x < -12 && y > -24) }],

@@ -1,16 +1,18 @@
 /**
  * The person who made the review or the adjudication, as the report's observer context
  * (TID 1002 Observer Context with TID 1003 Person Observer Identifying Attributes): name, login,
- * organisation, and role in this procedure from CID 7453 (Reviewer, Adjudicator, Reader). An
- * identity the deployment did not authenticate is marked self-declared: buildQcReport writes
- * (QC_CONCEPTS.observerIdentity = Self-declared) in the report's Qualitative Evaluations, since
- * TID 1003 has no row for it.
+ * organisation, and role in this procedure from CID 7453 (Reviewer, Adjudicator, Reader). How the
+ * identity is known is always written, in the report's Qualitative Evaluations since TID 1003 has
+ * no row for it (identityItems): Observer identity = Authenticated by an OpenID Provider, followed
+ * by the issuer and the subject as TEXT items, or Observer identity = Self-declared.
  */
 import { DicomValueError, joinAttributePath } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import { checkPersonName } from '../dicom/vrChecks';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
+import { checkAuthenticatedIdentity } from '../identity/checkAuthenticatedIdentity';
 import { codeItem, itemPath, pnameItem, textItem } from './contentItem';
-import { QC_CONCEPTS } from './qcCodes';
+import { QC_CONCEPTS, QC_OBSERVER_IDENTITIES } from './qcCodes';
 import { checkSingleLineText } from './srValueChecks';
 import { PERFORMING_ROLES, SR_CODES } from './templateCodes';
 
@@ -24,19 +26,27 @@ export interface QcObserverInit {
   login: string;
   organization?: string;
   role: QcRole;
-  /** The person typed their name and login; nothing authenticated them. Only `true` is recorded. */
-  selfDeclared?: boolean;
+  /** The OpenID Provider's issuer and subject of the observer's sign-in; absent: self-declared (typed). */
+  authentication?: AuthenticatedIdentity;
 }
 
 /** Where the observer context goes: children of the root container (TID 1500 row 3). */
 export const OBSERVER_CONTEXT_PATH = 'ContentSequence{Observer Context}';
+
+/** Where the observer's identity items go: the report's Qualitative Evaluations (TID 1500 row 12). */
+export const OBSERVER_IDENTITY_PATH = itemPath('', SR_CODES.QualitativeEvaluations);
+const IDENTITY_PATHS = {
+  identity: itemPath(OBSERVER_IDENTITY_PATH, QC_CONCEPTS.observerIdentity),
+  issuer: joinAttributePath(itemPath(OBSERVER_IDENTITY_PATH, QC_CONCEPTS.oidcIssuer), 'TextValue'),
+  subject: joinAttributePath(itemPath(OBSERVER_IDENTITY_PATH, QC_CONCEPTS.oidcSubject), 'TextValue'),
+};
 
 export class QcObserver implements QcObserverInit {
   readonly name: string;
   readonly login: string;
   readonly organization?: string;
   readonly role: QcRole;
-  readonly selfDeclared?: true;
+  readonly authentication?: Readonly<AuthenticatedIdentity>;
 
   constructor(init: QcObserverInit, path = OBSERVER_CONTEXT_PATH) {
     if (init === null || typeof init !== 'object') throw new DicomValueError(path, 'an observer needs name, login and role');
@@ -49,11 +59,8 @@ export class QcObserver implements QcObserverInit {
     this.name = init.name;
     this.login = init.login;
     if (init.organization !== undefined) this.organization = init.organization;
-    if (init.selfDeclared !== undefined && typeof init.selfDeclared !== 'boolean') {
-      throw new DicomValueError(itemPath(itemPath('', SR_CODES.QualitativeEvaluations), QC_CONCEPTS.observerIdentity), `selfDeclared must be true or false, got ${String(init.selfDeclared)}`);
-    }
     this.role = init.role;
-    if (init.selfDeclared === true) this.selfDeclared = true;
+    if (init.authentication !== undefined) this.authentication = Object.freeze(checkAuthenticatedIdentity(init.authentication, IDENTITY_PATHS));
     Object.freeze(this);
   }
 
@@ -70,6 +77,17 @@ export class QcObserver implements QcObserverInit {
     return items;
   }
 
+  /** The Qualitative Evaluations items that say how the identity is known, in this order. */
+  identityItems(): NaturalDataset[] {
+    const rel = 'CONTAINS';
+    if (!this.authentication) return [codeItem(rel, QC_CONCEPTS.observerIdentity, QC_OBSERVER_IDENTITIES.selfDeclared, IDENTITY_PATHS.identity)];
+    return [
+      codeItem(rel, QC_CONCEPTS.observerIdentity, QC_OBSERVER_IDENTITIES.authenticated, IDENTITY_PATHS.identity),
+      textItem(rel, QC_CONCEPTS.oidcIssuer, this.authentication.issuer, itemPath(OBSERVER_IDENTITY_PATH, QC_CONCEPTS.oidcIssuer)),
+      textItem(rel, QC_CONCEPTS.oidcSubject, this.authentication.subject, itemPath(OBSERVER_IDENTITY_PATH, QC_CONCEPTS.oidcSubject)),
+    ];
+  }
+
   /** As plain data (what readQcReport returns). */
   toInit(): QcObserverInit {
     return {
@@ -77,7 +95,7 @@ export class QcObserver implements QcObserverInit {
       login: this.login,
       ...(this.organization !== undefined ? { organization: this.organization } : {}),
       role: this.role,
-      ...(this.selfDeclared ? { selfDeclared: true } : {}),
+      ...(this.authentication ? { authentication: { ...this.authentication } } : {}),
     };
   }
 

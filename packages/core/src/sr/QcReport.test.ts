@@ -71,12 +71,12 @@ test('a revision lists its predecessor by study, series and instance; the eviden
   expect(dataset['CodingSchemeIdentificationSequence']).toEqual([expect.objectContaining({ CodingSchemeDesignator: '99SEGQC' })]);
 });
 
-test('the content tree is TID 1500: language, observer, procedure, Image Library, one TID 1411 group per annotation', () => {
+test('the content tree is TID 1500: language, observer, procedure, Image Library, one TID 1411 group per annotation, how the observer is known', () => {
   const tree = buildQcReport(base)['ContentSequence'] as Array<Record<string, unknown>>;
   const names = tree.map((item) => (item['ConceptNameCodeSequence'] as Array<{ CodeMeaning: string }>)[0].CodeMeaning);
   expect(names).toEqual([
     'Language of Content Item and Descendants', 'Observer Type', 'Person Observer Name', "Person Observer's Login Name", "Person Observer's Organization Name",
-    "Person Observer's Role in this Procedure", 'Procedure reported', 'Image Library', 'Imaging Measurements',
+    "Person Observer's Role in this Procedure", 'Procedure reported', 'Image Library', 'Imaging Measurements', 'Qualitative Evaluations',
   ]);
   const groups = tree[8]['ContentSequence'] as Array<Record<string, unknown>>;
   expect(groups.map((group) => ((group['ContentSequence'] as Array<Record<string, unknown>>)[0]['TextValue']))).toEqual(['Right lung (A)', 'Right lung (B)', 'Lung nodule (A)', 'Lung nodule (B)']);

@@ -3,7 +3,7 @@
  * that checks itself (naming the attribute or content-item path it would be written to), and the
  * report checks what only the whole can: one SEG per annotation letter, each segment judged once,
  * structure labels unique, checklist results only with a SOP, no predecessor that is the report
- * itself. buildQcReport writes it; readQcReport reads it back into the same plain data.
+ * itself, a verifier's authentication only as the observer's. buildQcReport writes it; readQcReport reads it back into the same plain data.
  */
 import { DicomValueError } from '../dicom/DicomValueError';
 import { checkDate, checkIntegerString, checkTime, checkUid } from '../dicom/vrChecks';
@@ -85,6 +85,7 @@ export class QcReport {
     if (this.checklist.length > 0 && sop === undefined) throw new DicomValueError('checklist', 'checklist results need the SOP they belong to (sop)');
     this.predecessors = Object.freeze((init.predecessors ?? []).map((predecessor, n) => checkPredecessor(predecessor, n, init.sopInstanceUid)));
     const verification = init.verification === undefined ? undefined : ReportVerification.from(init.verification);
+    if (verification) checkVerifierIdentity(verification, observer);
 
     this.sopInstanceUid = init.sopInstanceUid;
     this.seriesInstanceUid = init.seriesInstanceUid;
@@ -148,6 +149,21 @@ function checkWhole(structures: readonly QcStructure[]): void {
       segments.add(key);
     });
   });
+}
+
+/**
+ * The report records one identity marker, the observer's (QcObserver.identityItems), and the
+ * Verifying Observer Sequence has no room for another: a verifier who is the observer (same name
+ * and login) has the observer's authentication, and any other verifier none.
+ */
+function checkVerifierIdentity(verification: ReportVerification, observer: QcObserver | undefined): void {
+  const same = observer !== undefined && observer.name === verification.name && observer.login === verification.login;
+  const expected = same ? observer.authentication : undefined;
+  const given = verification.authentication;
+  if (given?.issuer === expected?.issuer && given?.subject === expected?.subject) return;
+  throw new DicomValueError('VerifyingObserverSequence[0]', same
+    ? `the verifier is the observer ${verification.login}: give the observer's authentication (${expected ? 'authenticated' : 'none: self-declared'}), the one the report records`
+    : `a verifier other than the observer cannot be recorded as authenticated (the report records the observer's identity only)`);
 }
 
 function checkPredecessor(predecessor: PredecessorInit, n: number, self: string): Readonly<PredecessorInit> {

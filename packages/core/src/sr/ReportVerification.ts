@@ -3,6 +3,11 @@
  * VerificationFlag VERIFIED, with one Verifying Observer Sequence item: name, organisation, the
  * date-time of verification, and the login as the observer's identification code (99SEGQC, as in
  * the Person Identification Macro of our SEGs).
+ *
+ * The Verifying Observer Identification Code Sequence holds one code (PS3.3 Table C.17-2), the
+ * login, so an authenticated verifier's issuer and subject are not written here: in SegQC the
+ * verifying observer is the report's observer, whose identity items say how they are known
+ * (QcObserver.identityItems). QcReport accepts `authentication` only when it is the observer's.
  */
 import { SEGQC_SCHEME_DESIGNATOR } from '../codes/segqcScheme';
 import { CodedConcept } from '../dicom/CodedConcept';
@@ -10,6 +15,8 @@ import { DicomValueError } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import { displayName } from '../dicom/personIdentification';
 import { checkLongString, checkPersonName } from '../dicom/vrChecks';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
+import { checkAuthenticatedIdentity } from '../identity/checkAuthenticatedIdentity';
 import { checkDateTime } from './srValueChecks';
 
 export interface ReportVerificationInit {
@@ -21,6 +28,8 @@ export interface ReportVerificationInit {
   organization?: string;
   /** VerificationDateTime, DT `YYYYMMDDHHMMSS[.FFFFFF][&ZZXX]`. */
   dateTime: string;
+  /** The verifier's sign-in, which is the observer's (see above); absent: self-declared. */
+  authentication?: AuthenticatedIdentity;
 }
 
 const PATH = 'VerifyingObserverSequence[0]';
@@ -30,6 +39,7 @@ export class ReportVerification implements ReportVerificationInit {
   readonly login: string;
   readonly organization?: string;
   readonly dateTime: string;
+  readonly authentication?: Readonly<AuthenticatedIdentity>;
 
   constructor(init: ReportVerificationInit) {
     if (init === null || typeof init !== 'object') throw new DicomValueError(PATH, 'a sign-off needs name, login and date-time');
@@ -41,6 +51,9 @@ export class ReportVerification implements ReportVerificationInit {
     this.login = init.login;
     if (init.organization !== undefined) this.organization = init.organization;
     this.dateTime = init.dateTime;
+    if (init.authentication !== undefined) {
+      this.authentication = Object.freeze(checkAuthenticatedIdentity(init.authentication, { identity: `${PATH} authentication`, issuer: `${PATH} authentication.issuer`, subject: `${PATH} authentication.subject` }));
+    }
     Object.freeze(this);
   }
 
@@ -54,7 +67,13 @@ export class ReportVerification implements ReportVerificationInit {
   }
 
   toInit(): ReportVerificationInit {
-    return { name: this.name, login: this.login, ...(this.organization !== undefined ? { organization: this.organization } : {}), dateTime: this.dateTime };
+    return {
+      name: this.name,
+      login: this.login,
+      ...(this.organization !== undefined ? { organization: this.organization } : {}),
+      dateTime: this.dateTime,
+      ...(this.authentication ? { authentication: { ...this.authentication } } : {}),
+    };
   }
 
   static from(init: ReportVerification | ReportVerificationInit): ReportVerification {

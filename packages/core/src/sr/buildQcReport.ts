@@ -3,8 +3,9 @@
  * following TID 1500 Measurement Report: root (126000, DCM, "Imaging Measurement Report"),
  * language (TID 1204), observer context (TID 1001/1002), procedure reported (CID 100), Image
  * Library (TID 1600), Imaging Measurements with one TID 1411 group per annotation of each structure
- * (and its TID 1501 display group), and Qualitative Evaluations with the SOP and its checklist (and
- * whether the observer's identity was self-declared).
+ * (and its TID 1501 display group), and Qualitative Evaluations with how the person observer's
+ * identity is known (authenticated, with issuer and subject, or self-declared: QcObserver), the SOP
+ * and its checklist.
  *
  * Comprehensive 3D SR because it is what OHIF 3.13 itself writes for TID 1500 (dcmjs) and what
  * highdicom writes: OHIF's dicom-sr extension opens .88.22, .88.33 and .88.34 alike.
@@ -17,7 +18,7 @@ import { specificCharacterSetFor } from '../dicom/specificCharacterSet';
 import { uidFromName } from '../dicom/uid';
 import { codeItem, containerItem, itemPath, textItem, uidrefItem } from './contentItem';
 import { OBSERVER_CONTEXT_PATH } from './QcObserver';
-import { QC_CONCEPTS, QC_OBSERVER_IDENTITIES } from './qcCodes';
+import { QC_CONCEPTS } from './qcCodes';
 import { QcReport, type QcReportInit } from './QcReport';
 import { IMAGING_PROCEDURE, PROCEDURES_BY_MODALITY, SR_CODES } from './templateCodes';
 
@@ -94,9 +95,7 @@ function contentTree(report: QcReport): NaturalDataset[] {
   items.push(containerItem('CONTAINS', SR_CODES.ImagingMeasurements, groups, IMAGING_MEASUREMENTS_PATH));
   const evaluationsPath = itemPath('', SR_CODES.QualitativeEvaluations);
   const evaluations: NaturalDataset[] = [];
-  if (report.observer?.selfDeclared) {
-    evaluations.push(codeItem('CONTAINS', QC_CONCEPTS.observerIdentity, QC_OBSERVER_IDENTITIES.selfDeclared, itemPath(evaluationsPath, QC_CONCEPTS.observerIdentity)));
-  }
+  if (report.observer) evaluations.push(...report.observer.identityItems());
   if (report.sop) evaluations.push(textItem('CONTAINS', QC_CONCEPTS.sop, report.sop.toText(), itemPath(evaluationsPath, QC_CONCEPTS.sop)));
   evaluations.push(...report.checklist.map((result, n) => result.toItem(`${evaluationsPath}.ContentSequence{SOP checklist item}[${n}]`)));
   if (evaluations.length > 0) items.push(containerItem('CONTAINS', SR_CODES.QualitativeEvaluations, evaluations, evaluationsPath));

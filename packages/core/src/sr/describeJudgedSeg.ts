@@ -1,7 +1,8 @@
 /**
  * What the QC report records of a judged SEG, read from its bytes: identity (SOP class, instance,
- * series, study), the source series it was drawn on, its annotator (ContentCreatorName and the
- * login in ContentCreatorIdentificationCodeSequence), the patient and study it belongs to, and the
+ * series, study), the source series it was drawn on, its annotator (ContentCreatorName, the login
+ * in ContentCreatorIdentificationCodeSequence, and the sign-in when the SEG records one, none
+ * meaning self-declared: identity/segCreatorIdentity.ts), the patient and study it belongs to, and the
  * SHA-256 of its Pixel Data value exactly as stored (for encapsulated pixel data: the items and the
  * delimiter), so that a report proves which pixels were judged. Also its role (ContentLabel: a
  * reference standard is judged with the annotations, marked as such) and its segments' colours,
@@ -11,6 +12,8 @@ import { DicomValueError } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import { readPart10 } from '../dicom/readPart10';
 import { sha256Hex } from '../hash/sha256';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
+import { segCreatorIdentity } from '../identity/segCreatorIdentity';
 import { dicomLabToSrgb, type Srgb } from '../seg/cielab';
 import { parseSeg } from '../seg/read/readSegHeader';
 import type { ReportSubjectInit } from './ReportSubject';
@@ -24,6 +27,8 @@ export interface JudgedSegInfo {
   sourceSeriesInstanceUid: string;
   annotatorName?: string;
   annotatorLogin?: string;
+  /** The annotator's sign-in as the SEG records it; absent: self-declared. */
+  annotatorAuthentication?: AuthenticatedIdentity;
   pixelDataSha256: string;
   /** Patient and study attributes to copy into the report. */
   subject: ReportSubjectInit;
@@ -53,9 +58,7 @@ export function describeJudgedSeg(segBytes: Uint8Array): JudgedSegInfo {
     const value = key === 'ReferringPhysicianName' ? personName(header10[key]) : text(header10[key]);
     if (value !== undefined) subject[key] = value;
   }
-  // Person Identification Macro (PS3.3 Table 10-1): the login is the code value of the person's code.
-  const creator = items(header10['ContentCreatorIdentificationCodeSequence'])[0];
-  const login = creator === undefined ? undefined : text(items(creator['PersonIdentificationCodeSequence'])[0]?.['CodeValue']);
+  const creator = segCreatorIdentity(header10);
   const institutionName = text(header10['InstitutionName']);
   const segmentColors: Record<number, Srgb> = {};
   for (const segment of items(header10['SegmentSequence'])) {
@@ -72,7 +75,8 @@ export function describeJudgedSeg(segBytes: Uint8Array): JudgedSegInfo {
     studyInstanceUid,
     sourceSeriesInstanceUid,
     ...(header.contentCreatorName !== undefined && header.contentCreatorName !== '' ? { annotatorName: header.contentCreatorName } : {}),
-    ...(login !== undefined ? { annotatorLogin: login } : {}),
+    ...(creator.login !== undefined ? { annotatorLogin: creator.login } : {}),
+    ...(creator.authentication !== undefined ? { annotatorAuthentication: creator.authentication } : {}),
     pixelDataSha256: sha256Hex(file.bytes.subarray(pixelData.offset, pixelData.offset + pixelData.length)),
     subject,
     ...(institutionName !== undefined ? { institutionName } : {}),

@@ -1,6 +1,6 @@
 // The golden QC report cases, on the demo cohort's real SEGs and source series: one group and many,
-// two and three annotators, CT and MR, a revision with Predecessor Documents, a signed-off report,
-// SOP checklist results with a coded reason that needs words, a device observer and non-ASCII
+// two and three annotators, CT and MR, a revision with Predecessor Documents, a signed-off report
+// by an authenticated adjudicator (the others are self-declared), SOP checklist results with a coded reason that needs words, a device observer and non-ASCII
 // names. Each case says what it proves beyond "valid and lossless".
 import { SOP_CLASS } from '../dicom/sopClasses';
 import { uidFromName } from '../dicom/uid';
@@ -124,15 +124,18 @@ const CASES: Record<string, GoldenQcReport> = {
     },
   },
   verified: {
-    name: 'MR, 2 annotators, adjudicated and signed off: COMPLETE, VERIFIED, Verifying Observer',
+    name: 'MR, 2 annotators, adjudicated and signed off by an authenticated adjudicator: COMPLETE, VERIFIED, Verifying Observer, issuer and subject',
     build() {
-      const built = demoReport('mr-01', ['rivera', 'chen'], { verification: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', dateTime: '20260302113000' } });
-      const init = decide({ ...built.init, observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', role: 'adjudicator' } },
+      const authentication = { issuer: 'https://login.segqc-demo.example/realms/radiology', subject: 'f47ac10b-58cc-4372-a567-0e02b2c3d479' };
+      const built = demoReport('mr-01', ['rivera', 'chen'], { verification: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', dateTime: '20260302113000', authentication } });
+      const init = decide({ ...built.init, observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', role: 'adjudicator', authentication } },
         () => ({ outcome: 'edited', reasons: [{ reason: 'overSegmentation' }, { reason: 'falseLesion' }] }));
       return { ...built, init };
     },
-    check(document) {
+    check(document, init) {
       expect([document.completionFlag, document.verificationFlag, document.preliminaryFlag]).toEqual(['COMPLETE', 'VERIFIED', 'FINAL']);
+      expect(document.evaluations.map((item) => [item.name.value, item.value.value])).toEqual([['OBSERVER-ID', 'AUTHENTICATED']]);
+      expect(document.texts.map((item) => [item.name.value, item.value])).toEqual([['OIDC-ISSUER', init.observer!.authentication!.issuer], ['OIDC-SUBJECT', init.observer!.authentication!.subject]]);
     },
   },
   unicode: {

@@ -1,9 +1,9 @@
 // The private codes are data other tools will read: SH-length values, unique, with the meanings
 // viewers show, and the generated ones (NSD per tolerance, annotation letters) reversible.
 import { DicomValueError } from '../dicom/DicomValueError';
-import { ANNOTATION_LETTERS, QC_CONCEPTS, QC_DECISIONS, QC_MEASUREMENTS, QC_REASONS, acceptedCode, annotationCode, nsdCode, nsdTolerance } from './qcCodes';
+import { ANNOTATION_LETTERS, QC_CONCEPTS, QC_DECISIONS, QC_MEASUREMENTS, QC_OBSERVER_IDENTITIES, QC_REASONS, acceptedCode, annotationCode, nsdCode, nsdTolerance } from './qcCodes';
 
-const all = [...Object.values(QC_MEASUREMENTS), ...Object.values(QC_CONCEPTS), ...Object.values(QC_DECISIONS), ...Object.values(QC_REASONS)];
+const all = [...Object.values(QC_MEASUREMENTS), ...Object.values(QC_CONCEPTS), ...Object.values(QC_DECISIONS), ...Object.values(QC_REASONS), ...Object.values(QC_OBSERVER_IDENTITIES)];
 
 test('every private code is a 99SEGQC code of at most 16 characters, used once, with a meaning of at most 64', () => {
   for (const code of all) {

@@ -100,11 +100,15 @@ export const QC_CONCEPTS = Object.freeze({
    */
   referenceStandard: qc('REFERENCE', 'Reference standard'),
   /**
-   * Report CODE (TID 1500 row 14): how the person observer's identity is known, when the
-   * deployment did not authenticate it; value from QC_OBSERVER_IDENTITIES. Absent: the login is
-   * the deployment's.
+   * Report CODE (TID 1500 row 14): how the person observer's identity is known; value from
+   * QC_OBSERVER_IDENTITIES. Written in every report with a person observer; a report without it
+   * (another writer's, or SegQC's before it recorded authentication) reads as self-declared.
    */
   observerIdentity: qc('OBSERVER-ID', 'Observer identity'),
+  /** Report TEXT (row 14), after Observer identity = Authenticated: the OpenID Provider's issuer identifier (`iss`). */
+  oidcIssuer: qc('OIDC-ISSUER', 'OpenID Provider issuer'),
+  /** Report TEXT (row 14), after the issuer: the observer's subject at that issuer (`sub`). */
+  oidcSubject: qc('OIDC-SUBJECT', 'OpenID Connect subject'),
   /** Report TEXT (TID 1500 row 14): the SOP in force, `id@version+sha256` (64 hex digits of the canonical JSON's SHA-256). */
   sop: qc('SOP', 'Standard operating procedure'),
   /** Report TEXT (row 14): a checklist item of the SOP that the observer checked; value the item id. */
@@ -141,6 +145,8 @@ export type QcReferenceStandard = keyof typeof QC_REFERENCE_STANDARDS;
 export const QC_OBSERVER_IDENTITIES = Object.freeze({
   /** The observer typed their name and login; nothing authenticated them. */
   selfDeclared: qc('SELF-DECLARED', 'Self-declared, not authenticated'),
+  /** The observer signed in at an OpenID Provider: the issuer and subject items follow. */
+  authenticated: qc('AUTHENTICATED', 'Authenticated by an OpenID Provider'),
 });
 
 /** Coded reasons for a decision. */

@@ -3,10 +3,17 @@
  * (one with 99SEGQC annotation items) also as the QcReportInit it was written from, so that
  * readQcReport(writeQcReport(x)).qc equals x. The SegQC reading is checked by constructing a
  * QcReport from it: a damaged or hand-edited report gives a DicomValueError naming what is wrong.
+ *
+ * The observer is authenticated only when the report says so in full: Observer identity =
+ * Authenticated, one issuer and one subject item, both valid. A report without the item (another
+ * writer's, or SegQC's from before it recorded authentication), or with an incomplete one, has a
+ * self-declared observer: `authentication` absent. The verifier who is the observer shares it.
  */
 import type { CodeInit } from '../dicom/CodedConcept';
 import { DicomValueError } from '../dicom/DicomValueError';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
+import { checkAuthenticatedIdentity } from '../identity/checkAuthenticatedIdentity';
 import { readSrDataset } from './readSrDataset';
 import { SEGQC_SCHEME_DESIGNATOR } from '../codes/segqcScheme';
 import { parseAlgorithmParameter } from './AlgorithmIdentification';
@@ -53,6 +60,7 @@ function qcReportOf(dataset: NaturalDataset, document: MeasurementReportContent)
     structures.set(label, { groups: [...(structures.get(label)?.groups ?? []), group] });
   });
 
+  const { observer } = observerOf(document);
   const init: QcReportInit = {
     sopInstanceUid: document.sopInstanceUid,
     seriesInstanceUid: document.seriesInstanceUid,
@@ -61,7 +69,7 @@ function qcReportOf(dataset: NaturalDataset, document: MeasurementReportContent)
     contentDate: requiredString(dataset, 'ContentDate', ''),
     contentTime: requiredString(dataset, 'ContentTime', ''),
     subject: subjectOf(dataset),
-    ...observerOf(document),
+    ...(observer ? { observer } : {}),
     algorithm,
     imageLibrary: document.imageLibrary.map((group, g): ImageLibraryGroupInit => {
       const first = group.images[0];
@@ -75,7 +83,7 @@ function qcReportOf(dataset: NaturalDataset, document: MeasurementReportContent)
     structures: [...structures].map(([label, { groups }]) => structureOf(label, groups, seriesOf)),
     ...sopOf(document),
     ...predecessorsOf(dataset),
-    ...verificationOf(dataset),
+    ...verificationOf(dataset, observer),
   };
   // Validates what was read as strictly as what is written, and normalizes it.
   return new QcReport(init).toInit();
@@ -240,19 +248,37 @@ function observerOf(document: MeasurementReportContent): { observer?: QcObserver
   if (person.personName === undefined || person.loginName === undefined || role === undefined) {
     throw new DicomValueError('ContentSequence{Observer Context}', 'a SegQC QC report names its person observer with name, login and a role of CID 7453 (Reviewer, Adjudicator, Reader)');
   }
-  const identity = document.evaluations.find((item) => sameCode(item.name, QC_CONCEPTS.observerIdentity));
-  if (identity !== undefined && !sameCode(identity.value, QC_OBSERVER_IDENTITIES.selfDeclared)) {
-    throw new DicomValueError('ContentSequence{Qualitative Evaluations}.ContentSequence{Observer identity}', `(${identity.value.value}, ${identity.value.scheme}) is not an observer identity SegQC writes`);
-  }
+  const authentication = observerAuthenticationOf(document);
   return {
     observer: {
       name: person.personName,
       login: person.loginName,
       ...(person.organization !== undefined ? { organization: person.organization } : {}),
       role,
-      ...(identity !== undefined ? { selfDeclared: true } : {}),
+      ...(authentication !== undefined ? { authentication } : {}),
     },
   };
+}
+
+const IDENTITY_PATH = 'ContentSequence{Qualitative Evaluations}.ContentSequence{Observer identity}';
+
+/** The observer's sign-in when the report records all of it (see above); undefined: self-declared. */
+function observerAuthenticationOf(document: MeasurementReportContent): AuthenticatedIdentity | undefined {
+  const identities = document.evaluations.filter((item) => sameCode(item.name, QC_CONCEPTS.observerIdentity));
+  for (const identity of identities) {
+    if (!Object.values(QC_OBSERVER_IDENTITIES).some((known) => sameCode(identity.value, known))) {
+      throw new DicomValueError(IDENTITY_PATH, `(${identity.value.value}, ${identity.value.scheme}) is not an observer identity SegQC writes`);
+    }
+  }
+  if (identities.length !== 1 || !sameCode(identities[0].value, QC_OBSERVER_IDENTITIES.authenticated)) return undefined;
+  const issuers = document.texts.filter((item) => sameCode(item.name, QC_CONCEPTS.oidcIssuer));
+  const subjects = document.texts.filter((item) => sameCode(item.name, QC_CONCEPTS.oidcSubject));
+  if (issuers.length !== 1 || subjects.length !== 1) return undefined;
+  try {
+    return checkAuthenticatedIdentity({ issuer: issuers[0].value, subject: subjects[0].value }, { identity: IDENTITY_PATH, issuer: IDENTITY_PATH, subject: IDENTITY_PATH });
+  } catch {
+    return undefined;
+  }
 }
 
 function sopOf(document: MeasurementReportContent): Pick<QcReportInit, 'sop' | 'checklist'> {
@@ -299,18 +325,24 @@ function predecessorsOf(dataset: NaturalDataset): Pick<QcReportInit, 'predecesso
   return predecessors.length > 0 ? { predecessors } : {};
 }
 
-function verificationOf(dataset: NaturalDataset): Pick<QcReportInit, 'verification'> {
+/** The sign-off; a verifier who is the observer (same name and login) has the observer's authentication. */
+function verificationOf(dataset: NaturalDataset, observer: QcObserverInit | undefined): Pick<QcReportInit, 'verification'> {
   if (stringValue(dataset, 'VerificationFlag') !== 'VERIFIED') return {};
-  const [observer] = sequence(dataset, 'VerifyingObserverSequence', '');
-  if (observer === undefined) throw new DicomValueError('VerifyingObserverSequence', 'is required when VerificationFlag is VERIFIED (PS3.3 C.17.2)');
-  const [code] = sequence(observer.item, 'VerifyingObserverIdentificationCodeSequence', observer.path);
-  const organization = stringValue(observer.item, 'VerifyingOrganization');
+  const [verifier] = sequence(dataset, 'VerifyingObserverSequence', '');
+  if (verifier === undefined) throw new DicomValueError('VerifyingObserverSequence', 'is required when VerificationFlag is VERIFIED (PS3.3 C.17.2)');
+  const [code] = sequence(verifier.item, 'VerifyingObserverIdentificationCodeSequence', verifier.path);
+  const organization = stringValue(verifier.item, 'VerifyingOrganization');
+  const name = requiredString(verifier.item, 'VerifyingObserverName', verifier.path);
+  // A login longer than 16 characters is a LongCodeValue (CodedConcept, PS3.3 Table 8.8-1).
+  const login = code === undefined ? '' : stringValue(code.item, 'CodeValue') ?? requiredString(code.item, 'LongCodeValue', code.path);
+  const authentication = observer !== undefined && observer.name === name && observer.login === login ? observer.authentication : undefined;
   return {
     verification: {
-      name: requiredString(observer.item, 'VerifyingObserverName', observer.path),
-      login: code === undefined ? '' : requiredString(code.item, 'CodeValue', code.path),
+      name,
+      login,
       ...(organization !== undefined ? { organization } : {}),
-      dateTime: requiredString(observer.item, 'VerificationDateTime', observer.path),
+      dateTime: requiredString(verifier.item, 'VerificationDateTime', verifier.path),
+      ...(authentication !== undefined ? { authentication } : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 // An adjudicated (or gold) SEG is judged in the QC report as one more annotation, so its agreement
-// with every annotator is measured; the report must say which annotation it is, and whether the
-// person who signed typed their own identity. These are the report's two marks for that, written
-// and read back, and where the judged SEG's role and colours come from.
+// with every annotator is measured; the report must say which annotation it is. This is the
+// report's mark for that, written and read back, and where the judged SEG's role and colours come
+// from. (How the observer's identity is known: observerIdentity.test.ts.)
 import { generateDemoFiles } from '@segqc/demo-data';
 import { SCT } from '../codes/sct';
 import { DicomValueError } from '../dicom/DicomValueError';
@@ -13,7 +13,6 @@ import { buildQcReport, writeQcReport } from './buildQcReport';
 import { describeJudgedSeg, type JudgedSegInfo } from './describeJudgedSeg';
 import { judgeSegmentations } from './judgeSegmentations';
 import { QcAnnotation } from './QcAnnotation';
-import { QcObserver } from './QcObserver';
 import { QcReport, type QcReportInit } from './QcReport';
 import { readQcReport } from './readQcReport';
 import { sha, syntheticReportInit, uid } from './syntheticReport.fixture';
@@ -33,20 +32,19 @@ function withReference(): QcReportInit {
   };
   return {
     ...init,
-    observer: { name: 'Singh^Priya', login: 'psingh', organization: 'Demo Hospital', role: 'adjudicator', selfDeclared: true },
+    observer: { name: 'Singh^Priya', login: 'psingh', organization: 'Demo Hospital', role: 'adjudicator' },
     structures: [{ ...right, annotations: [...right.annotations, reference], decision: { outcome: 'accepted', acceptedAnnotation: 'A' } }, nodule],
   };
 }
 
-test('a reference-standard annotation and a self-declared observer read back as written', () => {
+test('a reference-standard annotation reads back as written', () => {
   const init = withReference();
   const read = readQcReport(writeQcReport(init));
   expect(read.qc).toEqual(new QcReport(init).toInit());
   expect(read.qc!.structures[0].annotations.map((a) => [a.annotation, a.referenceStandard])).toEqual([['A', undefined], ['B', undefined], ['C', 'ADJUDICATED']]);
-  expect(read.qc!.observer).toEqual({ name: 'Singh^Priya', login: 'psingh', organization: 'Demo Hospital', role: 'adjudicator', selfDeclared: true });
 });
 
-test('the marks are coded items: Reference standard in the reference group, Observer identity in Qualitative Evaluations', () => {
+test('the mark is a coded item in the reference group; Qualitative Evaluations say the observer is self-declared', () => {
   const { document } = readQcReport(writeQcReport(withReference()));
   const referenceGroup = document.groups.find((group) => group.evaluations.some((item) => item.name.value === 'REFERENCE'))!;
   expect(referenceGroup.evaluations.find((item) => item.name.value === 'REFERENCE')!.value).toEqual({ value: 'ADJUDICATED', scheme: '99SEGQC', meaning: 'Adjudicated reference standard' });
@@ -55,18 +53,14 @@ test('the marks are coded items: Reference standard in the reference group, Obse
   expect(document.evaluations.map((item) => [item.name.value, item.value.value])).toEqual([['OBSERVER-ID', 'SELF-DECLARED']]);
 });
 
-test('without the marks nothing is written: an authenticated observer and plain annotations', () => {
-  const init = syntheticReportInit();
-  const dataset = buildQcReport({ ...init, observer: { ...init.observer!, selfDeclared: false } });
-  expect(JSON.stringify(dataset)).not.toMatch(/OBSERVER-ID|"REFERENCE"/);
-  expect(readQcReport(writeQcReport(init)).qc!.observer).toEqual(init.observer);
+test('plain annotations carry no Reference standard mark', () => {
+  expect(JSON.stringify(buildQcReport(syntheticReportInit()))).not.toMatch(/"REFERENCE"/);
 });
 
-test('an unknown reference standard or a non-boolean selfDeclared is refused, naming the item', () => {
+test('an unknown reference standard is refused, naming the item', () => {
   const annotation = syntheticReportInit().structures[0].annotations[0];
   expect(() => new QcAnnotation({ ...annotation, referenceStandard: 'ANNOTATION' as never }, 'group')).toThrow(DicomValueError);
   expect(() => new QcAnnotation({ ...annotation, referenceStandard: 'ANNOTATION' as never }, 'group')).toThrow(/^group\.ContentSequence\{Reference standard\}.*"ANNOTATION" is not a reference standard \(ADJUDICATED, GOLD\)/);
-  expect(() => new QcObserver({ name: 'A^B', login: 'ab', role: 'adjudicator', selfDeclared: 'yes' as never })).toThrow(/Observer identity.*selfDeclared must be true or false/);
 });
 
 test('judgeSegmentations marks a SEG labelled ADJUDICATED or GOLD, and only those', () => {

@@ -4,7 +4,7 @@
 // report must record her decisions — each structure edited to the truth, escalated exactly where the
 // review under the CT SOP escalates it, with the reason the truth gives — and judge the annotators
 // against it. Checked on ct-05 (four nodules; Chen misses the smallest; Okafor drifting by week 5).
-import { readPart10, readQcReport, readSegmentation, readSourceImages, reviewCase } from '@segqc/core';
+import { readPart10, readQcReport, readSegmentation, readSourceImages, reviewCase, segCreatorIdentity } from '@segqc/core';
 import { demoCohort } from '../cohort/cohort';
 import { daysBetween } from '../cohort/dates';
 import { caseModel } from './caseModel';
@@ -43,7 +43,7 @@ describe(`the signed adjudication of ${CASE}`, () => {
     expect(daysBetween(manifest.segs[2].ContentDate, reference.ContentDate)).toBe(2); // case index 4: 1 + (4 mod 3) days
   });
 
-  it('has a reference SEG that is the truth, voxel for voxel, ADJUDICATED and created by the senior radiologist, signed in', () => {
+  it('has a reference SEG that is the truth, voxel for voxel, ADJUDICATED and created by the senior radiologist, self-declared', () => {
     const { dataset } = readPart10(referenceSeg);
     expect(dataset).toMatchObject({
       SOPInstanceUID: reference.SOPInstanceUID,
@@ -51,12 +51,13 @@ describe(`the signed adjudication of ${CASE}`, () => {
       SeriesNumber: reference.SeriesNumber,
       StudyInstanceUID: manifest.StudyInstanceUID,
       ContentLabel: 'ADJUDICATED',
-      ContentDescription: 'SegQC adjudicated reference standard; creator signed in',
+      ContentDescription: 'SegQC adjudicated reference standard; creator self-declared',
       ContentCreatorName: [{ Alphabetic: 'Lindqvist^Maria' }],
       ContentDate: reference.ContentDate,
       ContentTime: reference.ContentTime,
       ProtocolName: ctLungNoduleSop().reference.toProtocolName(),
     });
+    expect(segCreatorIdentity(dataset)).toEqual({ name: 'Lindqvist^Maria', login: 'mlindqvist', contentLabel: 'ADJUDICATED' });
     expect((dataset['SegmentSequence'] as Array<Record<string, unknown>>).map((s) => [s['SegmentLabel'], s['SegmentAlgorithmType'], s['SegmentDescription']])).toEqual(
       ['Right lung', 'Left lung', 'Lung nodule'].map((label) => [label, 'MANUAL', 'Edited by the adjudicator']),
     );

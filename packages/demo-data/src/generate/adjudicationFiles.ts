@@ -5,6 +5,7 @@
  * CT SOP (reviewCase) escalated the structure and, when it did, why — for the nodules a missed or a
  * false nodule when an annotator missed or added one, otherwise (and for the lungs) a boundary
  * disagreement. The SOP Instance UIDs and the time come from the plan, so every run writes the same bytes.
+ * The demo has no sign-in: the adjudicator, like every person of the cohort, is self-declared.
  */
 import {
   describeJudgedSeg, gridFromSourceImages, readSegmentation, reviewCase, writeAdjudication,
@@ -54,7 +55,7 @@ export function adjudicationFiles(input: AdjudicatedCase): { referenceSeg: Uint8
     sop,
     decisions,
     checklist: sop.checklist.filter((item) => item.role === 'adjudicator').map((item) => ({ itemId: item.id, checked: true })),
-    adjudicator: { name: plan.adjudicator.name, login: plan.adjudicator.login, selfDeclared: false, organization: DEMO_INSTITUTION },
+    adjudicator: { name: plan.adjudicator.name, login: plan.adjudicator.login, organization: DEMO_INSTITUTION },
     now: localDateTime(plan.ContentDate, plan.ContentTime),
     uids: { referenceSeg: plan.SOPInstanceUID, report: plan.report.SOPInstanceUID },
   });

@@ -69,7 +69,8 @@ function segDataset(model: CaseModel, seg: DemoSegPlan, sourceImages: SourceImag
     frames: model.segments.map((s) => ({ segmentNumber: s.segmentNumber, mask: annotation.labels, label: s.segmentNumber })),
     creator: { name: seg.annotator.name, login: seg.annotator.login, institutionName: DEMO_INSTITUTION },
     contentLabel: seg.ContentLabel,
-    contentDescription: seg.ContentLabel === 'GOLD' ? 'Reference standard for annotator calibration' : `Annotation by ${seg.annotator.login}`,
+    // buildBinarySeg appends "; creator self-declared": the demo signs no one in.
+    contentDescription: seg.ContentLabel === 'GOLD' ? 'Calibration gold standard' : `Annotation by ${seg.annotator.login}`,
     contentDate: seg.ContentDate,
     contentTime: seg.ContentTime,
     seriesInstanceUID: seg.SeriesInstanceUID,

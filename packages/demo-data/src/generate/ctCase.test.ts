@@ -1,6 +1,7 @@
 // A demo CT case as written: CT slices with real Hounsfield values and geometry, and SEGs whose
 // decoded voxels are exactly what the manifest says. Everything later (metrics, overlays, the
 // browser test) is checked against these files, so they are checked here first.
+import { segCreatorIdentity } from '@segqc/core';
 import { chestAnatomy } from '../ct/chestAnatomy';
 import { CHEST_GRID, chestX, chestY } from '../ct/chestGrid';
 import { buildChestPhantom } from '../ct/chestPhantom';
@@ -142,11 +143,13 @@ describe(`demo CT case ${CASE}: SEGs`, () => {
     expect(seg.dataset).toMatchObject({ ContentLabel: 'ANNOTATION', ContentDate: '20240405', SeriesDate: '20240405', SegmentsOverlap: 'NO', ImageLaterality: 'B' });
   });
 
-  it('records who segmented, and what Chen missed', () => {
+  it('records who segmented, self-declared (the demo signs no one in), and what Chen missed', () => {
     const chen = manifest.segs.find((s) => s.annotator.key === 'chen')!;
     expect(chen.detection).toEqual({ detected: [2, 3, 4], missed: [1], falsePositives: 0 });
     const seg = decodeSeg(files.get(`${CASE}/seg/chen.dcm`)!).dataset;
     expect(seg['ContentCreatorName']).toEqual([{ Alphabetic: 'Chen^Wei' }]);
+    expect(seg['ContentDescription']).toBe('Annotation by wchen; creator self-declared');
+    expect(segCreatorIdentity(seg)).toEqual({ name: 'Chen^Wei', login: 'wchen', contentLabel: 'ANNOTATION' });
   });
 
   it('has nodule diameters of 4-25 mm in every CT case (volume-equivalent, from the truth voxels)', () => {
