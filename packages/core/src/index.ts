@@ -21,6 +21,7 @@ export type { AuthenticatedIdentity } from './identity/AuthenticatedIdentity';
 // how every SEG and SR records its writer's sign-in, or that the identity was self-declared (audit/README.md "Identity")
 export { checkAuthenticatedIdentity, type AuthenticatedIdentityPaths } from './identity/checkAuthenticatedIdentity';
 export { segCreatorIdentity, type SegCreatorIdentity } from './identity/segCreatorIdentity';
+export { segCreatorIdentityOfJson } from './identity/segCreatorIdentityOfJson';
 export { OIDC_SUBJECT_SCHEME_DESIGNATOR } from './identity/oidcSubjectScheme';
 export { specificCharacterSetFor } from './dicom/specificCharacterSet';
 export { SOP_CLASS } from './dicom/sopClasses';

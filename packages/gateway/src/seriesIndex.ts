@@ -5,7 +5,7 @@
  * that a viewer's burst of frame requests asks once; an instance the entry does not know (stored
  * since) makes it asked again.
  */
-import { naturalizeDicomJson, retrieveSeriesMetadata, searchForSeries, segCreatorIdentity, jsonString, type DicomJsonDataset } from '@segqc/core';
+import { jsonString, retrieveSeriesMetadata, searchForSeries, segCreatorIdentityOfJson, type DicomJsonDataset } from '@segqc/core';
 import type { RecordedPerson } from './recordedPerson';
 import { kindOfModality, kindOfSopClass, type StoredObjectKind } from './storedObjectKind';
 
@@ -40,7 +40,7 @@ const SOP_INSTANCE_UID = '00080018';
 export function indexedInstanceOf(dataset: DicomJsonDataset): IndexedInstance {
   const sopClass = jsonString(dataset, SOP_CLASS_UID);
   const kind = sopClass !== undefined ? kindOfSopClass(sopClass) : kindOfModality(jsonString(dataset, MODALITY) ?? '');
-  return { kind, creator: kind === 'segmentation' ? segCreatorIdentity(naturalizeDicomJson(dataset)) : {} };
+  return { kind, creator: kind === 'segmentation' ? segCreatorIdentityOfJson(dataset) : {} };
 }
 
 export class SeriesIndex {

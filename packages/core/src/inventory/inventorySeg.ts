@@ -7,8 +7,7 @@
  * PS3.3 C.12.2). Returns null for a dataset without a SOP Instance UID: nothing can name it.
  */
 import { jsonSequence, jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
-import { naturalizeDicomJson } from '../dicomweb/naturalizeDicomJson';
-import { segCreatorIdentity } from '../identity/segCreatorIdentity';
+import { segCreatorIdentityOfJson } from '../identity/segCreatorIdentityOfJson';
 import { parseSopReference } from '../seg/SopReference';
 import type { InventorySeg } from './InventoryModel';
 
@@ -42,18 +41,7 @@ export function inventorySeg(instance: DicomJsonDataset, seriesInstanceUid: stri
   };
 }
 
-/** What segCreatorIdentity reads: ContentDescription, ContentCreatorName, the creator's codes, the coding schemes. */
-const CREATOR_TAGS = ['00700081', '00700084', '00700086', '00080110'];
-
 function creatorOf(instance: DicomJsonDataset): InventorySeg['creator'] {
-  // Only the creator's attributes are naturalized, not the SEG's thousands of per-frame items.
-  const part: DicomJsonDataset = Object.fromEntries(CREATOR_TAGS.flatMap((tag) => (instance[tag] !== undefined ? [[tag, instance[tag]]] : [])));
-  let identity;
-  try {
-    identity = segCreatorIdentity(naturalizeDicomJson(part));
-  } catch {
-    // Sequences nested past MAX_SEQUENCE_DEPTH: a hostile header, of which nothing is read.
-    return { name: null, login: null };
-  }
+  const identity = segCreatorIdentityOfJson(instance);
   return { name: identity.name ?? null, login: identity.login ?? null, ...(identity.authentication ? { authentication: identity.authentication } : {}) };
 }
