@@ -1,5 +1,5 @@
 import type { DisplaySet } from '../services';
-import { AnnotationMetadataError, formatPersonName, summarizeAnnotation } from './annotationSummary';
+import { AnnotationMetadataError, summarizeAnnotation } from './annotationSummary';
 
 // The QC panel lists every annotation from the SEG's own metadata, as OHIF naturalizes it from
 // DICOM JSON: who made it (ContentCreatorName + login code), when, in which role, which structures.
@@ -40,6 +40,7 @@ test('summarizes annotator, login, date, role, SOP and structures of a SEG', () 
     seriesInstanceUID: '2.25.9',
     sopInstanceUID: '2.25.1',
     annotator: 'Rivera, Ana',
+    attributed: true,
     login: 'arivera',
     date: '2026-06-03',
     role: 'ANNOTATION',
@@ -72,7 +73,8 @@ test('the annotator\'s sign-in when the SEG records it (marker, subject code, is
 test('a SEG written without creator, date or SOP is still listed, with those fields empty', () => {
   const { ContentCreatorName, ContentCreatorIdentificationCodeSequence, ContentDate, ProtocolName, ContentLabel, ReferencedSeriesSequence, ...bare } = segInstance;
   const summary = summarizeAnnotation(displaySet(bare));
-  expect(summary.annotator).toBe('unknown annotator');
+  // No creator (as OHIF's own export): named by its series description, marked so.
+  expect([summary.annotator, summary.attributed]).toEqual(['Annotation Rivera (unattributed)', false]);
   expect([summary.login, summary.date, summary.sop, summary.role, summary.sourceSeriesInstanceUID]).toEqual([null, null, null, null, null]);
   expect(summary.structures).toHaveLength(2);
 });
@@ -99,6 +101,7 @@ test.each([
   [{ Alphabetic: 'Yamada^Tarou=山田^太郎' }, 'Yamada, Tarou'],
   [undefined, null],
   ['', null],
-])('person name %j is shown as %j', (value, expected) => {
-  expect(formatPersonName(value)).toBe(expected);
+])('the creator %j is named %j', (value, expected) => {
+  const summary = summarizeAnnotation(displaySet({ ...segInstance, ContentCreatorName: value }));
+  expect(summary.annotator).toBe(expected ?? 'arivera');
 });

@@ -1,5 +1,5 @@
 import type { DisplaySet, InstanceMetadata } from '../services';
-import { dicomLabToSrgb, parseSopReference, segCreatorIdentity, type AuthenticatedIdentity, type ParsedSopReference } from '@segqc/core';
+import { dicomLabToSrgb, parseSopReference, segAttribution, segCreatorIdentity, type AuthenticatedIdentity, type ParsedSopReference } from '@segqc/core';
 
 export interface StructureSummary {
   segmentNumber: number;
@@ -14,8 +14,13 @@ export interface AnnotationSummary {
   displaySetInstanceUID: string;
   seriesInstanceUID: string;
   sopInstanceUID: string | null;
-  /** ContentCreatorName as OHIF shows person names: "Family, Given". */
+  /**
+   * Who it is attributed to, as every surface names it (core segAttribution): ContentCreatorName as
+   * "Family, Given", else the login, else its series description marked "(unattributed)".
+   */
   annotator: string;
+  /** False when the SEG names no creator (OHIF's own export): `annotator` is its series' words. */
+  attributed: boolean;
   /** The annotator's login, from ContentCreatorIdentificationCodeSequence. */
   login: string | null;
   /** The annotator's sign-in as the SEG records it (core segCreatorIdentity); absent: self-declared. */
@@ -49,12 +54,11 @@ function text(value: unknown): string | null {
   return null;
 }
 
-export function formatPersonName(value: unknown): string | null {
+/** A person name as OHIF's metadata holds it (`"A^B"`, `{ Alphabetic }`, or a list of these): its alphabetic group, `Family^Given…`. */
+function alphabeticPersonName(value: unknown): string | null {
   const raw = Array.isArray(value) ? value[0] : value;
   const alphabetic = typeof raw === 'object' && raw !== null ? (raw as { Alphabetic?: string }).Alphabetic : raw;
-  if (typeof alphabetic !== 'string' || !alphabetic.trim()) return null;
-  const [family = '', given = ''] = alphabetic.split('=')[0].split('^');
-  return given ? `${family}, ${given}` : family;
+  return typeof alphabetic === 'string' && alphabetic.trim() ? alphabetic.split('=')[0]! : null;
 }
 
 function formatDate(value: unknown): string | null {
@@ -83,18 +87,29 @@ export function summarizeAnnotation(displaySet: DisplaySet): AnnotationSummary {
   const segments = items(instance.SegmentSequence);
   if (segments.length === 0) throw new AnnotationMetadataError('the SEG has no SegmentSequence (0062,0002)');
   const creator = segCreatorIdentity(instance);
+  const seriesDescription = displaySet.SeriesDescription ?? text(instance.SeriesDescription) ?? '';
+  const seriesNumberText = text(displaySet.SeriesNumber ?? instance.SeriesNumber);
+  const seriesNumber = seriesNumberText === null ? NaN : Number(seriesNumberText);
+  const attribution = segAttribution({
+    creatorName: alphabeticPersonName(instance.ContentCreatorName),
+    login: creator.login ?? null,
+    seriesDescription,
+    operatorsName: alphabeticPersonName(instance.OperatorsName),
+    seriesNumber: Number.isInteger(seriesNumber) ? seriesNumber : null,
+  });
   return {
     displaySetInstanceUID: displaySet.displaySetInstanceUID,
     seriesInstanceUID: displaySet.SeriesInstanceUID,
     sopInstanceUID: text(instance.SOPInstanceUID),
-    annotator: formatPersonName(instance.ContentCreatorName) ?? 'unknown annotator',
+    annotator: attribution.name,
+    attributed: attribution.attributed,
     login: creator.login ?? null,
     ...(creator.authentication ? { authentication: creator.authentication } : {}),
     date: formatDate(instance.ContentDate ?? instance.SeriesDate),
     role: text(instance.ContentLabel),
     structures: segments.map(structureOf),
     sop: parseSopReference(instance.ProtocolName) ?? null,
-    seriesDescription: displaySet.SeriesDescription ?? text(instance.SeriesDescription) ?? '',
+    seriesDescription,
     sourceSeriesInstanceUID: text(items(instance.ReferencedSeriesSequence)[0]?.SeriesInstanceUID),
   };
 }

@@ -143,6 +143,18 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           <AnnotationRow key={annotation.displaySetInstanceUID} annotation={annotation} onToggle={(shown) => void setShown(annotation.displaySetInstanceUID, shown)} />
         ))}
       </ul>
+      {candidates && candidates.leftOut.length > 0 && (
+        <section className="segqc-section" data-testid="segqc-left-out">
+          <h3 className="segqc-subtitle">Not compared</h3>
+          <ul>
+            {candidates.leftOut.map(({ summary, reason }) => (
+              <li key={summary.displaySetInstanceUID} data-testid="segqc-left-out-annotation" data-uid={summary.sopInstanceUID ?? ''}>
+                {summary.annotator}: {reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ReviewSection state={review} names={candidates?.summaries ?? NO_NAMES} annotationCount={candidates?.annotations.length ?? 0} />
       {reviewed && reviewed.rows.length > 0 && (
         <DiscrepancySection review={reviewed} names={candidates?.summaries ?? NO_NAMES} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />

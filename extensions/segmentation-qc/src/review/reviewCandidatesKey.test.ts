@@ -5,7 +5,7 @@ import { reviewCandidatesKey } from './reviewCandidatesKey';
 // SEG comes, goes or moves in the list, and stay the same when the same SEGs are summarized again.
 function summary(sopInstanceUID: string | null): AnnotationSummary {
   return {
-    displaySetInstanceUID: `ds-${sopInstanceUID}`, seriesInstanceUID: '2.25.10', sopInstanceUID, annotator: 'Rivera, Ana', login: 'arivera',
+    displaySetInstanceUID: `ds-${sopInstanceUID}`, seriesInstanceUID: '2.25.10', sopInstanceUID, annotator: 'Rivera, Ana', attributed: true, login: 'arivera',
     date: '2026-06-01', role: 'ANNOTATION', structures: [], sop: null, seriesDescription: '', sourceSeriesInstanceUID: '2.25.7',
   };
 }

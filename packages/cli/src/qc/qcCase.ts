@@ -45,6 +45,11 @@ export async function qcCase(studyInstanceUid: string, context: QcCaseContext): 
     const inventory = await caseInventory(context.root, studyInstanceUid, context.read);
     const compared = inventory.annotations.filter((seg) => seg.sourceSeriesInstanceUid !== null && seg.sourceSeriesInstanceUid === inventory.sourceSeriesInstanceUid);
     Object.assign(result, { sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared), unreadable: inventory.unreadable });
+    // An annotation drawn on another series is not compared with these: listed, never dropped in silence.
+    for (const seg of inventory.annotations.filter((candidate) => !compared.includes(candidate))) {
+      const drawnOn = seg.sourceSeriesInstanceUid === null ? 'names no source series (ReferencedSeriesSequence)' : `was drawn on series ${seg.sourceSeriesInstanceUid}`;
+      result.excluded.push({ id: seg.attribution.name, sopInstanceUid: seg.sopInstanceUid, reason: `${drawnOn}, not on the compared series ${inventory.sourceSeriesInstanceUid ?? '(none)'}` });
+    }
     if (compared.length < 2) return { ...result, status: 'not-double-read', seconds: seconds() };
     return await judge(inventory, result, context, seconds);
   } catch (error) {

@@ -51,6 +51,15 @@ test('the summary text', () => {
   ].join('\n'));
 });
 
+test('annotations left out of a case are listed by study, name and SEG, with why: never dropped in silence', () => {
+  const withExcluded = [result('1.8', 'reviewed', 'pass', [], { excluded: [{ id: 'Lungs (unattributed)', sopInstanceUid: '2.25.77', reason: 'was drawn on series 2.25.5, not on the compared series 2.25.4' }] })];
+  expect(summaryText(summarizeQc(withExcluded, new Set(), 1), withExcluded, false).split('\n').slice(-3)).toEqual([
+    '  annotations left out:',
+    '    1.8  Lungs (unattributed) (SEG 2.25.77)  was drawn on series 2.25.5, not on the compared series 2.25.4',
+    '',
+  ]);
+});
+
 test('objects the inventory could not read are listed by study, modality and UID, with why', () => {
   const withUnreadable = [result('1.7', 'reviewed', 'pass', [], { unreadable: [{ sopInstanceUid: '2.25.666', seriesInstanceUid: '2.25.66', modality: 'SR', reason: 'TransferSyntaxUID: deflated transfer syntax is refused' }] })];
   expect(summaryText(summarizeQc(withUnreadable, new Set(), 1), withUnreadable, false).split('\n').slice(-3)).toEqual([

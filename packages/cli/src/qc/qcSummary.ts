@@ -79,6 +79,11 @@ export function summaryText(summary: QcSummary, results: readonly QcCaseResult[]
     lines.push('  failed cases:');
     for (const result of failed) lines.push(`    ${result.studyInstanceUid}  ${result.error ?? 'no reason given'}`);
   }
+  const excluded = results.flatMap((result) => result.excluded.map((annotation) => ({ study: result.studyInstanceUid, ...annotation })));
+  if (excluded.length > 0) {
+    lines.push('  annotations left out:');
+    for (const annotation of excluded) lines.push(`    ${annotation.study}  ${annotation.id} (SEG ${annotation.sopInstanceUid})  ${annotation.reason}`);
+  }
   const unreadable = results.flatMap((result) => result.unreadable.map((object) => ({ study: result.studyInstanceUid, ...object })));
   if (unreadable.length > 0) {
     lines.push('  unreadable objects:');

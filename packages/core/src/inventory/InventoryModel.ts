@@ -1,3 +1,4 @@
+import type { SegAttribution } from '../identity/segAttribution';
 /**
  * What the PACS holds of one case (one study) for the programme's QC: its annotations, its
  * reference standards, its QC reports, and the QC state they put it in (inventory/README.md).
@@ -29,6 +30,8 @@ export interface InventorySeg {
    * and the creator's sign-in when the SEG records one (absent: self-declared).
    */
   creator: { name: string | null; login: string | null; authentication?: AuthenticatedIdentity };
+  /** Who it is attributed to, by the one rule of every surface (segAttribution): the creator, else its series' words, marked unattributed. */
+  attribution: SegAttribution;
   /** ContentDate (YYYYMMDD) and ContentTime as written. */
   contentDate: string | null;
   contentTime: string | null;
@@ -61,12 +64,13 @@ export interface CaseInventory {
   sourceSeriesInstanceUid: string | null;
   /** Modality of that series, from the study's series search; null when it is not in the study. */
   modality: string | null;
-  /** Annotators' SEGs (ContentLabel ANNOTATION, or none), oldest first. */
+  /**
+   * Annotation candidates, oldest first: every SEG that is not a reference standard — ANNOTATION,
+   * OHIF's SEGMENTATION, another tool's label or none: one more reader's opinion either way.
+   */
   annotations: InventorySeg[];
   /** Reference standards (ContentLabel ADJUDICATED or GOLD), oldest first. */
   references: InventorySeg[];
-  /** SEGs with another ContentLabel: neither an opinion to compare nor a reference. */
-  otherSegs: InventorySeg[];
   /** SegQC QC reports, in revision order (InstanceNumber, then content date and time): the last is the latest. */
   qcReports: InventoryQcReport[];
   unreadable: InventoryUnreadable[];

@@ -59,15 +59,16 @@ test('roles, reports in revision order, the state of the latest decision, a cali
   )]);
   const inventory = await caseInventory(ROOT, STUDY, { fetch: pacs.fetch, headers: { Authorization: 'Bearer t' } });
 
-  expect(inventory.annotations.map((seg) => seg.creator.login)).toEqual(['rivera', 'chen', 'okafor']);
-  expect(inventory.annotations[0]).toEqual({
+  // Every SEG that is not a reference is an annotation candidate: the foreign tool's SEGMENTATION too.
+  // Oldest first; the foreign SEG records no date, so it comes first.
+  expect(inventory.annotations.map((seg) => [seg.contentLabel, seg.creator.login])).toEqual([['SEGMENTATION', null], ['ANNOTATION', 'rivera'], ['ANNOTATION', 'chen'], ['ANNOTATION', 'okafor']]);
+  expect(inventory.annotations[1]).toEqual({
     sopInstanceUid: uid('seg rivera'), seriesInstanceUid: uid('seg series rivera'), contentLabel: 'ANNOTATION',
-    creator: { name: 'rivera^Annotator', login: 'rivera' }, contentDate: '20240305', contentTime: '090000',
+    creator: { name: 'rivera^Annotator', login: 'rivera' }, attribution: { name: 'rivera, Annotator', attributed: true }, contentDate: '20240305', contentTime: '090000',
     sop: { id: 'ct-lung-nodule', version: '1.1.0', shortHash: '0123456789abcdef' }, sourceSeriesInstanceUid: CT,
     segmentLabels: ['Right lung', 'Left lung', 'Lung nodule'],
   });
   expect(inventory.references.map((seg) => [seg.contentLabel, seg.creator.login])).toEqual([['GOLD', 'gold']]);
-  expect(inventory.otherSegs.map((seg) => seg.contentLabel)).toEqual(['SEGMENTATION']);
   // rivera and okafor drew on CT, chen on CT2: two annotations of one series.
   expect([inventory.sourceSeriesInstanceUid, inventory.modality, inventory.calibration]).toEqual([CT, 'CT', true]);
 

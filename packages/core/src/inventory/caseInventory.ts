@@ -47,9 +47,9 @@ export async function caseInventory(root: string, studyInstanceUid: string, opti
     .flat()
     .sort(byRevision);
 
-  const annotations = segs.filter((seg) => seg.contentLabel === null || seg.contentLabel === 'ANNOTATION');
+  // Any SEG that is not a reference standard is one more reader's opinion (OHIF labels its own SEGMENTATION).
   const references = segs.filter((seg) => seg.contentLabel !== null && REFERENCE_LABELS.has(seg.contentLabel));
-  const otherSegs = segs.filter((seg) => !annotations.includes(seg) && !references.includes(seg));
+  const annotations = segs.filter((seg) => !references.includes(seg));
   const compared = comparedSeries(annotations);
   const sourceSeriesInstanceUid = compared ?? references.find((seg) => seg.sourceSeriesInstanceUid !== null)?.sourceSeriesInstanceUid ?? null;
   const annotationsOfCompared = annotations.filter((seg) => compared !== null && seg.sourceSeriesInstanceUid === compared).length;
@@ -59,7 +59,6 @@ export async function caseInventory(root: string, studyInstanceUid: string, opti
     modality: series.find((entry) => entry.seriesInstanceUid === sourceSeriesInstanceUid)?.modality ?? null,
     annotations,
     references,
-    otherSegs,
     qcReports,
     unreadable: unreadable.sort((a, b) => a.seriesInstanceUid.localeCompare(b.seriesInstanceUid) || (a.sopInstanceUid ?? '').localeCompare(b.sopInstanceUid ?? '')),
     state: qcStateOf(annotationsOfCompared, qcReports.map(({ report }) => report)),

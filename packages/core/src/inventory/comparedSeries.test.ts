@@ -6,7 +6,7 @@ import { uid } from './inventory.fixture';
 // the same images); every reader of the PACS must pick the same series, ties included.
 
 const seg = (name: string, source: string | null, contentDate: string | null): InventorySeg => ({
-  sopInstanceUid: uid(name), seriesInstanceUid: uid(`${name} series`), contentLabel: 'ANNOTATION', creator: { name: null, login: null },
+  sopInstanceUid: uid(name), seriesInstanceUid: uid(`${name} series`), contentLabel: 'ANNOTATION', creator: { name: null, login: null }, attribution: { name: `${name} (unattributed)`, attributed: false },
   contentDate, contentTime: null, sop: null, sourceSeriesInstanceUid: source, segmentLabels: [],
 });
 const T1 = uid('t1'), FLAIR = uid('flair');

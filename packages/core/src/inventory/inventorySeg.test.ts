@@ -16,6 +16,7 @@ test('a SegQC annotation: role, annotator name and login, when, SOP reference, s
   expect(inventorySeg(metadata, SERIES)).toEqual({
     sopInstanceUid: SEG, seriesInstanceUid: SERIES, contentLabel: 'ANNOTATION',
     creator: { name: 'Rivera^Ana', login: 'arivera' },
+    attribution: { name: 'Rivera, Ana', attributed: true },
     contentDate: '20240305', contentTime: '101500',
     sop: { id: 'ct-lung-nodule', version: '1.1.0', shortHash: '0123456789abcdef' },
     sourceSeriesInstanceUid: CT,
@@ -26,7 +27,7 @@ test('a SegQC annotation: role, annotator name and login, when, SOP reference, s
 test("another tool's SEG: what it does not record is null, its ProtocolName is not taken for a SOP", () => {
   const metadata = segMetadata({ sopInstanceUid: SEG, seriesInstanceUid: SERIES, protocolName: 'Chest routine non-contrast' });
   expect(inventorySeg(metadata, SERIES)).toEqual({
-    sopInstanceUid: SEG, seriesInstanceUid: SERIES, contentLabel: null, creator: { name: null, login: null },
+    sopInstanceUid: SEG, seriesInstanceUid: SERIES, contentLabel: null, creator: { name: null, login: null }, attribution: { name: 'SEG (unattributed)', attributed: false },
     contentDate: null, contentTime: null, sop: null, sourceSeriesInstanceUid: null, segmentLabels: ['Lung nodule'],
   });
 });

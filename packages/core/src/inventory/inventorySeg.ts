@@ -6,7 +6,8 @@
  * its ProtocolName (SopReference) and the source series it was drawn on (ReferencedSeriesSequence,
  * PS3.3 C.12.2). Returns null for a dataset without a SOP Instance UID: nothing can name it.
  */
-import { jsonSequence, jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
+import { jsonNumber, jsonPersonName, jsonSequence, jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
+import { segAttribution } from '../identity/segAttribution';
 import { segCreatorIdentityOfJson } from '../identity/segCreatorIdentityOfJson';
 import { parseSopReference } from '../seg/SopReference';
 import type { InventorySeg } from './InventoryModel';
@@ -23,16 +24,28 @@ const TAG = {
   SegmentSequence: '00620002',
   SegmentNumber: '00620004',
   SegmentLabel: '00620005',
+  SeriesDescription: '0008103E',
+  SeriesNumber: '00200011',
+  OperatorsName: '00081070',
 } as const;
 
 export function inventorySeg(instance: DicomJsonDataset, seriesInstanceUid: string): InventorySeg | null {
   const sopInstanceUid = jsonString(instance, TAG.SOPInstanceUID);
   if (sopInstanceUid === undefined) return null;
+  const creator = creatorOf(instance);
+  const seriesNumber = jsonNumber(instance, TAG.SeriesNumber);
   return {
     sopInstanceUid,
     seriesInstanceUid: jsonString(instance, TAG.SeriesInstanceUID) ?? seriesInstanceUid,
     contentLabel: jsonString(instance, TAG.ContentLabel) ?? null,
-    creator: creatorOf(instance),
+    creator,
+    attribution: segAttribution({
+      creatorName: creator.name,
+      login: creator.login,
+      seriesDescription: jsonString(instance, TAG.SeriesDescription) ?? null,
+      operatorsName: jsonPersonName(instance, TAG.OperatorsName) ?? null,
+      seriesNumber: seriesNumber !== undefined && Number.isInteger(seriesNumber) ? seriesNumber : null,
+    }),
     contentDate: jsonString(instance, TAG.ContentDate) ?? null,
     contentTime: jsonString(instance, TAG.ContentTime) ?? null,
     sop: parseSopReference(jsonString(instance, TAG.ProtocolName)) ?? null,

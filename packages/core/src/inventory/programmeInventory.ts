@@ -48,7 +48,7 @@ export async function programmeInventory(root: string, options: ProgrammeInvento
   await Promise.all(Array.from({ length: Math.min(concurrency, listed.studies.length) }, readCases));
 
   const cases = outcomes.filter((outcome): outcome is CaseInventory => 'state' in outcome);
-  const withSegs = cases.filter((c) => c.annotations.length + c.references.length + c.otherSegs.length > 0 || c.unreadable.some((object) => object.modality === 'SEG'));
+  const withSegs = cases.filter((c) => c.annotations.length + c.references.length > 0 || c.unreadable.some((object) => object.modality === 'SEG'));
   return {
     cases: withSegs,
     studiesWithoutSegs: listed.withoutSegs + cases.length - withSegs.length,

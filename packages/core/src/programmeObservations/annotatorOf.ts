@@ -2,9 +2,9 @@ import type { InventorySeg } from '../inventory/InventoryModel';
 
 /**
  * The annotator of a SEG as the programme keys them (drift charts, IRR matrices, the overview's
- * annotators): ContentCreatorName (PN, `Family^Given`), else the creator's login, else the SEG
- * itself — an unnamed SEG is nobody else's.
+ * annotators): ContentCreatorName (PN, `Family^Given`), else the creator's login, else the name
+ * segAttribution gives an unattributed SEG (its series' words, marked "(unattributed)").
  */
-export function annotatorOf(seg: Pick<InventorySeg, 'creator' | 'sopInstanceUid'>): string {
-  return seg.creator.name ?? seg.creator.login ?? `unnamed creator of SEG ${seg.sopInstanceUid}`;
+export function annotatorOf(seg: Pick<InventorySeg, 'creator' | 'attribution'>): string {
+  return seg.creator.name ?? seg.creator.login ?? seg.attribution.name;
 }
