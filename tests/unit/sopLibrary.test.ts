@@ -133,6 +133,15 @@ describe('broken SOPs: ajv and core agree, and the error names the field', () =>
     ctWithSequence.applicability.sequenceClass = 'T1';
     expect(() => loadSop(ctWithSequence, SCHEMA)).toThrow(/applicability\.sequenceClass: a sequence class applies to MR only/);
   });
+
+  test("synonyms name one structure each: a word another structure's label or synonym also is, case and punctuation aside, is refused", () => {
+    const withSynonyms = clone(ct);
+    withSynonyms.structures[0].synonyms = ['R lung', 'lung_right'];
+    expect(loadSop(withSynonyms, SCHEMA).structures[0]!.synonyms).toEqual(['R lung', 'lung_right']);
+    const ambiguous = clone(withSynonyms);
+    ambiguous.structures[1].synonyms = ['LEFT-lung', 'Lung Right'];
+    expect(() => loadSop(ambiguous, SCHEMA)).toThrow(/structures\[1\]\.synonyms\[1\]: "Lung Right" also names structure "Right lung"/);
+  });
 });
 
 describe('the SOP hash', () => {

@@ -3,7 +3,8 @@
  * the SOP structure it is. Joins are made in a fixed order, each refused when it would contradict
  * what is already joined:
  *  1. each annotation's segments to the SOP's structures, one-to-one by matchSegments (type code with
- *     modifier, then category, then label);
+ *     modifier, then category, then label — a label in the SOP's vocabulary, structureVocabulary.ts,
+ *     counting as the structure's own);
  *  2. each annotator pair's segments to each other (pairs in given order, a < b), again by
  *     matchSegments — refused when it would put two SOP structures, or two segments of one
  *     annotation, into one structure.
@@ -14,6 +15,7 @@
 import type { CodeInit } from '../dicom/CodedConcept';
 import { matchSegments, type MatchedBy } from '../segments/matchSegments';
 import type { SopStructure, SopThresholds } from '../sop/Sop';
+import { sopStructureNamed } from '../sop/structureVocabulary';
 import type { Segmentation, SegmentVolume } from '../volume/Segmentation';
 
 /** What a structure is: the SOP structure's label and codes when one applies, else its first segment's. */
@@ -70,7 +72,12 @@ export function caseStructures(segmentations: readonly Segmentation[], sopStruct
   const nodeOf = (a: number, segment: SegmentVolume): number => firstNode[a] + segmentations[a].segments.indexOf(segment);
 
   segmentations.forEach((segmentation, a) => {
-    for (const pair of matchSegments(sopStructures, segmentation.segments).pairs) join(sopStructures.indexOf(pair.a), nodeOf(a, pair.b));
+    // A segment whose label is in the SOP's vocabulary (a synonym) is matched under the structure's own label.
+    const named = segmentation.segments.map((segment) => {
+      const structure = sopStructureNamed(segment.label, sopStructures);
+      return structure === null ? segment : { ...segment, label: sopStructures[structure]!.label };
+    });
+    for (const pair of matchSegments(sopStructures, named).pairs) join(sopStructures.indexOf(pair.a), nodeOf(a, segmentation.segments[named.indexOf(pair.b)]!));
   });
   const directMatches: Array<{ x: number; y: number; a: number; b: number; by: MatchedBy }> = [];
   for (let a = 0; a < segmentations.length; a++) {

@@ -38,6 +38,8 @@ export interface SopThresholds {
 
 export interface SopStructure {
   readonly label: string;
+  /** Other labels that name it ("R lung", "lung_right"), compared case- and punctuation-insensitively (structureVocabulary.ts). */
+  readonly synonyms?: readonly string[];
   readonly category: SopCode;
   readonly type: SopCode;
   readonly typeModifier?: SopCode;

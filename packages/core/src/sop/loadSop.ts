@@ -5,6 +5,7 @@
  * SopReference. An invalid SOP throws InvalidSopError with every failing field; nothing is
  * returned, so a SOP is never loaded half.
  */
+import { vocabularyKey } from './structureVocabulary';
 import { SopReference } from '../seg/SopReference';
 import { canonicalJson, canonicalJsonSha256 } from '../sr/canonicalJson';
 import { InvalidSopError } from './InvalidSopError';
@@ -38,6 +39,16 @@ function crossFieldErrors(sop: SopDocument): SopValidationError[] {
     });
   };
   duplicates(sop.structures.map((structure) => structure.label), (n) => `${itemPath('structures', n)}.label`, 'structure label');
+  // One word names one structure: a label or synonym another structure also has would make a typed label ambiguous.
+  const namedBy = new Map<string, number>();
+  sop.structures.forEach((structure, n) => {
+    [structure.label, ...(structure.synonyms ?? [])].forEach((word, k) => {
+      const key = vocabularyKey(word);
+      const other = namedBy.get(key);
+      if (other !== undefined && other !== n) errors.push(new SopValidationError(k === 0 ? `${itemPath('structures', n)}.label` : itemPath(`${itemPath('structures', n)}.synonyms`, k - 1), `${JSON.stringify(word)} also names structure ${JSON.stringify(sop.structures[other]!.label)}`));
+      namedBy.set(key, n);
+    });
+  });
   duplicates(sop.checklist.map((item) => item.id), (n) => `${itemPath('checklist', n)}.id`, 'checklist id');
   duplicates((sop.classificationLabelSets ?? []).map((set) => set.id), (n) => `${itemPath('classificationLabelSets', n)}.id`, 'label set id');
   (sop.classificationLabelSets ?? []).forEach((set, n) =>
