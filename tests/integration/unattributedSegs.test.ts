@@ -9,7 +9,8 @@ import { startTestPacs, type TestPacs } from '../harness/testPacs';
 // SEGMENTATION and names no creator; the typed series description is all that tells two readers
 // apart. Stored beside the demo case's three SegQC annotations, two such SEGs (copies of Rivera's
 // masks, so their agreement with her is known: Dice 1) are compared too, each named by its series
-// description and marked unattributed; one drawn on another series is left out, with why.
+// description and marked unattributed; OHIF's SliceThickness is a warning, not an error; one drawn
+// on another series is left out, with why.
 jest.setTimeout(240_000);
 
 const CASE = 'ct-01';
@@ -23,7 +24,13 @@ function ohifExport(name: string, seriesDescription: string, change: (dataset: N
     return change({ ...rest, ContentLabel: 'SEGMENTATION', ContentDescription: '', SeriesDescription: seriesDescription });
   });
 }
-const readerA = ohifExport('a', 'Lungs reader A');
+/** As OHIF writes it: the gap between the painted frames as SliceThickness (here 5 mm on the 2.5 mm CT). */
+function withSliceThickness(dataset: NaturalDataset, thickness: number): NaturalDataset {
+  const [shared] = dataset.SharedFunctionalGroupsSequence as NaturalDataset[];
+  const [measures] = shared!.PixelMeasuresSequence as NaturalDataset[];
+  return { ...dataset, SharedFunctionalGroupsSequence: [{ ...shared, PixelMeasuresSequence: [{ ...measures, SliceThickness: thickness }] }] };
+}
+const readerA = ohifExport('a', 'Lungs reader A', (dataset) => withSliceThickness(dataset, 5));
 const readerB = ohifExport('b', 'Lungs reader B');
 const elsewhere = ohifExport('elsewhere', 'Lungs on a reformat', (dataset) => ({
   ...dataset,
@@ -61,5 +68,14 @@ test('a SEG drawn on another series is left out of the comparison, and the JSON 
     id: 'Lungs on a reformat (unattributed)',
     sopInstanceUid: elsewhere.sopInstanceUID,
     reason: `was drawn on series ${uidFromName('unattributed/reformat series')}, not on the compared series ${result.sourceSeriesInstanceUid}`,
+  }]);
+});
+
+test("OHIF's SliceThickness (the gap between painted frames) is a header warning; the numbers are unchanged (Dice 1 above)", () => {
+  const [result] = json.cases;
+  expect(result.warnings).toEqual([{
+    id: 'Lungs reader A (unattributed)',
+    sopInstanceUid: readerA.sopInstanceUID,
+    warning: "SliceThickness is 5 mm in the SEG and 2.5 mm in its source series; frames are placed by their positions, the SEG's thickness is not used",
   }]);
 });

@@ -25,6 +25,7 @@ const seg = (overrides: Partial<InventorySeg>): InventorySeg => ({
   contentTime: '091000',
   sop: { id: 'ct-lung-nodule', version: '1.1.0', shortHash: '0123456789abcdef' },
   sourceSeriesInstanceUid: '1.2.9',
+  sliceThicknessMm: null,
   segmentLabels: ['Right lung'],
   ...overrides,
 });

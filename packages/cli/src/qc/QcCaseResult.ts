@@ -57,6 +57,8 @@ export interface QcCaseResult {
   annotations: QcAnnotationRef[];
   /** Annotations left out because their SEG could not be read on the source grid, with why. */
   excluded: Array<{ id: string; sopInstanceUid: string; reason: string }>;
+  /** Header defects of compared SEGs that do not change the result (e.g. OHIF's SliceThickness), each said once. */
+  warnings: Array<{ id: string; sopInstanceUid: string; warning: string }>;
   /** Objects of the study the inventory could not read (a malformed, deflated or oversized SR or SEG), with why. */
   unreadable: InventoryUnreadable[];
   sop: { id: string; version: string; sha256: string; file: string; chosenBy: 'protocol-name' | 'series' } | null;

@@ -7,7 +7,7 @@ import { annotationRefs } from './annotationRefs';
 const seg = (n: number, name: string | null, login: string | null, protocol: InventorySeg['sop'] = null, seriesDescription: string | null = null): InventorySeg => ({
   sopInstanceUid: `1.2.${n}`, seriesInstanceUid: `1.3.${n}`, contentLabel: 'ANNOTATION', creator: { name, login }, contentDate: null, contentTime: null,
   attribution: segAttribution({ creatorName: name, login, seriesDescription, operatorsName: null, seriesNumber: n }),
-  sop: protocol, sourceSeriesInstanceUid: '1.4', segmentLabels: [],
+  sop: protocol, sourceSeriesInstanceUid: '1.4', sliceThicknessMm: null, segmentLabels: [],
 });
 
 test('"Family, Given" from the PN; the login, else the series, marked unattributed; a second SEG of one name is "(2)"', () => {

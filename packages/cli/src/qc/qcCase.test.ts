@@ -128,7 +128,7 @@ test('two annotations under the SOP they name: the review of the SEGs on the sou
     { id: 'Chen, Wei', segmentation: readSegmentation(chen.bytes, grid) },
   ], SOP);
   expect(result).toMatchObject({
-    studyInstanceUid: STUDY, status: 'reviewed', sourceSeriesInstanceUid: CT, modality: 'CT', excluded: [], error: null, report: null,
+    studyInstanceUid: STUDY, status: 'reviewed', sourceSeriesInstanceUid: CT, modality: 'CT', excluded: [], warnings: [], error: null, report: null,
     sop: { id: 'ct-lung-nodule', version: SOP.version, sha256: SOP.reference.sha256, file: join(defaultSopDir(), 'ct-lung-nodule.json'), chosenBy: 'protocol-name' },
     verdict: 'escalate',
     structures: [

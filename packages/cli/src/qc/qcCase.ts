@@ -3,6 +3,7 @@ import {
   sourceImageFromDicomJson, writeReviewReport, type AuthenticatedIdentity, type CaseInventory, type DicomwebReadOptions, type Segmentation,
 } from '@segqc/core';
 import { annotationRefs } from './annotationRefs';
+import { sliceThicknessWarnings } from './sliceThicknessWarnings';
 import { QcCaseError } from './QcCaseError';
 import type { QcCaseResult } from './QcCaseResult';
 import { reviewedResult } from './caseResultOf';
@@ -38,7 +39,7 @@ export async function qcCase(studyInstanceUid: string, context: QcCaseContext): 
   const started = Date.now();
   const seconds = () => Math.round(Date.now() - started) / 1000;
   const result: QcCaseResult = {
-    studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], unreadable: [], sop: null, sopReason: null,
+    studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null,
     verdict: null, structures: [], pairs: [], report: null, error: null, seconds: 0,
   };
   try {
@@ -65,6 +66,7 @@ async function judge(inventory: CaseInventory, result: QcCaseResult, context: Qc
   if (metadata.length === 0) throw new QcCaseError(`the source series ${source.seriesInstanceUid} has no instance in the PACS`);
   const sourceImages = metadata.map((dataset, n) => sourceImageFromDicomJson(dataset, `source series instance ${n}`));
   const { grid } = gridFromSourceImages(sourceImages, { allowGaps: true });
+  result.warnings.push(...sliceThicknessWarnings(result.annotations, inventory.annotations, sourceImages[0]!.SliceThickness ?? grid.spacing[2]));
 
   const caseSop: CaseSop = sopForCase(context.library, result.annotations.map((a) => ({ id: a.id, sop: inventory.annotations.find((seg) => seg.sopInstanceUid === a.sopInstanceUid)!.sop })), seriesSopAttributes(metadata[0]));
   result.sop = caseSop.sop && caseSop.file ? { id: caseSop.sop.reference.id, version: caseSop.sop.reference.version, sha256: caseSop.sop.reference.sha256, file: caseSop.file, chosenBy: caseSop.chosenBy } : null;

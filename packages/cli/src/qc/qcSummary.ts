@@ -84,6 +84,11 @@ export function summaryText(summary: QcSummary, results: readonly QcCaseResult[]
     lines.push('  annotations left out:');
     for (const annotation of excluded) lines.push(`    ${annotation.study}  ${annotation.id} (SEG ${annotation.sopInstanceUid})  ${annotation.reason}`);
   }
+  const warnings = results.flatMap((result) => result.warnings.map((warning) => ({ study: result.studyInstanceUid, ...warning })));
+  if (warnings.length > 0) {
+    lines.push('  header warnings (results unchanged):');
+    for (const warning of warnings) lines.push(`    ${warning.study}  ${warning.id} (SEG ${warning.sopInstanceUid})  ${warning.warning}`);
+  }
   const unreadable = results.flatMap((result) => result.unreadable.map((object) => ({ study: result.studyInstanceUid, ...object })));
   if (unreadable.length > 0) {
     lines.push('  unreadable objects:');

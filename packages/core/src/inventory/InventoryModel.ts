@@ -39,6 +39,11 @@ export interface InventorySeg {
   sop: ParsedSopReference | null;
   /** The series it was drawn on (the first item of ReferencedSeriesSequence). */
   sourceSeriesInstanceUid: string | null;
+  /**
+   * SliceThickness of its shared Pixel Measures, as written (OHIF copies the gap between painted
+   * frames there); null when it gives none. Frames are placed by position, never by this.
+   */
+  sliceThicknessMm: number | null;
   /** SegmentLabel of each segment, in SegmentSequence order. */
   segmentLabels: string[];
 }

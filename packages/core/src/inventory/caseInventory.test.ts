@@ -64,7 +64,7 @@ test('roles, reports in revision order, the state of the latest decision, a cali
   expect(inventory.annotations.map((seg) => [seg.contentLabel, seg.creator.login])).toEqual([['SEGMENTATION', null], ['ANNOTATION', 'rivera'], ['ANNOTATION', 'chen'], ['ANNOTATION', 'okafor']]);
   expect(inventory.annotations[1]).toEqual({
     sopInstanceUid: uid('seg rivera'), seriesInstanceUid: uid('seg series rivera'), contentLabel: 'ANNOTATION',
-    creator: { name: 'rivera^Annotator', login: 'rivera' }, attribution: { name: 'rivera, Annotator', attributed: true }, contentDate: '20240305', contentTime: '090000',
+    creator: { name: 'rivera^Annotator', login: 'rivera' }, attribution: { name: 'rivera, Annotator', attributed: true }, sliceThicknessMm: null, contentDate: '20240305', contentTime: '090000',
     sop: { id: 'ct-lung-nodule', version: '1.1.0', shortHash: '0123456789abcdef' }, sourceSeriesInstanceUid: CT,
     segmentLabels: ['Right lung', 'Left lung', 'Lung nodule'],
   });

@@ -7,7 +7,7 @@ import { uid } from './inventory.fixture';
 
 const seg = (name: string, source: string | null, contentDate: string | null): InventorySeg => ({
   sopInstanceUid: uid(name), seriesInstanceUid: uid(`${name} series`), contentLabel: 'ANNOTATION', creator: { name: null, login: null }, attribution: { name: `${name} (unattributed)`, attributed: false },
-  contentDate, contentTime: null, sop: null, sourceSeriesInstanceUid: source, segmentLabels: [],
+  contentDate, contentTime: null, sop: null, sourceSeriesInstanceUid: source, sliceThicknessMm: null, segmentLabels: [],
 });
 const T1 = uid('t1'), FLAIR = uid('flair');
 

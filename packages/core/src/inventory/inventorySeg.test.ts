@@ -17,6 +17,7 @@ test('a SegQC annotation: role, annotator name and login, when, SOP reference, s
     sopInstanceUid: SEG, seriesInstanceUid: SERIES, contentLabel: 'ANNOTATION',
     creator: { name: 'Rivera^Ana', login: 'arivera' },
     attribution: { name: 'Rivera, Ana', attributed: true },
+    sliceThicknessMm: null,
     contentDate: '20240305', contentTime: '101500',
     sop: { id: 'ct-lung-nodule', version: '1.1.0', shortHash: '0123456789abcdef' },
     sourceSeriesInstanceUid: CT,
@@ -27,7 +28,7 @@ test('a SegQC annotation: role, annotator name and login, when, SOP reference, s
 test("another tool's SEG: what it does not record is null, its ProtocolName is not taken for a SOP", () => {
   const metadata = segMetadata({ sopInstanceUid: SEG, seriesInstanceUid: SERIES, protocolName: 'Chest routine non-contrast' });
   expect(inventorySeg(metadata, SERIES)).toEqual({
-    sopInstanceUid: SEG, seriesInstanceUid: SERIES, contentLabel: null, creator: { name: null, login: null }, attribution: { name: 'SEG (unattributed)', attributed: false },
+    sopInstanceUid: SEG, seriesInstanceUid: SERIES, contentLabel: null, creator: { name: null, login: null }, attribution: { name: 'SEG (unattributed)', attributed: false }, sliceThicknessMm: null,
     contentDate: null, contentTime: null, sop: null, sourceSeriesInstanceUid: null, segmentLabels: ['Lung nodule'],
   });
 });
@@ -44,4 +45,15 @@ test('metadata without a SOP Instance UID is not a SEG one can name: null', () =
   const metadata = segMetadata({ sopInstanceUid: SEG, seriesInstanceUid: SERIES });
   delete metadata['00080018'];
   expect(inventorySeg(metadata, SERIES)).toBeNull();
+});
+
+test("the SliceThickness of the shared Pixel Measures, as OHIF writes it; a missing or non-positive one is null", () => {
+  const metadata = segMetadata({ sopInstanceUid: SEG, seriesInstanceUid: SERIES });
+  const measures = (thickness: unknown[]) => ({ vr: 'SQ', Value: [{ '00289110': { vr: 'SQ', Value: [{ '00180050': { vr: 'DS', Value: thickness } }] } }] });
+  metadata['52009229'] = measures([5]);
+  expect(inventorySeg(metadata, SERIES)!.sliceThicknessMm).toBe(5);
+  metadata['52009229'] = measures(['2.5']);
+  expect(inventorySeg(metadata, SERIES)!.sliceThicknessMm).toBe(2.5);
+  metadata['52009229'] = measures([0]);
+  expect(inventorySeg(metadata, SERIES)!.sliceThicknessMm).toBeNull();
 });

@@ -27,6 +27,9 @@ const TAG = {
   SeriesDescription: '0008103E',
   SeriesNumber: '00200011',
   OperatorsName: '00081070',
+  SharedFunctionalGroupsSequence: '52009229',
+  PixelMeasuresSequence: '00289110',
+  SliceThickness: '00180050',
 } as const;
 
 export function inventorySeg(instance: DicomJsonDataset, seriesInstanceUid: string): InventorySeg | null {
@@ -50,8 +53,16 @@ export function inventorySeg(instance: DicomJsonDataset, seriesInstanceUid: stri
     contentTime: jsonString(instance, TAG.ContentTime) ?? null,
     sop: parseSopReference(jsonString(instance, TAG.ProtocolName)) ?? null,
     sourceSeriesInstanceUid: jsonString(jsonSequence(instance, TAG.ReferencedSeriesSequence)[0] ?? {}, TAG.SeriesInstanceUID) ?? null,
+    sliceThicknessMm: sliceThicknessOf(instance),
     segmentLabels: jsonSequence(instance, TAG.SegmentSequence).map((segment, n) => jsonString(segment, TAG.SegmentLabel) ?? `Segment ${jsonString(segment, TAG.SegmentNumber) ?? n + 1}`),
   };
+}
+
+/** The Pixel Measures' SliceThickness of the shared functional groups (PS3.3 C.7.6.16.2.1), when a positive number. */
+function sliceThicknessOf(instance: DicomJsonDataset): number | null {
+  const measures = jsonSequence(jsonSequence(instance, TAG.SharedFunctionalGroupsSequence)[0] ?? {}, TAG.PixelMeasuresSequence)[0];
+  const thickness = measures ? jsonNumber(measures, TAG.SliceThickness) : undefined;
+  return thickness !== undefined && Number.isFinite(thickness) && thickness > 0 ? thickness : null;
 }
 
 function creatorOf(instance: DicomJsonDataset): InventorySeg['creator'] {
