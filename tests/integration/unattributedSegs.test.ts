@@ -1,7 +1,7 @@
 import { generateDemoFiles, demoManifest } from '@segqc/demo-data';
 import { stowInstances, uidFromName, type NaturalDataset } from '@segqc/core';
 import type { QcJson } from '../../packages/cli/src/qc/runQc';
-import { segCopy } from '../harness/segCopy';
+import { ohifStyleSeg, withSliceThickness } from '../harness/ohifStyleSeg';
 import { segqc } from '../harness/segqcCommand';
 import { startTestPacs, type TestPacs } from '../harness/testPacs';
 
@@ -17,22 +17,9 @@ const CASE = 'ct-01';
 const { StudyInstanceUID: study } = demoManifest({ cases: [CASE] }).cases[0];
 const rivera = [...generateDemoFiles({ cases: [CASE] })].find((file) => file.path === `${CASE}/seg/rivera.dcm`)!.bytes;
 
-/** Rivera's SEG as OHIF exports a reader's work: no creator, label SEGMENTATION, the typed series description. */
-function ohifExport(name: string, seriesDescription: string, change: (dataset: NaturalDataset) => NaturalDataset = (d) => d) {
-  return segCopy(rivera, `unattributed/${name}`, (dataset) => {
-    const { ContentCreatorName: _name, ContentCreatorIdentificationCodeSequence: _login, ...rest } = dataset;
-    return change({ ...rest, ContentLabel: 'SEGMENTATION', ContentDescription: '', SeriesDescription: seriesDescription });
-  });
-}
-/** As OHIF writes it: the gap between the painted frames as SliceThickness (here 5 mm on the 2.5 mm CT). */
-function withSliceThickness(dataset: NaturalDataset, thickness: number): NaturalDataset {
-  const [shared] = dataset.SharedFunctionalGroupsSequence as NaturalDataset[];
-  const [measures] = shared!.PixelMeasuresSequence as NaturalDataset[];
-  return { ...dataset, SharedFunctionalGroupsSequence: [{ ...shared, PixelMeasuresSequence: [{ ...measures, SliceThickness: thickness }] }] };
-}
-const readerA = ohifExport('a', 'Lungs reader A', (dataset) => withSliceThickness(dataset, 5));
-const readerB = ohifExport('b', 'Lungs reader B');
-const elsewhere = ohifExport('elsewhere', 'Lungs on a reformat', (dataset) => ({
+const readerA = ohifStyleSeg(rivera, 'a', 'Lungs reader A', (dataset) => withSliceThickness(dataset, 5));
+const readerB = ohifStyleSeg(rivera, 'b', 'Lungs reader B');
+const elsewhere = ohifStyleSeg(rivera, 'elsewhere', 'Lungs on a reformat', (dataset) => ({
   ...dataset,
   ReferencedSeriesSequence: [{ ...(dataset.ReferencedSeriesSequence as NaturalDataset[])[0], SeriesInstanceUID: uidFromName('unattributed/reformat series') }],
 }));
