@@ -206,6 +206,7 @@ export {
   type CaseReview, type ReviewAnnotation, type ReviewCaseOptions, type PairStructureReview, type StructureReview, type SegmentRef, type LesionCounts,
 } from './review/reviewCase';
 export { caseStructures, type CaseStructure, type StructureIdentity } from './review/caseStructures';
+export { paintedSlices, type PaintedSlices } from './review/paintedSlices';
 export {
   judgeAgainstThresholds, judgeMissing,
   type ReviewVerdict, type FailedCriterion, type ThresholdCriterion, type ThresholdJudgement, type JudgedMetrics,

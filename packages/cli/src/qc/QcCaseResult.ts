@@ -57,7 +57,7 @@ export interface QcCaseResult {
   annotations: QcAnnotationRef[];
   /** Annotations left out because their SEG could not be read on the source grid, with why. */
   excluded: Array<{ id: string; sopInstanceUid: string; reason: string }>;
-  /** Header defects of compared SEGs that do not change the result (e.g. OHIF's SliceThickness), each said once. */
+  /** What the reviewer should know beside the numbers: header defects that do not change them (OHIF's SliceThickness), segments painted with gaps between slices. */
   warnings: Array<{ id: string; sopInstanceUid: string; warning: string }>;
   /** Objects of the study the inventory could not read (a malformed, deflated or oversized SR or SEG), with why. */
   unreadable: InventoryUnreadable[];

@@ -4,6 +4,7 @@ import {
 } from '@segqc/core';
 import { annotationRefs } from './annotationRefs';
 import { sliceThicknessWarnings } from './sliceThicknessWarnings';
+import { sparsePaintingWarnings } from './sparsePaintingWarnings';
 import { QcCaseError } from './QcCaseError';
 import type { QcCaseResult } from './QcCaseResult';
 import { reviewedResult } from './caseResultOf';
@@ -82,6 +83,7 @@ async function judge(inventory: CaseInventory, result: QcCaseResult, context: Qc
     }
   }
   const included = result.annotations.filter(({ id }) => segmentations.has(id));
+  result.warnings.push(...sparsePaintingWarnings(included, new Map([...segmentations].map(([id, { segmentation }]) => [id, segmentation]))));
   if (included.length < 2) throw new QcCaseError(`agreement needs two readable annotations; ${result.excluded.map(({ id, reason }) => `${id}: ${reason}`).join('; ')}`);
 
   const review = reviewCase(included.map(({ id }) => ({ id, segmentation: segmentations.get(id)!.segmentation })), caseSop.sop);

@@ -86,7 +86,7 @@ export function summaryText(summary: QcSummary, results: readonly QcCaseResult[]
   }
   const warnings = results.flatMap((result) => result.warnings.map((warning) => ({ study: result.studyInstanceUid, ...warning })));
   if (warnings.length > 0) {
-    lines.push('  header warnings (results unchanged):');
+    lines.push('  warnings:');
     for (const warning of warnings) lines.push(`    ${warning.study}  ${warning.id} (SEG ${warning.sopInstanceUid})  ${warning.warning}`);
   }
   const unreadable = results.flatMap((result) => result.unreadable.map((object) => ({ study: result.studyInstanceUid, ...object })));
