@@ -1,6 +1,6 @@
 import { demoManifest } from '@segqc/demo-data';
 import {
-  buildBinarySeg, buildQcReport, multipartRelatedBody, writePart10, naturalizeDicomJson, segCreatorIdentity, uidFromName,
+  buildBinarySeg, buildQcReport, multipartRelatedBody, writePart10, segCreatorIdentityOfJson, uidFromName,
   type AuthenticatedIdentity, type DicomJsonDataset,
 } from '@segqc/core';
 import { demoReport } from '../../packages/core/src/sr/qcReport.fixture';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (const s of series.filter((d) => firstValue(d as never, '00080060') === 'SEG')) {
     const uid = firstValue(s as never, '0020000E') as string;
     for (const instance of (await getDicomJson(`${pacs.orthanc.dicomwebUrl}/studies/${study}/series/${uid}/metadata`, direct)) as DicomJsonDataset[]) {
-      segCreator.set(firstValue(instance as never, '00080018') as string, { series: uid, login: segCreatorIdentity(naturalizeDicomJson(instance)).login });
+      segCreator.set(firstValue(instance as never, '00080018') as string, { series: uid, login: segCreatorIdentityOfJson(instance).login });
     }
   }
   truth = { series, segCreator };

@@ -6,7 +6,7 @@ import { MAX_DICOM_JSON_BYTES, type DicomJsonDataset } from '@segqc/core';
 import { blindedAnswer, blindedRead, type BlindedRequest } from './blinding';
 import { DICOMWEB_ROUTES, type DicomwebRoute } from './dicomwebRoutes';
 import { invalidDicomwebParam } from './dicomwebParams';
-import { sendGatewayError } from './gatewayError';
+import { sendGatewayError, sendUnauthenticated } from './gatewayError';
 import { clientResponseHeaders, isDicomwebErrorBody, upstreamRequestHeaders } from './headerPolicy';
 import { isSameOriginWrite, type HostPolicy } from './hostPolicy';
 import { AccessTokenError, type AccessTokenVerifier, type TokenIdentity } from './accessTokens';
@@ -76,9 +76,7 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
         identity = await verify(header(request, 'authorization'));
       } catch (error) {
         if (!(error instanceof AccessTokenError)) throw error;
-        // RFC 6750 §3: the challenge says why, without echoing the token.
-        reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
-        return sendGatewayError(reply, 401, 'unauthenticated', error.message);
+        return sendUnauthenticated(reply, error.message);
       }
       if (identity.roles.length === 0) return sendGatewayError(reply, 403, 'no-role', 'the signed-in user has no SegQC role');
       users.set(request, identity);
@@ -168,28 +166,18 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
     return forward(request, reply, query, read.decision === 'filter' ? { blinded } : {});
   }
 
-  /** A STOW body in memory: the limit is the gateway's STOW limit (limitedBody), each object's is checked as it is read. */
-  async function bodyOf(stream: Readable): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
-
   /** Sends `datasets`' visible part as the answer: a DICOM JSON array of what the user may see. */
   async function sendBlinded(answer: FastifyReply, upstream: UpstreamAnswer, blinded: BlindedRequest): Promise<FastifyReply> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of upstream.stream) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_DICOM_JSON_BYTES) {
-        upstream.stream.destroy();
-        return sendGatewayError(answer, 502, 'pacs-error', 'the PACS answered more DICOM JSON than the gateway reads');
-      }
-      chunks.push(chunk as Buffer);
+    let body: Buffer;
+    try {
+      body = await bodyOf(limitedBody(upstream.stream, MAX_DICOM_JSON_BYTES));
+    } catch (error) {
+      if (!bodyTooLargeCause(error)) throw error;
+      return sendGatewayError(answer, 502, 'pacs-error', 'the PACS answered more DICOM JSON than the gateway reads');
     }
     let datasets: DicomJsonDataset[];
     try {
-      const parsed: unknown = size === 0 ? [] : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const parsed: unknown = body.length === 0 ? [] : JSON.parse(body.toString('utf8'));
       if (!Array.isArray(parsed)) throw new TypeError('not an array');
       datasets = parsed as DicomJsonDataset[];
     } catch {
@@ -258,6 +246,13 @@ interface UpstreamAnswer {
 function withoutConditionals(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const { range: _range, 'if-none-match': _match, 'if-modified-since': _since, 'if-range': _ifRange, ...rest } = headers;
   return rest;
+}
+
+/** A body in memory; its bound is the stream's own (limitedBody: the STOW limit, or the DICOM JSON limit for a filtered answer). */
+async function bodyOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 function header(request: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined {

@@ -29,3 +29,9 @@ export function sendGatewayError(reply: FastifyReply, status: number, error: Gat
   for (const name of UPSTREAM_BODY_HEADERS) reply.removeHeader(name);
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ error, message }));
 }
+
+/** 401 for an access token the gateway refused: RFC 6750 §3's challenge says why, without echoing the token. */
+export function sendUnauthenticated(reply: FastifyReply, reason: string): FastifyReply {
+  reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${reason}"`);
+  return sendGatewayError(reply, 401, 'unauthenticated', reason);
+}

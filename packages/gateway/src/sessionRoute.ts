@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AccessTokenError, type AccessTokenVerifier } from './accessTokens';
-import { sendGatewayError } from './gatewayError';
+import { sendUnauthenticated } from './gatewayError';
+import { loginOf } from './recordedPerson';
 import { permissionsOf } from './rolePolicy';
 
 /** Where the viewer asks who the gateway takes it for. */
@@ -16,11 +17,10 @@ export const sessionRoute: FastifyPluginAsync<{ accessTokens: AccessTokenVerifie
   app.get('/', async (request, reply) => {
     try {
       const user = await options.accessTokens(request.headers.authorization);
-      return reply.header('cache-control', 'no-store').send({ issuer: user.issuer, subject: user.subject, login: user.login ?? user.subject, roles: user.roles, ...permissionsOf(user.roles) });
+      return reply.header('cache-control', 'no-store').send({ issuer: user.issuer, subject: user.subject, login: loginOf(user), roles: user.roles, ...permissionsOf(user.roles) });
     } catch (error) {
       if (!(error instanceof AccessTokenError)) throw error;
-      reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
-      return sendGatewayError(reply, 401, 'unauthenticated', error.message);
+      return sendUnauthenticated(reply, error.message);
     }
   });
 };

@@ -54,7 +54,7 @@ function text(value: unknown): string | null {
   return null;
 }
 
-/** A person name as OHIF's metadata holds it (`"A^B"`, `{ Alphabetic }`, or a list of these): its alphabetic group, `Family^Given…`. */
+/** OperatorsName as OHIF's metadata holds it (`"A^B"`, `{ Alphabetic }`, or a list of these): its alphabetic group, `Family^Given…`. */
 function alphabeticPersonName(value: unknown): string | null {
   const raw = Array.isArray(value) ? value[0] : value;
   const alphabetic = typeof raw === 'object' && raw !== null ? (raw as { Alphabetic?: string }).Alphabetic : raw;
@@ -91,7 +91,7 @@ export function summarizeAnnotation(displaySet: DisplaySet): AnnotationSummary {
   const seriesNumberText = text(displaySet.SeriesNumber ?? instance.SeriesNumber);
   const seriesNumber = seriesNumberText === null ? NaN : Number(seriesNumberText);
   const attribution = segAttribution({
-    creatorName: alphabeticPersonName(instance.ContentCreatorName),
+    creatorName: creator.name ?? null,
     login: creator.login ?? null,
     seriesDescription,
     operatorsName: alphabeticPersonName(instance.OperatorsName),
