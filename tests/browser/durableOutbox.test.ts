@@ -2,7 +2,7 @@ import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
 import { browserSession } from '../harness/browserSession';
 import { declareIdentity } from '../harness/declareIdentity';
 import { segCopy } from '../harness/segCopy';
-import { startSwitchablePacs } from '../harness/switchablePacs';
+import { switchableFront, type SwitchablePacs } from '../harness/switchablePacs';
 import { getDicomJson } from '../harness/testPacs';
 
 // A result written while the PACS is down must not be lost: it waits in the viewer's IndexedDB
@@ -11,15 +11,12 @@ import { getDicomJson } from '../harness/testPacs';
 jest.setTimeout(300_000);
 
 const demoCase = demoManifest({ cases: ['ct-01'] }).cases[0];
-let gate: Awaited<ReturnType<typeof startSwitchablePacs>>;
+let gate: SwitchablePacs;
 const session = browserSession({
   cases: [demoCase.caseId],
   name: 'durable-outbox',
   // The viewer reaches the PACS through a gate that can refuse its writes.
-  async front(pacs) {
-    gate = await startSwitchablePacs(pacs.orthanc.restUrl);
-    return { dicomwebUrl: `${gate.url}/dicom-web`, stop: gate.close };
-  },
+  front: switchableFront((started) => (gate = started)),
 });
 
 test('a write during a PACS outage waits in the outbox, survives a reload, and is stored once when the PACS is back', async () => {

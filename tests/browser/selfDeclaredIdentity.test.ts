@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserSession } from '../harness/browserSession';
 import { declareIdentity } from '../harness/declareIdentity';
 import { segCopy } from '../harness/segCopy';
-import { startSwitchablePacs } from '../harness/switchablePacs';
+import { switchableFront, type SwitchablePacs } from '../harness/switchablePacs';
 import { getDicomJson } from '../harness/testPacs';
 import { currentImageId } from '../harness/viewportImage';
 
@@ -16,15 +16,12 @@ jest.setTimeout(300_000);
 
 const demoCase = demoManifest({ cases: ['ct-01'] }).cases[0];
 const sourceSeg = [...generateDemoFiles({ cases: [demoCase.caseId] })].find((file) => file.path === demoCase.segs[0].path)!.bytes;
-let gate: Awaited<ReturnType<typeof startSwitchablePacs>>;
+let gate: SwitchablePacs;
 const session = browserSession({
   cases: [demoCase.caseId],
   name: 'self-declared-identity',
   // The viewer reaches the PACS through a gate that can refuse its writes.
-  async front(pacs) {
-    gate = await startSwitchablePacs(pacs.orthanc.restUrl);
-    return { dicomwebUrl: `${gate.url}/dicom-web`, stop: gate.close };
-  },
+  front: switchableFront((started) => (gate = started)),
 });
 
 const PETRA = { name: 'Novak^Petra', login: 'pnovak' };

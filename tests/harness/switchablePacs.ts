@@ -33,3 +33,14 @@ export async function startSwitchablePacs(target: string) {
     }),
   };
 }
+
+export type SwitchablePacs = Awaited<ReturnType<typeof startSwitchablePacs>>;
+
+/** A browserSession `front`: the viewer reaches the PACS through a switchable gate, handed to `use` once it runs. */
+export function switchableFront(use: (gate: SwitchablePacs) => void) {
+  return async (pacs: { orthanc: { restUrl: string } }): Promise<{ dicomwebUrl: string; stop(): Promise<void> }> => {
+    const gate = await startSwitchablePacs(pacs.orthanc.restUrl);
+    use(gate);
+    return { dicomwebUrl: `${gate.url}/dicom-web`, stop: gate.close };
+  };
+}
