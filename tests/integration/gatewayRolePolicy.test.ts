@@ -5,6 +5,7 @@ import {
 } from '@segqc/core';
 import { demoReport } from '../../packages/core/src/sr/qcReport.fixture';
 import { fixtureInput, syntheticSeries } from '../../packages/core/src/seg/syntheticSource.fixture';
+import { deflateBombSr } from '../harness/deflateBombSr';
 import { pacsFingerprint } from '../harness/pacsFingerprint';
 import { startTestIssuer, type TestIssuer } from '../harness/testIssuer';
 import { firstValue, getDicomJson, startTestPacs, type TestPacs } from '../harness/testPacs';
@@ -78,6 +79,8 @@ test('the session route says who the gateway takes the user for and what their r
   }]);
   expect(await session(await bearer('psingh'))).toEqual([200, expect.objectContaining({ roles: ['reviewer'], reads: 'everything', stores: ['unverified-qc-report'] })]);
   expect(await session({})).toEqual([401, { error: 'unauthenticated', message: 'a bearer access token is required' }]);
+  const forged = await issuer.token('subject-of-arivera', { roles: ['qa-lead'], preferred_username: 'arivera' }, issuer.forgingKey);
+  expect(await session({ Authorization: `Bearer ${forged}` })).toEqual([401, { error: 'unauthenticated', message: expect.any(String) }]);
 });
 
 test("an annotator's study search lists the case as a reviewer's does", async () => {
@@ -181,6 +184,28 @@ test.each(STORES)('%s (%s)', async (_what, login, object, status, error) => {
   const after = await pacsFingerprint(pacs);
   expect(after.instanceCount).toBe(before.instanceCount + (status === 200 ? 1 : 0));
   if (status !== 200) expect(after).toEqual(before);
+});
+
+// Hostile bodies from a signed-in user: each is refused before any byte reaches the PACS.
+const rawPart = (type: string, bytes: Uint8Array | string) => {
+  const head = Buffer.from(`--b\r\nContent-Type: ${type}\r\n\r\n`);
+  return Buffer.concat([head, Buffer.from(bytes), Buffer.from('\r\n--b--\r\n')]);
+};
+const HOSTILE_STORES: Array<[string, () => Buffer, number, RegExp]> = [
+  ['a body with no delimiter', () => Buffer.from('not multipart at all'), 400, /^the STOW-RS body is not multipart\/related/],
+  ['a part that is not application/dicom', () => rawPart('text/plain', 'hello'), 400, /^part 1 is text\/plain, not application\/dicom$/],
+  ['a part that is not a DICOM file', () => rawPart('application/dicom', 'DICM'.padStart(200, '\0')), 400, /^part 1 is not a readable DICOM file/],
+  ['a truncated SEG of the user', () => rawPart('application/dicom', seg('ANNOTATION', 'arivera', me('arivera'), 'truncated').subarray(0, 400)), 400, /^part 1 is not a readable DICOM file/],
+  ['a deflated SR (a decompression bomb)', () => rawPart('application/dicom', deflateBombSr({ StudyInstanceUID: study, PatientID: 'P', PatientName: 'P' }, 1024 * 1024).bytes), 400, /^part 1 is not a readable DICOM file: .*[Dd]eflate/],
+];
+
+test.each(HOSTILE_STORES)('a signed-in annotator\'s STOW of %s is refused and the PACS is unchanged', async (_what, body, status, message) => {
+  const before = await pacsFingerprint(pacs);
+  const response = await fetch(`${pacs.dicomwebUrl}/studies`, { method: 'POST', headers: { ...(await bearer('arivera')), 'Content-Type': 'multipart/related; type="application/dicom"; boundary=b', Origin: gatewayOrigin }, body: new Uint8Array(body()) });
+  const answer = (await response.json()) as { error: string; message: string };
+  expect([response.status, answer.error]).toEqual([status, 'bad-request']);
+  expect(answer.message).toMatch(message);
+  expect(await pacsFingerprint(pacs)).toEqual(before);
 });
 
 test('a store with one refused part among allowed ones stores nothing', async () => {
