@@ -192,7 +192,7 @@ describe('automatic selection on the demo cohort series', () => {
   test('the demo CT series gets ct-lung-nodule', () => {
     const { sop, reason } = selectSop(library, demo('ct-01/ct'));
     expect(sop?.id).toBe('ct-lung-nodule');
-    expect(reason).toMatch(/ct-lung-nodule@1\.1\.0 applies to CT/);
+    expect(reason).toMatch(/ct-lung-nodule@1\.2\.0 applies to CT/);
   });
 
   test('the demo FLAIR series gets mr-brain-flair-lesion', () => {
