@@ -22,7 +22,7 @@ export type { AuthenticatedIdentity } from './identity/AuthenticatedIdentity';
 export { checkAuthenticatedIdentity, type AuthenticatedIdentityPaths } from './identity/checkAuthenticatedIdentity';
 export { segCreatorIdentity, type SegCreatorIdentity } from './identity/segCreatorIdentity';
 export { segCreatorIdentityOfJson } from './identity/segCreatorIdentityOfJson';
-export { segAttribution, displayedPersonName, type SegAttribution, type SegAttributionInput } from './identity/segAttribution';
+export { attributionByReviewer, segAttribution, displayedPersonName, type AttributedPerson, type SegAttribution, type SegAttributionInput } from './identity/segAttribution';
 export { OIDC_SUBJECT_SCHEME_DESIGNATOR } from './identity/oidcSubjectScheme';
 export { specificCharacterSetFor } from './dicom/specificCharacterSet';
 export { SOP_CLASS } from './dicom/sopClasses';
@@ -208,6 +208,10 @@ export {
 export { caseStructures, type CaseStructure, type StructureIdentity } from './review/caseStructures';
 export { paintedSlices, type PaintedSlices } from './review/paintedSlices';
 export {
+  NO_REVIEWER_CHOICES, judgedInfoWithChoices, mappedStructureOf, reviewerChoicesOfReports, segmentKey, withMappedStructures,
+  type MappedStructure, type ReviewerChoices,
+} from './review/reviewerChoices';
+export {
   judgeAgainstThresholds, judgeMissing,
   type ReviewVerdict, type FailedCriterion, type ThresholdCriterion, type ThresholdJudgement, type JudgedMetrics,
 } from './review/judgeAgainstThresholds';
@@ -251,7 +255,7 @@ export {
   writeAdjudication, referenceSegSeriesUid, REFERENCE_SEG_CONTENT_DESCRIPTION, REFERENCE_SEG_SERIES_NUMBER, REFERENCE_SEG_SERIES_DESCRIPTION, type WrittenAdjudication,
 } from './adjudication/writeAdjudication';
 // the QC report's marks for a judged reference standard and the observer's identity (sr/README.md "Adjudication", "Identity")
-export { QC_REFERENCE_STANDARDS, QC_OBSERVER_IDENTITIES, type QcReferenceStandard } from './sr/qcCodes';
+export { QC_REFERENCE_STANDARDS, QC_OBSERVER_IDENTITIES, QC_REVIEWER_CHOICES, type QcReferenceStandard, type QcReviewerChoice } from './sr/qcCodes';
 
 // Audit trail of a case from the PACS: events, export rows, verification (packages/core/src/audit/README.md)
 export type {

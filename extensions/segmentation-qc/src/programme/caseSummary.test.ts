@@ -1,5 +1,5 @@
 // The overview's row of a case, from the inventory and the study's QIDO-RS attributes.
-import type { CaseInventory, InventorySeg } from '@segqc/core';
+import { NO_REVIEWER_CHOICES, type CaseInventory, type InventorySeg } from '@segqc/core';
 import { caseSummary, dicomDateTimeToIso } from './caseSummary';
 
 describe('dicomDateTimeToIso', () => {
@@ -41,6 +41,7 @@ const inventory: CaseInventory = {
   ],
   references: [seg({ sopInstanceUid: '1.2.3.9', contentLabel: 'GOLD', creator: { name: 'Lindqvist^Maria', login: 'mlindqvist' }, contentDate: '20240226', contentTime: '080000' })],
   qcReports: [],
+  reviewerChoices: NO_REVIEWER_CHOICES,
   unreadable: [{ sopInstanceUid: null, seriesInstanceUid: '1.2.4', modality: 'SEG', reason: 'its metadata has no SOP Instance UID (0008,0018)' }],
   state: 'awaiting-review',
   calibration: true,

@@ -1,13 +1,13 @@
 // The report document around its charts and tables: self-contained (nothing to fetch, no script),
 // what a PACS holds shown as text only — a study description is data, never markup — and the
 // sections of the dashboard present even when the programme has nothing to chart yet.
-import { programmeReliability, type CaseInventory, type DicomJsonDataset } from '@segqc/core';
+import { NO_REVIEWER_CHOICES, programmeReliability, type CaseInventory, type DicomJsonDataset } from '@segqc/core';
 import { programmeReportHtml } from './programmeReportHtml';
 
 const inventoryCase: CaseInventory = {
   studyInstanceUid: '1.2.3', sourceSeriesInstanceUid: '1.2.3.1', modality: 'CT',
   annotations: [{ sopInstanceUid: '1.2.3.9', seriesInstanceUid: '1.2.3.8', contentLabel: 'ANNOTATION', creator: { name: 'Rivera^Ana', login: 'arivera' }, attribution: { name: 'Rivera, Ana', attributed: true }, contentDate: '20240304', contentTime: '0930', sop: { id: 'ct-lung-nodule', version: '1.1.0', shortHash: '0123456789abcdef' }, sourceSeriesInstanceUid: '1.2.3.1', sliceThicknessMm: null, segmentLabels: ['Right lung'] }],
-  references: [], qcReports: [], unreadable: [], state: 'not-double-read', calibration: false,
+  references: [], qcReports: [], reviewerChoices: NO_REVIEWER_CHOICES, unreadable: [], state: 'not-double-read', calibration: false,
 };
 const studies = new Map<string, DicomJsonDataset>([['1.2.3', { '00081030': { vr: 'LO', Value: ['<script>alert("x")</script>'] }, '00080020': { vr: 'DA', Value: ['20240304'] } }]]);
 const html = programmeReportHtml({

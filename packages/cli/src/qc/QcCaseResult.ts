@@ -10,6 +10,10 @@ export interface QcAnnotationRef {
   login: string | null;
   /** The SOP its ProtocolName names (`id@version+hash`), or null. */
   sop: string | null;
+  /** Who said who made it: the SEG itself (`creator`), a reviewer (`reviewer`, the person in `id`), or nobody (null: unattributed). */
+  attributedBy: 'creator' | 'reviewer' | null;
+  /** Its segments (by number) a reviewer mapped to a SOP structure by hand. */
+  segmentsMappedByReviewer: number[];
 }
 
 /** One structure for one annotator pair: the numbers of the viewer's review table, and the verdict. */

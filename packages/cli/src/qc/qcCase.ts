@@ -1,6 +1,6 @@
 import {
-  caseInventory, describeJudgedSeg, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase,
-  sourceImageFromDicomJson, writeReviewReport, type AuthenticatedIdentity, type CaseInventory, type DicomwebReadOptions, type Segmentation,
+  caseInventory, describeJudgedSeg, gridFromSourceImages, judgedInfoWithChoices, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase,
+  sourceImageFromDicomJson, withMappedStructures, writeReviewReport, type AuthenticatedIdentity, type CaseInventory, type DicomwebReadOptions, type Segmentation,
 } from '@segqc/core';
 import { annotationRefs } from './annotationRefs';
 import { sliceThicknessWarnings } from './sliceThicknessWarnings';
@@ -46,7 +46,7 @@ export async function qcCase(studyInstanceUid: string, context: QcCaseContext): 
   try {
     const inventory = await caseInventory(context.root, studyInstanceUid, context.read);
     const compared = inventory.annotations.filter((seg) => seg.sourceSeriesInstanceUid !== null && seg.sourceSeriesInstanceUid === inventory.sourceSeriesInstanceUid);
-    Object.assign(result, { sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared), unreadable: inventory.unreadable });
+    Object.assign(result, { sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared, inventory.reviewerChoices), unreadable: inventory.unreadable });
     // An annotation drawn on another series is not compared with these: listed, never dropped in silence.
     for (const seg of inventory.annotations.filter((candidate) => !compared.includes(candidate))) {
       const drawnOn = seg.sourceSeriesInstanceUid === null ? 'names no source series (ReferencedSeriesSequence)' : `was drawn on series ${seg.sourceSeriesInstanceUid}`;
@@ -77,7 +77,8 @@ async function judge(inventory: CaseInventory, result: QcCaseResult, context: Qc
   for (const annotation of result.annotations) {
     try {
       const bytes = await retrieveInstance(root, { studyInstanceUid: study, seriesInstanceUid: annotation.seriesInstanceUid, sopInstanceUid: annotation.sopInstanceUid }, read);
-      segmentations.set(annotation.id, { segmentation: readSegmentation(bytes, grid), bytes });
+      // A segment a reviewer mapped to a structure by hand is compared as that structure.
+      segmentations.set(annotation.id, { segmentation: withMappedStructures(readSegmentation(bytes, grid), annotation.sopInstanceUid, inventory.reviewerChoices), bytes });
     } catch (error) {
       result.excluded.push({ id: annotation.id, sopInstanceUid: annotation.sopInstanceUid, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -91,7 +92,10 @@ async function judge(inventory: CaseInventory, result: QcCaseResult, context: Qc
     const latest = inventory.qcReports[inventory.qcReports.length - 1];
     const predecessor = latest && await retrieveInstance(root, { studyInstanceUid: study, seriesInstanceUid: latest.seriesInstanceUid, sopInstanceUid: latest.sopInstanceUid }, read);
     const { report, reportSopInstanceUid } = writeReviewReport({
-      annotations: included.map(({ id }) => ({ info: describeJudgedSeg(segmentations.get(id)!.bytes), segmentation: segmentations.get(id)!.segmentation })),
+      annotations: included.map(({ id }) => {
+        const { bytes, segmentation } = segmentations.get(id)!;
+        return { info: judgedInfoWithChoices(describeJudgedSeg(bytes), segmentation, inventory.reviewerChoices), segmentation };
+      }),
       review,
       sourceImages,
       ...(caseSop.sop ? { sop: caseSop.sop } : {}),

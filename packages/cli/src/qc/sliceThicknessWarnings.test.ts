@@ -4,7 +4,7 @@ import { sliceThicknessWarnings } from './sliceThicknessWarnings';
 
 // OHIF 3.13 writes the gap between painted frames as the SEG's SliceThickness (5 mm on a 2.5 mm CT):
 // said once per SEG as a warning, never an error; decimal rounding and SEGs that give none are quiet.
-const ref = (id: string, n: number): QcAnnotationRef => ({ id, sopInstanceUid: `2.25.${n}`, seriesInstanceUid: `2.25.9${n}`, name: null, login: null, sop: null });
+const ref = (id: string, n: number): QcAnnotationRef => ({ id, sopInstanceUid: `2.25.${n}`, seriesInstanceUid: `2.25.9${n}`, name: null, login: null, sop: null, attributedBy: null, segmentsMappedByReviewer: [] });
 const seg = (n: number, sliceThicknessMm: number | null) => ({ sopInstanceUid: `2.25.${n}`, sliceThicknessMm }) as InventorySeg;
 
 test('a SEG whose SliceThickness is not its source series\' is warned of; rounding and none are not', () => {

@@ -14,12 +14,12 @@ import { defaultSopDir, readSopLibrary } from './sopLibrary';
 const library = readSopLibrary(defaultSopDir());
 const ct = library.sops.find(({ sop }) => sop.id === 'ct-lung-nodule')!;
 const named = (sop: ParsedSopReference | null) => [{ id: 'Rivera, Ana', sop }, { id: 'Chen, Wei', sop }];
-const reference = (shortHash: string, version = '1.1.0'): ParsedSopReference => ({ id: 'ct-lung-nodule', version, shortHash });
+const reference = (shortHash: string, version = '1.2.0'): ParsedSopReference => ({ id: 'ct-lung-nodule', version, shortHash });
 const CT_SERIES = { Modality: 'CT' };
 
 test('the SOP the annotations name, its hash checked: chosen by ProtocolName', () => {
   const chosen = sopForCase(library, named(reference(ct.sop.reference.shortHash)), CT_SERIES);
-  expect(chosen).toEqual({ sop: ct.sop, file: ct.file, chosenBy: 'protocol-name', reason: `the annotations name ct-lung-nodule@1.1.0+${ct.sop.reference.shortHash}` });
+  expect(chosen).toEqual({ sop: ct.sop, file: ct.file, chosenBy: 'protocol-name', reason: `the annotations name ct-lung-nodule@1.2.0+${ct.sop.reference.shortHash}` });
   // An annotation that names none does not contradict the others.
   expect(sopForCase(library, [...named(reference(ct.sop.reference.shortHash)), { id: 'Okafor, Chidi', sop: null }], CT_SERIES).sop).toBe(ct.sop);
 });
@@ -34,7 +34,7 @@ test('a library file that is not the text the annotators worked under is an erro
     const changed = readSopLibrary(dir);
     const sha256 = changed.sops.find(({ sop }) => sop.id === 'ct-lung-nodule')!.sop.reference.sha256;
     expect(() => sopForCase(changed, named(reference(ct.sop.reference.shortHash)), CT_SERIES)).toThrow(new QcCaseError(
-      `${edited} is ct-lung-nodule@1.1.0 with SHA-256 ${sha256}, but the annotations were made under ct-lung-nodule@1.1.0+${ct.sop.reference.shortHash}: the file is not the text they worked under`,
+      `${edited} is ct-lung-nodule@1.2.0 with SHA-256 ${sha256}, but the annotations were made under ct-lung-nodule@1.2.0+${ct.sop.reference.shortHash}: the file is not the text they worked under`,
     ));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -45,7 +45,7 @@ test('a SOP version the library does not hold, and annotations naming different 
   expect(() => sopForCase(library, named(reference('0123456789abcdef', '1.0.0')), CT_SERIES))
     .toThrow(new QcCaseError(`the annotations were made under SOP ct-lung-nodule@1.0.0, which is not in ${defaultSopDir()}`));
   expect(() => sopForCase(library, [{ id: 'Rivera, Ana', sop: reference('0123456789abcdef', '1.0.0') }, { id: 'Chen, Wei', sop: reference('0123456789abcdef') }, { id: 'Okafor, Chidi', sop: reference('0123456789abcdef') }], CT_SERIES))
-    .toThrow(new QcCaseError('the annotations name different SOPs: ct-lung-nodule@1.0.0+0123456789abcdef (Rivera, Ana); ct-lung-nodule@1.1.0+0123456789abcdef (Chen, Wei, Okafor, Chidi)'));
+    .toThrow(new QcCaseError('the annotations name different SOPs: ct-lung-nodule@1.0.0+0123456789abcdef (Rivera, Ana); ct-lung-nodule@1.2.0+0123456789abcdef (Chen, Wei, Okafor, Chidi)'));
 });
 
 test('no annotation names a SOP: the one that applies to the source series, as the viewer chooses; or none', () => {
@@ -53,7 +53,7 @@ test('no annotation names a SOP: the one that applies to the source series, as t
   expect(seriesSopAttributes(flair)).toEqual({ Modality: 'MR', SeriesDescription: 'FLAIR axial', ScanningSequence: ['SE', 'IR'], InversionTime: 2500 });
   const mr = sopForCase(library, named(null), seriesSopAttributes(flair));
   expect([mr.sop?.id, mr.chosenBy, mr.file]).toEqual(['mr-brain-flair-lesion', 'series', join(defaultSopDir(), 'mr-brain-flair-lesion.json')]);
-  expect(mr.reason).toMatch(/^no annotation names a SOP; mr-brain-flair-lesion@1\.0\.0 applies to MR FLAIR/);
+  expect(mr.reason).toMatch(/^no annotation names a SOP; mr-brain-flair-lesion@1\.1\.0 applies to MR FLAIR/);
   expect(sopForCase(library, named(null), { Modality: 'CT' }).sop).toBe(ct.sop);
   expect(sopForCase(library, named(null), { Modality: 'PT' })).toEqual({ sop: null, file: null, chosenBy: 'series', reason: 'no annotation names a SOP; no SOP in the library applies to PT without contrast' });
 });

@@ -18,7 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 test("the repository's library: every SOP, with the SHA-256 of its canonical JSON", () => {
   const library = readSopLibrary(defaultSopDir());
   expect(library.invalid).toEqual([]);
-  expect(library.sops.map(({ sop }) => `${sop.id}@${sop.version}`).sort()).toEqual(['ct-lung-nodule@1.1.0', 'mr-brain-flair-lesion@1.0.0', 'mr-t1-postcontrast@1.0.0']);
+  expect(library.sops.map(({ sop }) => `${sop.id}@${sop.version}`).sort()).toEqual(['ct-lung-nodule@1.2.0', 'mr-brain-flair-lesion@1.1.0', 'mr-t1-postcontrast@1.1.0']);
   for (const { file, sop } of library.sops) expect(sop.reference.sha256).toBe(canonicalJsonSha256(JSON.parse(readFileSync(file, 'utf8'))));
 });
 
@@ -32,7 +32,7 @@ test('a file that is not JSON, one the schema rejects, and a second file of one 
   const library = readSopLibrary(dir);
   expect(library.sops.map(({ file }) => file)).toEqual([join(dir, 'a.json')]);
   expect(library.invalid).toEqual([
-    { file: join(dir, 'b.json'), reason: `ct-lung-nodule@1.1.0 is ${join(dir, 'a.json')} already` },
+    { file: join(dir, 'b.json'), reason: `ct-lung-nodule@1.2.0 is ${join(dir, 'a.json')} already` },
     { file: join(dir, 'c.json'), reason: expect.stringMatching(/^not JSON: /) },
     { file: join(dir, 'd.json'), reason: expect.stringMatching(/^SOP ct-lung-nodule is invalid: modality: /) },
   ]);

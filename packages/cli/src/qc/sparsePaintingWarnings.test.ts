@@ -12,7 +12,7 @@ const maskOn = (slices: number[]) => {
   for (const k of slices) mask.set(voxel(k));
   return mask;
 };
-const ref = (id: string, n: number): QcAnnotationRef => ({ id, sopInstanceUid: `2.25.${n}`, seriesInstanceUid: `2.25.9${n}`, name: null, login: null, sop: null });
+const ref = (id: string, n: number): QcAnnotationRef => ({ id, sopInstanceUid: `2.25.${n}`, seriesInstanceUid: `2.25.9${n}`, name: null, login: null, sop: null, attributedBy: null, segmentsMappedByReviewer: [] });
 
 test('a segment painted with skipped slices is warned of; one painted on every slice, or lesions far apart, are not', () => {
   const segmentations = new Map([

@@ -56,6 +56,12 @@ interface SegEventBase {
   pixelDataSha256: string;
   /** Labels of the segments, in SegmentSequence order. */
   segmentLabels: string[];
+  /**
+   * For a SEG that names no creator (OHIF's own export): the name SegQC gives it, from its series
+   * description, Operators' Name or series number, marked "(unattributed)" (segAttribution). Who a
+   * reviewer later said made it is in that report's judged SEGs.
+   */
+  unattributedAs?: string;
 }
 
 /** An annotator's segmentation (ContentLabel ANNOTATION, or a SEG of another writer with no SegQC role). */
@@ -82,6 +88,10 @@ export interface JudgedSegRecord {
   pixelDataSha256: string;
   /** Set when the report judged a reference standard (ADJUDICATED / GOLD SEG). */
   referenceStandard?: QcReferenceStandard;
+  /** The SEG names no creator and the report's reviewer said who made it (`annotator` is that person). */
+  attributedByReviewer?: true;
+  /** Segments the reviewer mapped to a structure by hand: number and the structure's label. */
+  mappedByReviewer?: Array<{ segmentNumber: number; structure: string }>;
 }
 
 /** The decision on one structure, with its coded reasons. */

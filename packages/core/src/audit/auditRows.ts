@@ -119,8 +119,17 @@ function segRow(event: SegEvent, row: RowSink): void {
     contentLabel: event.contentLabel,
     structure: event.segmentLabels.join('; '),
     pixelDataSha256: event.pixelDataSha256,
-    detail: event.protocolName !== undefined ? `ProtocolName: ${event.protocolName}` : undefined,
+    detail: detailText([
+      event.protocolName !== undefined ? `ProtocolName: ${event.protocolName}` : undefined,
+      event.unattributedAs !== undefined ? `names no creator: shown as "${event.unattributedAs}"` : undefined,
+    ]),
   });
+}
+
+/** Several details of one row in one cell, or none. */
+function detailText(parts: ReadonlyArray<string | undefined>): string | undefined {
+  const given = parts.filter((part): part is string => part !== undefined);
+  return given.length > 0 ? given.join('; ') : undefined;
 }
 
 function reportRows(event: QcReportEvent, chain: string[], row: RowSink): void {
@@ -152,6 +161,10 @@ function reportRows(event: QcReportEvent, chain: string[], row: RowSink): void {
       referencedSopInstanceUid: seg.sopInstanceUid,
       pixelDataSha256: seg.pixelDataSha256,
       referenceStandard: seg.referenceStandard,
+      detail: detailText([
+        seg.attributedByReviewer ? 'annotator attributed by the reviewer (the SEG names no creator)' : undefined,
+        ...(seg.mappedByReviewer ?? []).map(({ segmentNumber, structure }) => `segment ${segmentNumber} mapped to ${structure} by the reviewer`),
+      ]),
     });
   }
   for (const decision of event.decisions) {

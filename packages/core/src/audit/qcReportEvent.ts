@@ -28,7 +28,13 @@ export function qcReportEventOf(report: QcReportInit, sopClassUid: string): QcRe
         },
         pixelDataSha256: annotation.pixelDataSha256.toLowerCase(),
         ...(annotation.referenceStandard !== undefined ? { referenceStandard: annotation.referenceStandard } : {}),
+        ...(annotation.setByReviewer?.includes('annotator') ? { attributedByReviewer: true as const } : {}),
       });
+    }
+    for (const annotation of structure.annotations) {
+      if (!annotation.setByReviewer?.includes('structure')) continue;
+      const record = judged.get(annotation.segment.sopInstanceUid)!;
+      (record.mappedByReviewer ??= []).push({ segmentNumber: annotation.segment.segmentNumber, structure: structure.label });
     }
     if (structure.decision) {
       decisions.push({

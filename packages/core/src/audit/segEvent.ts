@@ -12,6 +12,7 @@ import { readSegHeader } from '../seg/read/readSegHeader';
 import { describeJudgedSeg } from '../sr/describeJudgedSeg';
 import type { SegCreatorRole, SegEvent } from './AuditEvent';
 import { isoDateTime } from './isoDateTime';
+import { segAttribution } from '../identity/segAttribution';
 
 // A Map: ContentLabel is the PACS's text, and "constructor" must not find Object's.
 const ROLE_OF_LABEL: ReadonlyMap<string, SegCreatorRole> = new Map([['ADJUDICATED', 'adjudicator'], ['GOLD', 'gold-standard-author']]);
@@ -20,7 +21,7 @@ const ROLE_OF_LABEL: ReadonlyMap<string, SegCreatorRole> = new Map([['ADJUDICATE
 export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { name?: string; id?: string } } {
   const info = describeJudgedSeg(bytes);
   const header = readSegHeader(bytes);
-  const { protocolName, instanceNumber, creatorInstitution } = provenanceOf(bytes);
+  const { protocolName, instanceNumber, creatorInstitution, seriesDescription, operatorsName, seriesNumber } = provenanceOf(bytes);
   const organization = creatorInstitution ?? info.institutionName;
   const sop = parseSopReference(protocolName);
   const dateTime = isoDateTime(header.contentDate, header.contentTime);
@@ -46,6 +47,10 @@ export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { nam
     pixelDataSha256: info.pixelDataSha256,
     segmentLabels: header.segments.map((segment) => segment.label),
   };
+  if (info.annotatorName === undefined && info.annotatorLogin === undefined) {
+    const attribution = segAttribution({ creatorName: null, login: null, seriesDescription: seriesDescription ?? null, operatorsName: operatorsName ?? null, seriesNumber: seriesNumber ?? null });
+    event.unattributedAs = attribution.name;
+  }
   const patient = { ...(info.subject.PatientName !== '' ? { name: info.subject.PatientName } : {}), ...(info.subject.PatientID !== '' ? { id: info.subject.PatientID } : {}) };
   return { event, patient };
 }
@@ -55,18 +60,31 @@ export function segEventOf(bytes: Uint8Array): { event: SegEvent; patient: { nam
  * InstitutionName, PS3.3 Table 10-1), which the bounds-checked SEG parser does not keep: the header
  * up to Pixel Data, through dcmjs.
  */
-function provenanceOf(bytes: Uint8Array): { protocolName?: string; instanceNumber?: number; creatorInstitution?: string } {
+function provenanceOf(bytes: Uint8Array): {
+  protocolName?: string; instanceNumber?: number; creatorInstitution?: string; seriesDescription?: string; operatorsName?: string; seriesNumber?: number;
+} {
   const { dataset } = readPart10(bytes, { untilPixelData: true });
   const protocol = first(dataset['ProtocolName']);
   const creator = first(dataset['ContentCreatorIdentificationCodeSequence']) as NaturalDataset | undefined;
   const institution = creator === undefined ? undefined : first(creator['InstitutionName']);
-  const raw = first(dataset['InstanceNumber']);
-  const number = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  const number = integerOf(first(dataset['InstanceNumber']));
+  const seriesNumber = integerOf(first(dataset['SeriesNumber']));
+  const description = first(dataset['SeriesDescription']);
+  const operators = first(dataset['OperatorsName']);
+  const operatorsName = typeof operators === 'string' ? operators : (operators as { Alphabetic?: string } | undefined)?.Alphabetic;
   return {
     ...(typeof protocol === 'string' && protocol.trim() !== '' ? { protocolName: protocol.trim() } : {}),
-    ...(Number.isInteger(number) ? { instanceNumber: number } : {}),
+    ...(number !== undefined ? { instanceNumber: number } : {}),
+    ...(seriesNumber !== undefined ? { seriesNumber } : {}),
+    ...(typeof description === 'string' && description.trim() !== '' ? { seriesDescription: description.trim() } : {}),
+    ...(operatorsName !== undefined && operatorsName.trim() !== '' ? { operatorsName } : {}),
     ...(typeof institution === 'string' && institution.trim() !== '' ? { creatorInstitution: institution.trim() } : {}),
   };
 }
 
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+
+function integerOf(raw: unknown): number | undefined {
+  const number = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  return Number.isInteger(number) ? number : undefined;
+}

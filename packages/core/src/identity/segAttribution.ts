@@ -3,7 +3,8 @@
  * its ContentCreatorName ("Family, Given"), else the creator's login. A SEG that names neither —
  * OHIF's own "Export → DICOM SEG" writes no creator — is unattributed, and named by what its maker
  * typed or the PACS kept: its SeriesDescription, else OperatorsName, else its series number, always
- * marked "(unattributed)" so that it is never taken for a person's name.
+ * marked "(unattributed)" so that it is never taken for a person's name — until a reviewer says who
+ * made it (review/reviewerChoices.ts): then it is that person's, marked "(attributed by reviewer)".
  */
 export interface SegAttributionInput {
   /** ContentCreatorName, DICOM PN `Family^Given`. */
@@ -15,10 +16,23 @@ export interface SegAttributionInput {
   seriesNumber: number | null;
 }
 
+/** The person a reviewer said made a SEG: DICOM PN (`Family^Given`) and, when known, their login. */
+export interface AttributedPerson {
+  name: string;
+  login?: string;
+}
+
 export interface SegAttribution {
   name: string;
-  /** False when the SEG names no creator: the name is its series' and says so. */
+  /** False when the SEG names no creator and no reviewer has said who made it: the name is its series' and says so. */
   attributed: boolean;
+  /** The person a reviewer attributed the creator-less SEG to. */
+  reviewer?: AttributedPerson;
+}
+
+/** A creator-less SEG's attribution once a reviewer named its maker. */
+export function attributionByReviewer(person: AttributedPerson): SegAttribution {
+  return { name: `${displayedPersonName(person.name) ?? person.login ?? person.name} (attributed by reviewer)`, attributed: true, reviewer: person };
 }
 
 export function segAttribution(seg: SegAttributionInput): SegAttribution {

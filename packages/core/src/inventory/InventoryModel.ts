@@ -7,6 +7,7 @@ import type { SegAttribution } from '../identity/segAttribution';
 import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import type { ParsedSopReference } from '../seg/SopReference';
 import type { QcReportInit } from '../sr/QcReport';
+import type { ReviewerChoices } from '../review/reviewerChoices';
 
 /**
  * Where a case stands in the QC workflow (DESIGN.md "Who uses it"):
@@ -78,6 +79,8 @@ export interface CaseInventory {
   references: InventorySeg[];
   /** SegQC QC reports, in revision order (InstanceNumber, then content date and time): the last is the latest. */
   qcReports: InventoryQcReport[];
+  /** What reviewers set by hand in those reports (attributions are already in `annotations`). */
+  reviewerChoices: ReviewerChoices;
   unreadable: InventoryUnreadable[];
   state: QcState;
   /** A calibration case: it has a GOLD reference, against which annotators are scored. */

@@ -22,6 +22,8 @@ import type { CaseInventory, InventoryQcReport, InventoryUnreadable } from './In
 import { comparedSeries } from './comparedSeries';
 import { inventorySeg } from './inventorySeg';
 import { qcStateOf } from './qcState';
+import { reviewerChoicesOfReports } from '../review/reviewerChoices';
+import { withReviewerAttribution } from './withReviewerAttribution';
 
 const TAG = { Modality: '00080060', SeriesInstanceUID: '0020000E', SOPInstanceUID: '00080018', SOPClassUID: '00080016' } as const;
 const REFERENCE_LABELS = new Set(['ADJUDICATED', 'GOLD']);
@@ -49,7 +51,8 @@ export async function caseInventory(root: string, studyInstanceUid: string, opti
 
   // Any SEG that is not a reference standard is one more reader's opinion (OHIF labels its own SEGMENTATION).
   const references = segs.filter((seg) => seg.contentLabel !== null && REFERENCE_LABELS.has(seg.contentLabel));
-  const annotations = segs.filter((seg) => !references.includes(seg));
+  const reviewerChoices = reviewerChoicesOfReports(qcReports.map(({ report }) => report));
+  const annotations = segs.filter((seg) => !references.includes(seg)).map((seg) => withReviewerAttribution(seg, reviewerChoices));
   const compared = comparedSeries(annotations);
   const sourceSeriesInstanceUid = compared ?? references.find((seg) => seg.sourceSeriesInstanceUid !== null)?.sourceSeriesInstanceUid ?? null;
   const annotationsOfCompared = annotations.filter((seg) => compared !== null && seg.sourceSeriesInstanceUid === compared).length;
@@ -60,6 +63,7 @@ export async function caseInventory(root: string, studyInstanceUid: string, opti
     annotations,
     references,
     qcReports,
+    reviewerChoices,
     unreadable: unreadable.sort((a, b) => a.seriesInstanceUid.localeCompare(b.seriesInstanceUid) || (a.sopInstanceUid ?? '').localeCompare(b.sopInstanceUid ?? '')),
     state: qcStateOf(annotationsOfCompared, qcReports.map(({ report }) => report)),
     calibration: references.some((seg) => seg.contentLabel === 'GOLD'),

@@ -12,6 +12,7 @@ import { isoDateTime } from '../audit/isoDateTime';
 import type { CaseInventory, InventorySeg } from '../inventory/InventoryModel';
 import { readSegmentation } from '../seg/read/readSegmentation';
 import { gridFromSourceImages } from '../volume/sourceGrid';
+import { withMappedStructures } from '../review/reviewerChoices';
 import { annotatorOf } from './annotatorOf';
 import { caseObservations, type CaseObservations, type ObservedAnnotation } from './caseObservations';
 
@@ -62,7 +63,7 @@ export async function observeCaseFromPacs(root: string, inventory: CaseInventory
   const readSeg = async (seg: InventorySeg) => {
     try {
       const bytes = await retrieveInstance(root, { studyInstanceUid, seriesInstanceUid: seg.seriesInstanceUid, sopInstanceUid: seg.sopInstanceUid }, read);
-      return readSegmentation(bytes, grid);
+      return withMappedStructures(readSegmentation(bytes, grid), seg.sopInstanceUid, inventory.reviewerChoices);
     } catch (error) {
       skipped.push({ studyInstanceUid, reason: `the SEG ${seg.sopInstanceUid} of ${annotatorOf(seg)} was left out: ${failureText(error)}` });
       return null;

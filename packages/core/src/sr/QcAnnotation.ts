@@ -18,7 +18,7 @@ import { displayName } from '../dicom/personIdentification';
 import type { AlgorithmIdentification } from './AlgorithmIdentification';
 import { codeItem, containerItem, imageItem, itemPath, numItem, textItem, uidrefItem } from './contentItem';
 import { DisplayRegion, type DisplayRegionInit } from './DisplayRegion';
-import { ANNOTATION_LETTERS, QC_CONCEPTS, QC_REFERENCE_STANDARDS, annotationCode, type AnnotationLetter, type QcReferenceStandard } from './qcCodes';
+import { ANNOTATION_LETTERS, QC_CONCEPTS, QC_REFERENCE_STANDARDS, QC_REVIEWER_CHOICES, annotationCode, type AnnotationLetter, type QcReferenceStandard, type QcReviewerChoice } from './qcCodes';
 import { checkFinite, checkSha256Hex, checkSingleLineText } from './srValueChecks';
 import { SR_CODES, UCUM } from './templateCodes';
 
@@ -48,6 +48,12 @@ export interface QcAnnotationInit {
   displayRegion?: DisplayRegionInit;
   /** The annotation is a reference standard (its SEG's ContentLabel ADJUDICATED or GOLD), not an annotator's work. */
   referenceStandard?: QcReferenceStandard;
+  /**
+   * What the reviewer set by hand: `annotator` (annotatorName and annotatorLogin are the person the
+   * reviewer attributed a creator-less SEG to), `structure` (the segment is this structure because
+   * the reviewer mapped it). In the order of QC_REVIEWER_CHOICES, each once.
+   */
+  setByReviewer?: readonly QcReviewerChoice[];
 }
 
 const SEGMENTATION_CLASSES: readonly string[] = [SOP_CLASS.SegmentationStorage, SOP_CLASS.LabelMapSegmentationStorage];
@@ -62,6 +68,7 @@ export class QcAnnotation {
   readonly volumeMl: number;
   readonly displayRegion?: DisplayRegion;
   readonly referenceStandard?: QcReferenceStandard;
+  readonly setByReviewer: readonly QcReviewerChoice[];
 
   /** @param path the measurement group, e.g. `ContentSequence{Imaging Measurements}.ContentSequence{Measurement Group}[3]`. */
   constructor(init: QcAnnotationInit, path = 'annotation') {
@@ -90,6 +97,7 @@ export class QcAnnotation {
         `"${String(init.referenceStandard)}" is not a reference standard (${Object.keys(QC_REFERENCE_STANDARDS).join(', ')})`,
       );
     }
+    const setByReviewer = checkReviewerChoices(init, path);
 
     this.annotation = init.annotation;
     if (init.annotatorName !== undefined) this.annotatorName = init.annotatorName;
@@ -100,6 +108,7 @@ export class QcAnnotation {
     this.volumeMl = init.volumeMl;
     if (displayRegion !== undefined) this.displayRegion = displayRegion;
     if (init.referenceStandard !== undefined) this.referenceStandard = init.referenceStandard;
+    this.setByReviewer = setByReviewer;
     Object.freeze(this);
   }
 
@@ -141,6 +150,7 @@ export class QcAnnotation {
         ? [codeItem('CONTAINS', QC_CONCEPTS.referenceStandard, QC_REFERENCE_STANDARDS[this.referenceStandard], itemPath(path, QC_CONCEPTS.referenceStandard))]
         : []),
       textItem('CONTAINS', QC_CONCEPTS.structure, structureLabel, itemPath(path, QC_CONCEPTS.structure)),
+      ...this.setByReviewer.map((choice) => codeItem('CONTAINS', QC_CONCEPTS.setByReviewer, QC_REVIEWER_CHOICES[choice], itemPath(path, QC_CONCEPTS.setByReviewer))),
     ];
     if (this.annotatorLogin !== undefined) {
       const login = { value: this.annotatorLogin, scheme: SEGQC_SCHEME_DESIGNATOR, meaning: this.annotatorName !== undefined ? displayName(this.annotatorName) || this.annotatorLogin : this.annotatorLogin };
@@ -163,10 +173,23 @@ export class QcAnnotation {
       volumeMl: this.volumeMl,
       ...(this.displayRegion !== undefined ? { displayRegion: this.displayRegion.toInit() } : {}),
       ...(this.referenceStandard !== undefined ? { referenceStandard: this.referenceStandard } : {}),
+      ...(this.setByReviewer.length > 0 ? { setByReviewer: [...this.setByReviewer] } : {}),
     };
   }
 
   static from(init: QcAnnotation | QcAnnotationInit, path?: string): QcAnnotation {
     return init instanceof QcAnnotation ? init : new QcAnnotation(init, path);
   }
+}
+
+/** Known choices, each once, in QC_REVIEWER_CHOICES order; an attribution names the person. */
+function checkReviewerChoices(init: QcAnnotationInit, path: string): readonly QcReviewerChoice[] {
+  const given = init.setByReviewer ?? [];
+  const at = joinAttributePath(itemPath(path, QC_CONCEPTS.setByReviewer), 'ConceptCodeSequence[0]');
+  if (!Array.isArray(given)) throw new DicomValueError(at, 'the reviewer\'s choices are a list');
+  const known = Object.keys(QC_REVIEWER_CHOICES) as QcReviewerChoice[];
+  for (const choice of given) if (!known.includes(choice)) throw new DicomValueError(at, `"${String(choice)}" is not something a reviewer sets (${known.join(', ')})`);
+  if (new Set(given).size !== given.length) throw new DicomValueError(at, 'each reviewer\'s choice is recorded once');
+  if (given.includes('annotator') && init.annotatorName === undefined) throw new DicomValueError(at, 'an annotator attributed by the reviewer needs the annotator\'s name');
+  return Object.freeze(known.filter((choice) => given.includes(choice)));
 }

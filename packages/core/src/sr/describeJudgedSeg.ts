@@ -29,6 +29,10 @@ export interface JudgedSegInfo {
   annotatorLogin?: string;
   /** The annotator's sign-in as the SEG records it; absent: self-declared. */
   annotatorAuthentication?: AuthenticatedIdentity;
+  /** annotatorName and annotatorLogin are the reviewer's attribution of a SEG that names no creator (review/reviewerChoices.ts). */
+  attributedByReviewer?: true;
+  /** Segments (by number) the reviewer mapped to a SOP structure by hand. */
+  segmentsMappedByReviewer?: readonly number[];
   pixelDataSha256: string;
   /** Patient and study attributes to copy into the report. */
   subject: ReportSubjectInit;

@@ -15,7 +15,7 @@ import type { JudgedSegInfo } from './describeJudgedSeg';
 import { displayRegionOfMasks, type SliceImages } from './displayRegionOfMasks';
 import type { QcAgreementInit } from './QcAgreement';
 import type { QcAnnotationInit } from './QcAnnotation';
-import { ANNOTATION_LETTERS, QC_REFERENCE_STANDARDS, type QcReferenceStandard } from './qcCodes';
+import { ANNOTATION_LETTERS, QC_REFERENCE_STANDARDS, type QcReferenceStandard, type QcReviewerChoice } from './qcCodes';
 import { plainCode, type QcStructureInit } from './QcStructure';
 
 export interface JudgedSegmentation {
@@ -91,6 +91,7 @@ export function judgeSegmentations(judged: readonly JudgedSegmentation[], option
         volumeMl: maskVolumeMl(segment.mask),
         ...(displayRegion ? { displayRegion } : {}),
         ...(isReferenceStandard(info.contentLabel) ? { referenceStandard: info.contentLabel } : {}),
+        ...reviewerChoicesOf(info, segment.number),
       };
     });
     const agreements: QcAgreementInit[] = [];
@@ -113,6 +114,14 @@ export function judgeSegmentations(judged: readonly JudgedSegmentation[], option
   // Structures in the order of the first annotation's segments, then the others'.
   const measured: MeasurementKind[] = structures.some((structure) => structure.agreements) ? (Object.keys(CONVENTIONS_OF_MEASUREMENT) as MeasurementKind[]) : ['volumeMl'];
   return { structures, conventions: conventionsOf(comparisons[0]?.comparison, options, measured) };
+}
+
+/** What the reviewer set by hand for this segment (review/reviewerChoices.ts), as the report records it. */
+function reviewerChoicesOf(info: JudgedSegInfo, segmentNumber: number): Pick<QcAnnotationInit, 'setByReviewer'> {
+  const choices: QcReviewerChoice[] = [];
+  if (info.attributedByReviewer) choices.push('annotator');
+  if (info.segmentsMappedByReviewer?.includes(segmentNumber)) choices.push('structure');
+  return choices.length > 0 ? { setByReviewer: choices } : {};
 }
 
 /** An adjudicated or gold SEG is judged like an annotation, and the report says which it is. */

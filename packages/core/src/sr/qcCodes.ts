@@ -100,6 +100,12 @@ export const QC_CONCEPTS = Object.freeze({
    */
   referenceStandard: qc('REFERENCE', 'Reference standard'),
   /**
+   * Group CODE (row 16, 0-n): what in the group the reviewer set by hand, because the SEG did not
+   * say it (issue 13): who made it, or which structure a segment known by an unmatched label is;
+   * value from QC_REVIEWER_CHOICES.
+   */
+  setByReviewer: qc('SET-BY-REVIEWER', 'Set by the reviewer'),
+  /**
    * Report CODE (TID 1500 row 14): how the person observer's identity is known; value from
    * QC_OBSERVER_IDENTITIES. Written in every report with a person observer; a report without it
    * (another writer's, or SegQC's before it recorded authentication) reads as self-declared.
@@ -140,6 +146,16 @@ export const QC_REFERENCE_STANDARDS = Object.freeze({
 });
 
 export type QcReferenceStandard = keyof typeof QC_REFERENCE_STANDARDS;
+
+/** What a reviewer may set by hand in a group (QC_CONCEPTS.setByReviewer). */
+export const QC_REVIEWER_CHOICES = Object.freeze({
+  /** The annotator name and login of the group: the SEG names no creator, the reviewer said who made it. */
+  annotator: qc('ATTRIBUTED', 'Annotator attributed by the reviewer'),
+  /** The group's structure: the segment's label and codes name no SOP structure, the reviewer mapped it. */
+  structure: qc('MAPPED', 'Segment mapped to the structure by the reviewer'),
+});
+
+export type QcReviewerChoice = keyof typeof QC_REVIEWER_CHOICES;
 
 /** Values of QC_CONCEPTS.observerIdentity. */
 export const QC_OBSERVER_IDENTITIES = Object.freeze({

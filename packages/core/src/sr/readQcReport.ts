@@ -22,8 +22,8 @@ import type { ImageLibraryGroupInit } from './ImageLibrary';
 import type { QcAgreementInit } from './QcAgreement';
 import type { QcAnnotationInit } from './QcAnnotation';
 import {
-  QC_CONCEPTS, QC_DECISIONS, QC_MEASUREMENTS, QC_OBSERVER_IDENTITIES, QC_REASONS, QC_REFERENCE_STANDARDS, nsdTolerance,
-  type AgreementMetric, type QcReasonKey, type QcReferenceStandard,
+  QC_CONCEPTS, QC_DECISIONS, QC_MEASUREMENTS, QC_OBSERVER_IDENTITIES, QC_REASONS, QC_REFERENCE_STANDARDS, QC_REVIEWER_CHOICES, nsdTolerance,
+  type AgreementMetric, type QcReasonKey, type QcReferenceStandard, type QcReviewerChoice,
 } from './qcCodes';
 import type { QcDecisionInit, QcReasonInit } from './QcDecision';
 import type { QcObserverInit, QcRole } from './QcObserver';
@@ -103,6 +103,7 @@ function structureOf(label: string, groups: ReportGroup[], seriesOf: (sop: strin
     const name = group.texts.find((item) => sameCode(item.name, QC_CONCEPTS.annotatorName))?.value;
     const region = group.regions.find((candidate) => sameCode(candidate.name, QC_CONCEPTS.displayRegion));
     const referenceStandard = referenceStandardOf(group, `${path}, annotation ${letters[n]}`);
+    const setByReviewer = reviewerChoicesOf(group, `${path}, annotation ${letters[n]}`);
     const displayRegion: DisplayRegionInit | undefined = region?.image ? {
       image: { sopClassUid: region.image.sopClassUid, sopInstanceUid: region.image.sopInstanceUid, ...(region.image.frameNumbers ? { frameNumber: region.image.frameNumbers[0] } : {}) },
       outline: region.points,
@@ -117,6 +118,7 @@ function structureOf(label: string, groups: ReportGroup[], seriesOf: (sop: strin
       volumeMl: volume.value,
       ...(displayRegion ? { displayRegion } : {}),
       ...(referenceStandard !== undefined ? { referenceStandard } : {}),
+      ...(setByReviewer.length > 0 ? { setByReviewer } : {}),
     };
   });
 
@@ -168,6 +170,18 @@ function referenceStandardOf(group: ReportGroup, path: string): QcReferenceStand
     throw new DicomValueError(`${path}: ContentSequence{Reference standard}.ConceptCodeSequence[0]`, `(${item.value.value}, ${item.value.scheme}) is not a reference standard SegQC writes`);
   }
   return standard;
+}
+
+const CHOICE_OF_CODE = new Map(Object.entries(QC_REVIEWER_CHOICES).map(([choice, code]) => [code.value, choice as QcReviewerChoice]));
+
+function reviewerChoicesOf(group: ReportGroup, path: string): QcReviewerChoice[] {
+  return group.evaluations.filter((candidate) => sameCode(candidate.name, QC_CONCEPTS.setByReviewer)).map((item) => {
+    const choice = CHOICE_OF_CODE.get(item.value.value);
+    if (item.value.scheme !== SEGQC_SCHEME_DESIGNATOR || choice === undefined) {
+      throw new DicomValueError(`${path}: ContentSequence{Set by the reviewer}.ConceptCodeSequence[0]`, `(${item.value.value}, ${item.value.scheme}) is not something SegQC records a reviewer setting`);
+    }
+    return choice;
+  });
 }
 
 const METRIC_OF_CODE = new Map(Object.entries(QC_MEASUREMENTS).map(([metric, code]) => [code.value, metric as AgreementMetric]));
