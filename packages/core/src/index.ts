@@ -22,6 +22,7 @@ export type { AuthenticatedIdentity } from './identity/AuthenticatedIdentity';
 export { checkAuthenticatedIdentity, type AuthenticatedIdentityPaths } from './identity/checkAuthenticatedIdentity';
 export { segCreatorIdentity, type SegCreatorIdentity } from './identity/segCreatorIdentity';
 export { segCreatorIdentityOfJson } from './identity/segCreatorIdentityOfJson';
+export { stampSegCreator, segNamesCreator, type StampedCreator } from './identity/stampSegCreator';
 export { attributionByReviewer, segAttribution, displayedPersonName, type AttributedPerson, type SegAttribution, type SegAttributionInput } from './identity/segAttribution';
 export { OIDC_SUBJECT_SCHEME_DESIGNATOR } from './identity/oidcSubjectScheme';
 export { specificCharacterSetFor } from './dicom/specificCharacterSet';

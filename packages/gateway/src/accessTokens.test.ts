@@ -52,6 +52,11 @@ test("a token the provider signed: the subject, the login and the site's roles a
   expect((await verify(`Bearer ${await sign(claims({ realm_access: { roles: ['radiology-senior', 'radiology-annotator'] } }))}`)).roles).toEqual(['annotator', 'adjudicator']);
 });
 
+test("the user's name, when the token gives one, as the DICOM person name recorded for them", async () => {
+  expect((await verify(`Bearer ${await sign(claims({ name: 'Ana Rivera', given_name: 'Ana', family_name: 'Rivera' }))}`)).personName).toBe('Rivera^Ana');
+  expect((await verify(`Bearer ${await sign(claims({ name: 'Ana Rivera' }))}`)).personName).toBe('Ana Rivera');
+});
+
 test('within the clock tolerance an expired token still counts; past it, not', async () => {
   expect((await verify(`Bearer ${await sign(claims({ exp: NOW - 30 }))}`)).subject).toBe('f3a9c1d2-rivera');
   expect(await refusal(`Bearer ${await sign(claims({ exp: NOW - 120 }))}`)).toBe('the access token has expired');

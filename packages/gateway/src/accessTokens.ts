@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { rolesOfClaims, type RoleMapping, type SegqcRole } from './segqcRoles';
+import { tokenPersonName } from './tokenPersonName';
 
 /** Who a valid access token says the caller is. */
 export interface TokenIdentity {
@@ -7,6 +8,8 @@ export interface TokenIdentity {
   subject: string;
   /** `preferred_username`, when the provider gives one: the login SegQC records. */
   login?: string;
+  /** DICOM PN from the name claims (tokenPersonName.ts), when the token names the user: recorded when the gateway records them as a SEG's creator. */
+  personName?: string;
   roles: SegqcRole[];
 }
 
@@ -58,7 +61,8 @@ export function accessTokenVerifier(settings: AccessTokenSettings): AccessTokenV
       throw new AccessTokenError(reasonOf(error));
     }
     const login = typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined;
-    return { issuer: payload.iss!, subject: payload.sub!, ...(login ? { login } : {}), roles: rolesOfClaims(payload, settings.roles) };
+    const personName = tokenPersonName(payload);
+    return { issuer: payload.iss!, subject: payload.sub!, ...(login ? { login } : {}), ...(personName ? { personName } : {}), roles: rolesOfClaims(payload, settings.roles) };
   };
 }
 

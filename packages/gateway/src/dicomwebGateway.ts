@@ -13,7 +13,8 @@ import { AccessTokenError, type AccessTokenVerifier, type TokenIdentity } from '
 import { bodyTooLargeCause, limitedBody } from './limitedBody';
 import { permissionsOf } from './rolePolicy';
 import { SeriesIndex } from './seriesIndex';
-import { StoreRefusal, checkStoreBody } from './storePolicy';
+import { checkStoreBody } from './storePolicy';
+import { StoreRefusal } from './storeRefusal';
 import { QueryParameterError, upstreamQuery } from './upstreamQuery';
 
 export interface DicomwebGatewayOptions {
@@ -121,8 +122,9 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
 
   /**
    * Checks the request's path and query; then, for a signed-in user, the role policy: a STOW body
-   * is read whole and checked (storePolicy.ts) before any byte reaches the PACS, and an annotator's
-   * read is blinded (blinding.ts). Then forwards.
+   * is read whole and checked (storePolicy.ts) before any byte reaches the PACS — a SEG in it that
+   * names no creator is sent with the user recorded as its creator — and an annotator's read is
+   * blinded (blinding.ts). Then forwards.
    */
   async function handle(route: DicomwebRoute, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const params = request.params as Record<string, string>;
@@ -146,13 +148,15 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
         throw error;
       }
       const contentType = header(request, 'content-type')!;
+      let checked: Uint8Array;
       try {
-        checkStoreBody(body, contentType, user);
+        // The client's body, or with a SEG that named no creator stamped with the user (stampCreator.ts).
+        checked = checkStoreBody(body, contentType, user, header(request, 'host')!);
       } catch (error) {
         if (!(error instanceof StoreRefusal)) throw error;
         return sendGatewayError(reply, error.status, error.status === 403 ? 'store-refused' : 'bad-request', error.message);
       }
-      return forward(request, reply, query, { body, contentType });
+      return forward(request, reply, query, { body: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength), contentType });
     }
     if (permissionsOf(user.roles).reads === 'everything') return forward(request, reply, query, {});
     const blinded: BlindedRequest = { route: route.path, params, user, authorization: header(request, 'authorization') };
@@ -201,14 +205,17 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
       // and, with retries on, a PACS's 503 goes to the client with its Retry-After.
       retriesCount: 2,
       queryString: () => query.slice(1),
-      rewriteRequestHeaders: (incoming) =>
-        upstreamRequestHeaders(how.blinded ? withoutConditionals(incoming.headers) : incoming.headers, {
+      rewriteRequestHeaders: (incoming) => ({
+        ...upstreamRequestHeaders(how.blinded ? withoutConditionals(incoming.headers) : incoming.headers, {
           upstreamAuthorization: options.upstreamAuthorization,
           host: options.keepHostHeader ? clientHost : options.upstream.host,
           forwardedHost: options.keepHostHeader ? undefined : clientHost,
           forwardedProto: request.protocol === 'https' ? 'https' : 'http',
           withBody: request.method === 'POST',
         }),
+        // The body sent may be longer than the client's: a SEG the gateway recorded the creator in.
+        ...(how.body ? { 'content-length': String(how.body.length) } : {}),
+      }),
       rewriteHeaders: (headers) => clientResponseHeaders(headers),
       onResponse: (_request, rawAnswer, rawUpstream) => {
         const answer = rawAnswer as FastifyReply;

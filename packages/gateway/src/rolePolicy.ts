@@ -1,7 +1,8 @@
 /**
  * What each SegQC role may read and store through the gateway, as data (issue 12's table). A user
  * with several roles has the union. Every stored object must name the token's own user as its
- * creator, observer or verifier (storePolicy.ts); reads are narrowed for annotators (blinding.ts).
+ * creator, observer or verifier — an annotation SEG that names no creator is stamped with them
+ * (storePolicy.ts) — and reads are narrowed for annotators (blinding.ts).
  */
 import type { SegqcRole } from './segqcRoles';
 
@@ -14,7 +15,7 @@ export type ReadScope = 'everything' | 'source-images-and-own-segmentations';
 
 /** The objects a role may store, each by its header (storedObjectClass.ts). */
 export type StorableObject =
-  | 'annotation-seg' // ContentLabel ANNOTATION
+  | 'annotation-seg' // any other ContentLabel: ANNOTATION, OHIF's SEGMENTATION, …
   | 'adjudicated-seg' // ContentLabel ADJUDICATED
   | 'gold-seg' // ContentLabel GOLD
   | 'unverified-qc-report' // a SegQC QC report SR, VerificationFlag UNVERIFIED

@@ -2,25 +2,23 @@
  * The check of a STOW-RS body before it reaches the PACS, when users sign in: every part is read
  * (its DICOM header, and a QC report's content tree), classified as one of the objects the role
  * policy names (rolePolicy.ts), and must name the signed-in user as its creator, observer and
- * verifier. One refused part refuses the whole request, so nothing of it is stored.
+ * verifier. An annotation SEG that names no creator at all (OHIF's own export) is the exception:
+ * the user storing it is recorded in it as its creator (stampCreator.ts), and the body forwarded
+ * carries the stamped part. One refused part refuses the whole request, so nothing of it is stored.
  */
-import { MultipartParseError, parseMultipartRelated, readPart10, readQcReport, segCreatorIdentity, type NaturalDataset } from '@segqc/core';
+import { MultipartParseError, parseMultipartRelated, readPart10, readQcReport, segCreatorIdentity, segNamesCreator, type NaturalDataset } from '@segqc/core';
 import type { TokenIdentity } from './accessTokens';
 import { notTheUser } from './recordedPerson';
+import { withPartsReplaced, type PartReplacement } from './replacedParts';
 import { permissionsOf, type StorableObject } from './rolePolicy';
+import { stampCreator } from './stampCreator';
 import { kindOfSopClass } from './storedObjectKind';
+import { StoreRefusal } from './storeRefusal';
 
-/** Why a STOW body is refused: shown to the client as the 403 (or 400) message. */
-export class StoreRefusal extends Error {
-  override readonly name = 'StoreRefusal';
+export { StoreRefusal } from './storeRefusal';
 
-  constructor(readonly status: 400 | 403, message: string) {
-    super(message);
-  }
-}
-
-const SEG_OF_LABEL: ReadonlyMap<string, StorableObject> = new Map([
-  ['ANNOTATION', 'annotation-seg'],
+/** A reference standard by its ContentLabel; any other SEG is an annotation (as the inventory reads them). */
+const REFERENCE_SEG_OF_LABEL: ReadonlyMap<string, StorableObject> = new Map([
   ['ADJUDICATED', 'adjudicated-seg'],
   ['GOLD', 'gold-seg'],
 ]);
@@ -31,8 +29,12 @@ const text = (dataset: NaturalDataset, keyword: string): string => {
   return typeof first === 'string' ? first.trim() : '';
 };
 
-/** Throws a StoreRefusal unless every part of the body is an object the user may store, naming them. */
-export function checkStoreBody(body: Uint8Array, contentType: string, user: TokenIdentity): void {
+/**
+ * Throws a StoreRefusal unless every part of the body is an object the user may store, naming them;
+ * returns the body to forward: the client's, or — when a SEG named no creator — the client's with
+ * that part stamped. `host` is the Host the request was sent to (stampCreator.ts).
+ */
+export function checkStoreBody(body: Uint8Array, contentType: string, user: TokenIdentity, host: string): Uint8Array {
   let parts;
   try {
     parts = parseMultipartRelated(body, contentType);
@@ -42,13 +44,19 @@ export function checkStoreBody(body: Uint8Array, contentType: string, user: Toke
   }
   if (parts.length === 0) throw new StoreRefusal(400, 'the STOW-RS body has no parts');
   const { stores } = permissionsOf(user.roles);
+  const stamped: PartReplacement[] = [];
   parts.forEach((part, n) => {
     const where = `part ${n + 1}`;
     const type = (part.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/dicom') throw new StoreRefusal(400, `${where} is ${type || 'untyped'}, not application/dicom`);
-    const object = storableObjectOf(part.body, where, user);
-    if (!stores.includes(object)) throw new StoreRefusal(403, `${where}: your roles (${user.roles.join(', ')}) may not store ${DESCRIPTION[object]}`);
+    const checked = storableObjectOf(part.body, where, user);
+    if (!stores.includes(checked.object)) throw new StoreRefusal(403, `${where}: your roles (${user.roles.join(', ')}) may not store ${DESCRIPTION[checked.object]}`);
+    if (!checked.unattributed) return;
+    // The part's own length would no longer be true; a STOW part needs none (RFC 2046 5.1).
+    if (part.headers['content-length'] !== undefined) throw new StoreRefusal(400, `${where} declares a Content-Length: the gateway records you as the creator of this SEG, which names none, and cannot keep it; send the part without one`);
+    stamped.push({ part, bytes: stampCreator(part.body, checked.unattributed, user, host, where) });
   });
+  return stamped.length === 0 ? body : withPartsReplaced(body, contentType, stamped);
 }
 
 const DESCRIPTION: Readonly<Record<StorableObject, string>> = {
@@ -59,8 +67,12 @@ const DESCRIPTION: Readonly<Record<StorableObject, string>> = {
   'verified-qc-report': 'a verified (signed) QC report',
 };
 
-/** What one Part 10 object is, once it is known to name the user; a StoreRefusal otherwise. */
-function storableObjectOf(bytes: Uint8Array, where: string, user: TokenIdentity): StorableObject {
+/**
+ * What one Part 10 object is, once it is known to name the user; a StoreRefusal otherwise. An
+ * annotation SEG that names no one is not refused here: its header comes back as `unattributed`,
+ * for the user to be recorded as its creator once their roles allow them to store it.
+ */
+function storableObjectOf(bytes: Uint8Array, where: string, user: TokenIdentity): { object: StorableObject; unattributed?: NaturalDataset } {
   let dataset: NaturalDataset;
   try {
     dataset = readPart10(bytes, { untilPixelData: true }).dataset;
@@ -70,12 +82,13 @@ function storableObjectOf(bytes: Uint8Array, where: string, user: TokenIdentity)
   const sopClass = text(dataset, 'SOPClassUID');
   const kind = kindOfSopClass(sopClass);
   if (kind === 'segmentation') {
-    const label = text(dataset, 'ContentLabel');
-    const object = SEG_OF_LABEL.get(label);
-    if (!object) throw new StoreRefusal(403, `${where}: a SEG's ContentLabel must be ANNOTATION, ADJUDICATED or GOLD`);
+    // Issue 13: a SEG that is not a reference standard is an annotation, whatever else its label says
+    // (OHIF's export: SEGMENTATION); a reference standard always names its maker.
+    const object = REFERENCE_SEG_OF_LABEL.get(text(dataset, 'ContentLabel')) ?? 'annotation-seg';
+    if (object === 'annotation-seg' && !segNamesCreator(dataset)) return { object, unattributed: dataset };
     const refused = notTheUser(segCreatorIdentity(dataset), user);
     if (refused) throw new StoreRefusal(403, `${where}: the SEG's creator ${refused}`);
-    return object;
+    return { object };
   }
   if (kind === 'structured-report') {
     let qc;
@@ -88,11 +101,11 @@ function storableObjectOf(bytes: Uint8Array, where: string, user: TokenIdentity)
     const refused = notTheUser(qc.observer, user);
     if (refused) throw new StoreRefusal(403, `${where}: the report's observer ${refused}`);
     const verified = text(dataset, 'VerificationFlag') === 'VERIFIED';
-    if (!verified) return 'unverified-qc-report';
+    if (!verified) return { object: 'unverified-qc-report' };
     if (!qc.verification) throw new StoreRefusal(403, `${where}: a VERIFIED report names its verifying observer`);
     const verifier = notTheUser(qc.verification, user);
     if (verifier) throw new StoreRefusal(403, `${where}: the report's verifying observer ${verifier}`);
-    return 'verified-qc-report';
+    return { object: 'verified-qc-report' };
   }
   throw new StoreRefusal(403, `${where}: ${kind === 'image' ? 'images' : 'presentation states'} are not stored through SegQC (SOP Class ${sopClass || 'missing'})`);
 }

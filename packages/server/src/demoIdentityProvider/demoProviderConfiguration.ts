@@ -93,7 +93,8 @@ export function demoProviderConfiguration(settings: DemoProviderSettings, errors
     async extraTokenClaims(_ctx: unknown, token: Token) {
       if (token.kind === 'ClientCredentials' && token.clientId === SERVICE_CLIENT_ID) return { roles: [SERVICE_ROLE], preferred_username: SERVICE_CLIENT_ID, name: 'SegQC QC service' };
       const account = token.accountId ? demoAccount(token.accountId) : undefined;
-      return account ? { roles: [account.role], preferred_username: account.login, name: account.name } : undefined;
+      // The name parts too: the gateway records the user as Family^Given in a SEG that names no creator, as the viewer does.
+      return account ? { roles: [account.role], preferred_username: account.login, name: account.name, given_name: account.givenName, family_name: account.familyName } : undefined;
     },
     // The viewer renews its access token with a refresh token (no hidden iframe, which its CSP
     // forbids); the refresh token ends with the sign-in session.
