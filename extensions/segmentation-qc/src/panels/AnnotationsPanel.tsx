@@ -20,6 +20,9 @@ import { SopPanelSection } from '../sop/SopPanelSection';
 import { useSopInForce } from '../sop/useSopInForce';
 import { RecordReviewSection } from '../review/RecordReviewSection';
 import { ReviewSection } from '../review/ReviewSection';
+import { ReviewerChoicesSection } from '../review/ReviewerChoicesSection';
+import { attributedNames } from '../review/attributedNames';
+import { usePanelChoices } from '../review/usePanelChoices';
 import { reviewCandidates } from '../review/reviewCandidates';
 import { reviewCandidatesKey } from '../review/reviewCandidatesKey';
 import { useAgreementWorker, useCaseReview } from '../review/useCaseReview';
@@ -121,8 +124,11 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   // The SOP the reviewed annotations name, else the one for the series they were drawn on, as `segqc qc` judges the case.
   const sopInForce = useSopInForce(services, candidates);
   const worker = useAgreementWorker();
-  const review = useCaseReview(worker, services, activeDicomwebRootOrError(extensionManager).root, studyInstanceUid, candidates, sopInForce.sop);
+  const panelChoices = usePanelChoices(studyInstanceUid);
+  const review = useCaseReview(worker, services, activeDicomwebRootOrError(extensionManager).root, studyInstanceUid, candidates, sopInForce.sop, panelChoices.choices);
   const reviewed = review.status === 'done' ? review.review : null;
+  // Each SEG a reviewer attributed is named as its person everywhere below, as `segqc qc` names it.
+  const names = useMemo(() => attributedNames(candidates?.summaries ?? NO_NAMES, reviewed?.choices ?? null), [candidates, reviewed]);
   const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
   const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox, services);
   const gateway = useGatewaySession(services.userAuthenticationService);
@@ -155,9 +161,12 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           </ul>
         </section>
       )}
-      <ReviewSection state={review} names={candidates?.summaries ?? NO_NAMES} annotationCount={candidates?.annotations.length ?? 0} />
+      <ReviewSection state={review} names={names} annotationCount={candidates?.annotations.length ?? 0} />
+      {reviewed && (
+        <ReviewerChoicesSection review={reviewed} names={candidates?.summaries ?? NO_NAMES} sop={sopInForce.sop} onAttribute={panelChoices.attribute} onMap={panelChoices.mapSegment} />
+      )}
       {reviewed && reviewed.rows.length > 0 && (
-        <DiscrepancySection review={reviewed} names={candidates?.summaries ?? NO_NAMES} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />
+        <DiscrepancySection review={reviewed} names={names} state={overlay.state} onShow={(c) => void overlay.show(c)} onStep={(d) => void overlay.step(d)} onHide={overlay.hide} />
       )}
       {reviewed && reviewed.structures.length > 0 && (
         <RecordReviewSection
@@ -171,7 +180,7 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
       {reviewed && reviewed.structures.length > 0 && (
         <AdjudicationSection
           review={reviewed}
-          names={candidates?.summaries ?? NO_NAMES}
+          names={names}
           drafts={adjudication.drafts}
           edits={adjudication.edits}
           onChange={adjudication.update}

@@ -1,5 +1,5 @@
 import {
-  ANNOTATION_LETTERS, BitMask, describeJudgedSeg, referenceMask, structuresToAdjudicate, voxelCount, writeReviewReport, writeAdjudication, type AnnotationLetter, type ReferenceMethodInit, type StructureToAdjudicate,
+  ANNOTATION_LETTERS, BitMask, describeJudgedSeg, judgedInfoWithChoices, referenceMask, structuresToAdjudicate, voxelCount, writeReviewReport, writeAdjudication, type AnnotationLetter, type ReferenceMethodInit, type StructureToAdjudicate,
 } from '@segqc/core';
 import type { ReviewedCase } from './caseInWorker';
 import type { AdjudicateRequest, AdjudicationWritten, RecordReviewRequest, ReviewRecorded, StartingMaskRequest } from './workerProtocol';
@@ -28,10 +28,18 @@ function structureLabel(reviewed: ReviewedCase, structures: readonly StructureTo
   throw new Error(`structure ${structureKey} is not in this case's review`);
 }
 
+/** The compared SEGs as a report records them, with the reviewer's attributions and mappings. */
+function judgedAnnotations(reviewed: ReviewedCase) {
+  return reviewed.request.annotations.map(({ id }) => {
+    const segmentation = reviewed.segmentations.get(id)!;
+    return { info: judgedInfoWithChoices(describeJudgedSeg(reviewed.segBytes.get(id)!), segmentation, reviewed.choices), segmentation };
+  });
+}
+
 /** Writes the reference SEG and the verified report; the study's latest QC report is revised, not replaced. */
 export function adjudicateReviewedCase(reviewed: ReviewedCase, request: AdjudicateRequest): AdjudicationWritten {
   const { grid } = reviewed.segmentations.get(reviewed.request.annotations[0].id)!;
-  const annotations = reviewed.request.annotations.map(({ id }) => ({ info: describeJudgedSeg(reviewed.segBytes.get(id)!), segmentation: reviewed.segmentations.get(id)! }));
+  const annotations = judgedAnnotations(reviewed);
   const structures = structuresToAdjudicate(annotations);
   const written = writeAdjudication({
     annotations,
@@ -76,7 +84,7 @@ export function startingMask(reviewed: ReviewedCase, request: StartingMaskReques
 
 /** The reviewer's unsigned record of the verdicts; it revises the study's latest QC report. */
 export function recordReview(reviewed: ReviewedCase, request: RecordReviewRequest): ReviewRecorded {
-  const annotations = reviewed.request.annotations.map(({ id }) => ({ info: describeJudgedSeg(reviewed.segBytes.get(id)!), segmentation: reviewed.segmentations.get(id)! }));
+  const annotations = judgedAnnotations(reviewed);
   const { report, reportSopInstanceUid } = writeReviewReport({
     annotations,
     review: reviewed.review,

@@ -1,6 +1,6 @@
 import {
-  BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, sourceImageFromDicomJson,
-  SopReference, type CaseReview, type ReadFetchLike, type Segmentation, type Sop, type SourceImage,
+  BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, reviewerChoicesOfReports, sourceImageFromDicomJson,
+  SopReference, withMappedStructures, type CaseReview, type ReadFetchLike, type ReviewerChoices, type Segmentation, type Sop, type SourceImage,
 } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
 import { adjudicationInForce, qcReportsOfStudy, type StoredQcReport } from './qcReportsOfStudy';
@@ -24,6 +24,8 @@ export interface ReviewedCase {
   adjudication: StoredQcReport | null;
   /** The study's latest QC report (review or adjudication): the next one written revises it. */
   latestReport: { sopInstanceUid: string; bytes: Uint8Array } | null;
+  /** What the reviewer set by hand (attributions, mapped segments): applied to the segmentations, recorded in the reports written. */
+  choices: ReviewerChoices;
 }
 
 /**
@@ -40,6 +42,10 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   const sourceGrid = gridFromSourceImages(sourceImages, { allowGaps: true });
   report('retrieving', 1, steps);
 
+  // The reports first: the reviewer's choices they record decide what a mapped segment is compared as.
+  const { reports, unreadable: unreadableReports } = await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options);
+  const choices = mergedChoices(reviewerChoicesOfReports(reports.map(({ report }) => report)), request.choices);
+
   const segmentations = new Map<string, Segmentation>();
   const segBytes = new Map<string, Uint8Array>();
   // An unreadable SEG is left out with its reason; the others are still compared.
@@ -47,7 +53,7 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   for (const [n, annotation] of request.annotations.entries()) {
     try {
       const bytes = await retrieveInstance(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, ...annotation }, options);
-      segmentations.set(annotation.id, readSegmentation(bytes, sourceGrid.grid));
+      segmentations.set(annotation.id, withMappedStructures(readSegmentation(bytes, sourceGrid.grid), annotation.sopInstanceUid, choices));
       segBytes.set(annotation.id, bytes);
     } catch (error) {
       excluded.push({ id: annotation.id, error: describeFailure(error) });
@@ -59,7 +65,6 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
     throw new Error(`agreement needs two readable annotations; ${excluded.map(({ id, error }) => `${id}: ${error}`).join('; ')}`);
   }
 
-  const { reports, unreadable: unreadableReports } = await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options);
   const adjudication = adjudicationInForce(reports);
   const latest = reports[reports.length - 1];
   report('retrieving', steps, steps);
@@ -73,9 +78,14 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
   return {
     // Letters A, B, … of the adjudication follow the annotations compared.
-    reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication, latestReport: latest ? { sopInstanceUid: latest.sopInstanceUid, bytes: latest.bytes } : null },
-    summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded, unreadableReports },
+    reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication, latestReport: latest ? { sopInstanceUid: latest.sopInstanceUid, bytes: latest.bytes } : null, choices },
+    summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded, unreadableReports, choices },
   };
+}
+
+/** The reports' choices with the panel's over them, SEG by SEG and segment by segment. */
+function mergedChoices(stored: ReviewerChoices, panel: ReviewerChoices): ReviewerChoices {
+  return { attributions: { ...stored.attributions, ...panel.attributions }, structures: { ...stored.structures, ...panel.structures } };
 }
 
 /** Both / A only / B only of one structure and pair; a structure one side lacks is all the other's. */

@@ -1,5 +1,5 @@
 /** The agreement of a case as the panel shows it: plain data, computed in the worker. */
-import type { AuthenticatedIdentity } from '@segqc/core';
+import type { AuthenticatedIdentity, ReviewerChoices } from '@segqc/core';
 
 export interface FailedCriterion {
   criterion: string;
@@ -32,6 +32,8 @@ export interface ReviewedStructure {
   key: string;
   label: string;
   verdict: Verdict;
+  /** False when no SOP structure applies: its segments' labels and codes name none (the reviewer can map them by hand). */
+  inSop: boolean;
   /** SegmentNumber of the structure in each annotation that has it, by annotation id (an annotator's name from the PACS: a Map, so `__proto__` is an id like any). */
   segmentNumbers: ReadonlyMap<string, number>;
 }
@@ -63,6 +65,8 @@ export interface CaseReviewSummary {
   excluded: Array<{ id: string; error: string }>;
   /** QC reports of the study that could not be retrieved or read (malformed, deflated, too large), with the reason. */
   unreadableReports: Array<{ sopInstanceUid: string; error: string }>;
+  /** The reviewer's choices in force: the study's reports', with the panel's over them. */
+  choices: ReviewerChoices;
 }
 
 export interface DiscrepancyRegion {

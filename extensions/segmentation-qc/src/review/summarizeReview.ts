@@ -5,12 +5,13 @@ import type { AdjudicationOnRecord, CaseReviewSummary, ReviewedStructure, Review
 /** The panel's plain view of the engine's review (masks and full agreement records stay in the worker). */
 export function summarizeReview(
   review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[], adjudication: StoredQcReport | null,
-): Omit<CaseReviewSummary, 'excluded' | 'unreadableReports'> {
+): Omit<CaseReviewSummary, 'excluded' | 'unreadableReports' | 'choices'> {
   const segmentNumbers = review.structures.map(() => new Map<string, number>());
   const structures: ReviewedStructure[] = review.structures.map((structure, index) => ({
     key: String(index),
     label: structure.structure.label,
     verdict: structure.verdict,
+    inSop: structure.structure.sopStructure !== null,
     segmentNumbers: segmentNumbers[index],
   }));
   const rows: ReviewRow[] = review.rows.map((row) => {

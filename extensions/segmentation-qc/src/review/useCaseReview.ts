@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createPageStore } from '../pageStore';
-import type { Sop } from '@segqc/core';
+import type { ReviewerChoices, Sop } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
 import type { SegqcServices } from '../services';
 import { AgreementWorkerClient, type ReviewProgress } from './AgreementWorkerClient';
@@ -29,8 +29,8 @@ export function useAgreementWorker(): AgreementWorkerClient {
 const lastReview = createPageStore<{ key: string | null; state: CaseReviewState | null }>({ key: null, state: null });
 
 /**
- * The case's agreement, computed in the worker whenever the set of annotations or the SOP
- * changes; the panel renders progress meanwhile and never blocks.
+ * The case's agreement, computed in the worker whenever the set of annotations, the SOP or the
+ * reviewer's choices change; the panel renders progress meanwhile and never blocks.
  */
 export function useCaseReview(
   client: AgreementWorkerClient,
@@ -39,8 +39,9 @@ export function useCaseReview(
   studyInstanceUid: string | null,
   candidates: ReviewCandidates | null,
   sop: Sop | null,
+  choices: ReviewerChoices,
 ): CaseReviewState {
-  const key = candidates && dicomwebRoot && studyInstanceUid ? JSON.stringify([studyInstanceUid, candidates.sourceSeriesInstanceUid, candidates.annotations, sop?.reference.sha256 ?? null]) : null;
+  const key = candidates && dicomwebRoot && studyInstanceUid ? JSON.stringify([studyInstanceUid, candidates.sourceSeriesInstanceUid, candidates.annotations, sop?.reference.sha256 ?? null, choices]) : null;
   const cached = lastReview.get();
   const [state, setState] = useState<CaseReviewState>(cached.key === key && cached.state ? cached.state : { status: 'idle' });
 
@@ -67,6 +68,7 @@ export function useCaseReview(
           sourceSeriesInstanceUid: candidates.sourceSeriesInstanceUid,
           annotations: candidates.annotations,
           sop,
+          choices,
         },
         (progress) => live && setState({ status: 'running', progress }),
       )

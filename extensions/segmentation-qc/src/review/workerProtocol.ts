@@ -3,7 +3,7 @@
  * clone; label volumes cross as transferred buffers.
  */
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
-import type { AuthenticatedIdentity, QcReasonInit, SopChecklistResultInit, Sop } from '@segqc/core';
+import type { AuthenticatedIdentity, QcReasonInit, ReviewerChoices, SopChecklistResultInit, Sop } from '@segqc/core';
 
 /** One annotation to compare: a SEG instance in the PACS. */
 export interface AnnotationRef {
@@ -23,6 +23,8 @@ export interface ReviewRequest {
   sourceSeriesInstanceUid: string;
   annotations: AnnotationRef[];
   sop: Sop | null;
+  /** What the reviewer set by hand in the panel, over what the study's QC reports record (review/reviewerChoices.ts in core). */
+  choices: ReviewerChoices;
 }
 
 /** The three-class label volume of a pair on one structure of the last reviewed case. */
