@@ -12,6 +12,7 @@
  * names as `[{ Alphabetic }]`), naturalizeDicomJson's (WADO-RS metadata: names as text), and OHIF's
  * instance metadata (a one-item sequence may be the item itself).
  */
+import { firstText, sequenceItems } from '../dicom/naturalValues';
 import type { NaturalDataset } from '../dicom/NaturalDataset';
 import type { AuthenticatedIdentity } from './AuthenticatedIdentity';
 import { checkAuthenticatedIdentity } from './checkAuthenticatedIdentity';
@@ -29,10 +30,10 @@ export interface SegCreatorIdentity {
 
 export function segCreatorIdentity(dataset: NaturalDataset): SegCreatorIdentity {
   const name = personName(dataset['ContentCreatorName']);
-  const contentLabel = text(dataset['ContentLabel']);
-  const creator = items(dataset['ContentCreatorIdentificationCodeSequence'])[0];
-  const codes = creator === undefined ? [] : items(creator['PersonIdentificationCodeSequence']);
-  const loginCode = codes.find((code) => text(code['CodingSchemeDesignator']) !== OIDC_SUBJECT_SCHEME_DESIGNATOR);
+  const contentLabel = firstText(dataset['ContentLabel']);
+  const creator = sequenceItems(dataset['ContentCreatorIdentificationCodeSequence'])[0];
+  const codes = creator === undefined ? [] : sequenceItems(creator['PersonIdentificationCodeSequence']);
+  const loginCode = codes.find((code) => firstText(code['CodingSchemeDesignator']) !== OIDC_SUBJECT_SCHEME_DESIGNATOR);
   const login = loginCode === undefined ? undefined : codeValue(loginCode);
   const authentication = authenticationOf(dataset, codes);
   return {
@@ -44,13 +45,13 @@ export function segCreatorIdentity(dataset: NaturalDataset): SegCreatorIdentity 
 }
 
 function authenticationOf(dataset: NaturalDataset, codes: readonly NaturalDataset[]): AuthenticatedIdentity | undefined {
-  if (creatorMarkerOf(text(dataset['ContentDescription'])) !== 'authenticated') return undefined;
-  const ofScheme = (item: NaturalDataset) => text(item['CodingSchemeDesignator']) === OIDC_SUBJECT_SCHEME_DESIGNATOR;
+  if (creatorMarkerOf(firstText(dataset['ContentDescription'])) !== 'authenticated') return undefined;
+  const ofScheme = (item: NaturalDataset) => firstText(item['CodingSchemeDesignator']) === OIDC_SUBJECT_SCHEME_DESIGNATOR;
   const subjects = codes.filter(ofScheme);
-  const schemes = items(dataset['CodingSchemeIdentificationSequence']).filter(ofScheme);
+  const schemes = sequenceItems(dataset['CodingSchemeIdentificationSequence']).filter(ofScheme);
   if (subjects.length !== 1 || schemes.length !== 1) return undefined;
   const subject = codeValue(subjects[0]);
-  const issuer = text(schemes[0]['CodingSchemeResponsibleOrganization']);
+  const issuer = firstText(schemes[0]['CodingSchemeResponsibleOrganization']);
   try {
     return checkAuthenticatedIdentity({ issuer, subject }, { identity: '', issuer: '', subject: '' });
   } catch {
@@ -60,24 +61,13 @@ function authenticationOf(dataset: NaturalDataset, codes: readonly NaturalDatase
 
 /** CodeValue, else LongCodeValue (PS3.3 Table 8.8-1). */
 function codeValue(code: NaturalDataset): string | undefined {
-  return text(code['CodeValue']) ?? text(code['LongCodeValue']);
+  return firstText(code['CodeValue']) ?? firstText(code['LongCodeValue']);
 }
 
-/** A sequence's items: an array, or one item given as itself. */
-function items(value: unknown): NaturalDataset[] {
-  const list = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? [value] : [];
-  return list.filter((item): item is NaturalDataset => item !== null && typeof item === 'object' && !Array.isArray(item));
-}
-
-/** The first value as text without padding, or undefined when there is none. */
-function text(value: unknown): string | undefined {
-  const single = Array.isArray(value) ? value[0] : value;
-  return typeof single === 'string' && single.trim() !== '' ? single.trim() : undefined;
-}
 
 /** A person name's alphabetic group, from `"A^B"`, `"A^B=…"`, `{ Alphabetic }` or a list of these. */
 function personName(value: unknown): string | undefined {
   const single = Array.isArray(value) ? value[0] : value;
   const alphabetic = single !== null && typeof single === 'object' ? (single as { Alphabetic?: unknown }).Alphabetic : single;
-  return typeof alphabetic === 'string' ? text(alphabetic.split('=')[0]) : undefined;
+  return typeof alphabetic === 'string' ? firstText(alphabetic.split('=')[0]) : undefined;
 }

@@ -16,6 +16,7 @@
  * fragment as a frame — so dcmjs writes the header, and the original Pixel Data element (and
  * anything after it) follows byte for byte, located by the bounds-checked parser.
  */
+import { firstText, sequenceItems } from '../dicom/naturalValues';
 import dcmjs, { type DicomDict, type DicomJsonDataset } from 'dcmjs';
 import { SEGQC_SCHEME_DESIGNATOR, segqcCodingSchemeIdentification } from '../codes/segqcScheme';
 import { assertReadablePart10 } from '../dicom/assertReadablePart10';
@@ -63,8 +64,8 @@ const EXPLICIT_LONG_HEADER_BYTES = 12;
  */
 export function segNamesCreator(header: NaturalDataset): boolean {
   if (segCreatorIdentity(header).name !== undefined) return true;
-  const creators = items(header['ContentCreatorIdentificationCodeSequence']);
-  return creators.some((creator) => items(creator['PersonIdentificationCodeSequence']).some((code) => ['CodeValue', 'LongCodeValue', 'URNCodeValue'].some((key) => text(code[key]) !== undefined)));
+  const creators = sequenceItems(header['ContentCreatorIdentificationCodeSequence']);
+  return creators.some((creator) => sequenceItems(creator['PersonIdentificationCodeSequence']).some((code) => ['CodeValue', 'LongCodeValue', 'URNCodeValue'].some((key) => firstText(code[key]) !== undefined)));
 }
 
 /**
@@ -76,7 +77,7 @@ export function segNamesCreator(header: NaturalDataset): boolean {
 export function stampSegCreator(bytes: Uint8Array, creator: StampedCreator): Uint8Array {
   assertReadablePart10(bytes, MAX_PART10_BYTES);
   const header = readDicomDict(bytes, true);
-  const transferSyntax = text(header.meta[TRANSFER_SYNTAX_UID]?.Value?.[0]) ?? '';
+  const transferSyntax = firstText(header.meta[TRANSFER_SYNTAX_UID]?.Value?.[0]) ?? '';
   if (transferSyntax === EXPLICIT_VR_BIG_ENDIAN) throw new DicomValueError('TransferSyntaxUID', `${transferSyntax} (Explicit VR Big Endian, retired) is not rewritten: SegQC reads little endian files`);
   const encapsulated = transferSyntax !== IMPLICIT_VR_LITTLE_ENDIAN && transferSyntax !== EXPLICIT_VR_LITTLE_ENDIAN;
   const file = encapsulated ? header : readDicomDict(bytes, false);
@@ -115,14 +116,14 @@ function creatorAttributes(current: NaturalDataset, creator: StampedCreator): Na
   // PS3.3 Table 10-1 allows several codes for one person: the login first, then the subject.
   (identification['PersonIdentificationCodeSequence'] as NaturalDataset[]).push(oidcSubjectCode(authentication.subject));
   // One 99SEGQC-OIDC declaration, this issuer's: a stale one would make segCreatorIdentity read no sign-in.
-  const schemes = items(current['CodingSchemeIdentificationSequence']).filter((scheme) => text(scheme['CodingSchemeDesignator']) !== OIDC_SUBJECT_SCHEME_DESIGNATOR);
-  if (!schemes.some((scheme) => text(scheme['CodingSchemeDesignator']) === SEGQC_SCHEME_DESIGNATOR)) schemes.push(segqcCodingSchemeIdentification());
+  const schemes = sequenceItems(current['CodingSchemeIdentificationSequence']).filter((scheme) => firstText(scheme['CodingSchemeDesignator']) !== OIDC_SUBJECT_SCHEME_DESIGNATOR);
+  if (!schemes.some((scheme) => firstText(scheme['CodingSchemeDesignator']) === SEGQC_SCHEME_DESIGNATOR)) schemes.push(segqcCodingSchemeIdentification());
   schemes.push(oidcSubjectCodingSchemeIdentification(authentication.issuer));
   const attributes: NaturalDataset = {
     ContentCreatorName: checkPersonName(creator.name, 'ContentCreatorName'),
     ContentCreatorIdentificationCodeSequence: [identification],
     CodingSchemeIdentificationSequence: schemes,
-    ContentDescription: authenticatedDescription(text(current['ContentDescription'])),
+    ContentDescription: authenticatedDescription(firstText(current['ContentDescription'])),
   };
   // dcmjs writes text as UTF-8 and, reading a file that declares a character set, declares ISO_IR 192.
   const characterSet = current['SpecificCharacterSet'] === undefined ? specificCharacterSetFor(attributes) : undefined;
@@ -164,14 +165,3 @@ function pick(dict: DicomJsonDataset, tags: readonly string[]): DicomJsonDataset
   return Object.fromEntries(tags.flatMap((tag) => (dict[tag] !== undefined ? [[tag, dict[tag]]] : [])));
 }
 
-/** A sequence's items: an array, or one item given as itself. */
-function items(value: unknown): NaturalDataset[] {
-  const list = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? [value] : [];
-  return list.filter((item): item is NaturalDataset => item !== null && typeof item === 'object' && !Array.isArray(item));
-}
-
-/** The first value as text without padding, or undefined when there is none. */
-function text(value: unknown): string | undefined {
-  const single = Array.isArray(value) ? value[0] : value;
-  return typeof single === 'string' && single.trim() !== '' ? single.trim() : undefined;
-}
