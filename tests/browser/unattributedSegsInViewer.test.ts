@@ -2,7 +2,7 @@ import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
 import { stowInstances, uidFromName, type NaturalDataset } from '@segqc/core';
 import type { QcJson } from '../../packages/cli/src/qc/runQc';
 import { browserSession } from '../harness/browserSession';
-import { ohifStyleSeg } from '../harness/ohifStyleSeg';
+import { ohifStyleSeg, withEveryOtherSlice } from '../harness/ohifStyleSeg';
 import { segqc } from '../harness/segqcCommand';
 
 // Issue 13 in the reviewer's panel: SEGs as OHIF's own export leaves them (label SEGMENTATION, no
@@ -14,7 +14,8 @@ jest.setTimeout(300_000);
 const CASE = 'ct-01';
 const [demoCase] = demoManifest({ cases: [CASE] }).cases;
 const rivera = [...generateDemoFiles({ cases: [CASE] })].find((file) => file.path === `${CASE}/seg/rivera.dcm`)!.bytes;
-const readers = [ohifStyleSeg(rivera, 'viewer-a', 'Lungs reader A'), ohifStyleSeg(rivera, 'viewer-b', 'Lungs reader B')];
+// Reader B painted the left lung on every other slice only: the panel says so, as `segqc qc` does.
+const readers = [ohifStyleSeg(rivera, 'viewer-a', 'Lungs reader A'), ohifStyleSeg(rivera, 'viewer-b', 'Lungs reader B', (dataset) => withEveryOtherSlice(dataset, 'Left lung'))];
 const elsewhere = ohifStyleSeg(rivera, 'viewer-elsewhere', 'Lungs on a reformat', (dataset) => ({
   ...dataset,
   ReferencedSeriesSequence: [{ ...(dataset.ReferencedSeriesSequence as NaturalDataset[])[0], SeriesInstanceUID: uidFromName('viewer/reformat series') }],
@@ -42,6 +43,10 @@ test("OHIF-style SEGs are in the reviewer's agreement table, named apart and mar
   const cliRows = result.pairs.map((pair) => [pair.structure, [pair.a, pair.b].sort().join(' | '), pair.dice] as const);
   const key = (row: readonly [string | null, string, number | null]) => `${row[0]} ${row[1]}`;
   expect(rows.map(key).sort()).toEqual(cliRows.map(key).sort());
+  const warnings = await page.getByTestId('segqc-review-warning').allTextContents();
+  const sparse = result.warnings.filter(({ warning }) => warning.startsWith('Left lung painted on'));
+  expect(sparse.map(({ id }) => id)).toEqual(['Lungs reader B (unattributed)']);
+  expect(warnings).toEqual(sparse.map(({ id, warning }) => `${id}: ${warning}`));
   for (const [structure, pair, dice] of rows) {
     const cli = cliRows.find((row) => key(row) === `${structure} ${pair}`)!;
     expect(dice).toBeCloseTo(cli[2]!, 6);

@@ -19,3 +19,24 @@ export function withSliceThickness(dataset: NaturalDataset, thickness: number): 
   const [measures] = shared!.PixelMeasuresSequence as NaturalDataset[];
   return { ...dataset, SharedFunctionalGroupsSequence: [{ ...shared, PixelMeasuresSequence: [{ ...measures, SliceThickness: thickness }] }] };
 }
+
+/**
+ * The SEG with one segment painted on every other slice only, as a reader who skips slices leaves
+ * it: every second frame of that segment is dropped (BINARY frames whose bit count is a whole
+ * number of bytes, as the demo's 256×256 frames are).
+ */
+export function withEveryOtherSlice(dataset: NaturalDataset, segmentLabel: string): NaturalDataset {
+  const segment = (dataset.SegmentSequence as NaturalDataset[]).find((item) => item.SegmentLabel === segmentLabel)!.SegmentNumber;
+  const frameBytes = ((dataset.Rows as number) * (dataset.Columns as number)) / 8;
+  if (!Number.isInteger(frameBytes)) throw new Error('withEveryOtherSlice needs byte-aligned BINARY frames');
+  const frames = dataset.PerFrameFunctionalGroupsSequence as NaturalDataset[];
+  const pixels = new Uint8Array((dataset.PixelData as ArrayBuffer[])[0]!);
+  let seen = 0;
+  const kept = frames.flatMap((frame, n) => {
+    const of = ((frame.SegmentIdentificationSequence as NaturalDataset[])[0]!.ReferencedSegmentNumber as number) === segment;
+    return of && seen++ % 2 === 1 ? [] : [n];
+  });
+  const packed = new Uint8Array(kept.length * frameBytes);
+  kept.forEach((n, k) => packed.set(pixels.subarray(n * frameBytes, (n + 1) * frameBytes), k * frameBytes));
+  return { ...dataset, NumberOfFrames: kept.length, PerFrameFunctionalGroupsSequence: kept.map((n) => frames[n]!), PixelData: [packed.buffer] };
+}

@@ -208,6 +208,7 @@ export {
 } from './review/reviewCase';
 export { caseStructures, type CaseStructure, type StructureIdentity } from './review/caseStructures';
 export { paintedSlices, type PaintedSlices } from './review/paintedSlices';
+export { sparsePaintingWarning } from './review/sparsePaintingWarning';
 export {
   NO_REVIEWER_CHOICES, judgedInfoWithChoices, mappedStructureOf, reviewerChoicesOfReports, segmentKey, withMappedStructures,
   type MappedStructure, type ReviewerChoices,

@@ -63,6 +63,12 @@ export function ReviewSection({ state, names, annotationCount }: { state: CaseRe
             The QC report {sopInstanceUid} of this study cannot be read, and is not taken into account: {error}
           </div>
         ))}
+      {state.status === 'done' &&
+        state.review.warnings.map(({ id, warning }) => (
+          <p key={`${id}|${warning}`} className="segqc-warning" role="note" data-testid="segqc-review-warning" data-id={id}>
+            {names.get(id)?.annotator ?? id}: {warning}
+          </p>
+        ))}
       {state.status === 'done' && (
         <table className="segqc-review-table">
           <thead>

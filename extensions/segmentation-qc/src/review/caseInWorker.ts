@@ -1,12 +1,12 @@
 import {
-  BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, reviewerChoicesOfReports, sourceImageFromDicomJson,
+  BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, reviewerChoicesOfReports, sourceImageFromDicomJson, sparsePaintingWarning,
   SopReference, withMappedStructures, type CaseReview, type ReadFetchLike, type ReviewerChoices, type Segmentation, type Sop, type SourceImage,
 } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
 import { adjudicationInForce, qcReportsOfStudy, type StoredQcReport } from './qcReportsOfStudy';
 import { summarizeReview } from './summarizeReview';
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
-import type { DiscrepancyRequest, ReviewRequest } from './workerProtocol';
+import type { AnnotationRef, DiscrepancyRequest, ReviewRequest } from './workerProtocol';
 
 export type ProgressReport = (stage: 'retrieving' | 'comparing', done: number, total: number) => void;
 
@@ -79,8 +79,16 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   return {
     // Letters A, B, … of the adjudication follow the annotations compared.
     reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication, latestReport: latest ? { sopInstanceUid: latest.sopInstanceUid, bytes: latest.bytes } : null, choices },
-    summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded, unreadableReports, choices },
+    summary: { ...summarizeReview(review, sourceGrid, sliceSopInstanceUids, adjudication), excluded, unreadableReports, choices, warnings: sparsePainting(included, segmentations) },
   };
+}
+
+/** Each compared segment painted with skipped slices, as `segqc qc` warns of it. */
+function sparsePainting(annotations: readonly AnnotationRef[], segmentations: ReadonlyMap<string, Segmentation>): Array<{ id: string; warning: string }> {
+  return annotations.flatMap(({ id }) => segmentations.get(id)!.segments.flatMap((segment) => {
+    const warning = sparsePaintingWarning(segment);
+    return warning === null ? [] : [{ id, warning }];
+  }));
 }
 
 /** The reports' choices with the panel's over them, SEG by SEG and segment by segment. */

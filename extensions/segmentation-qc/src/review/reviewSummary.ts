@@ -67,6 +67,8 @@ export interface CaseReviewSummary {
   unreadableReports: Array<{ sopInstanceUid: string; error: string }>;
   /** The reviewer's choices in force: the study's reports', with the panel's over them. */
   choices: ReviewerChoices;
+  /** Segments painted with skipped slices (core sparsePaintingWarning), by annotation id: said beside the numbers. */
+  warnings: Array<{ id: string; warning: string }>;
 }
 
 export interface DiscrepancyRegion {

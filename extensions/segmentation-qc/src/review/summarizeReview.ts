@@ -5,7 +5,7 @@ import type { AdjudicationOnRecord, CaseReviewSummary, ReviewedStructure, Review
 /** The panel's plain view of the engine's review (masks and full agreement records stay in the worker). */
 export function summarizeReview(
   review: CaseReview, sourceGrid: SourceGrid, sliceSopInstanceUids: string[], adjudication: StoredQcReport | null,
-): Omit<CaseReviewSummary, 'excluded' | 'unreadableReports' | 'choices'> {
+): Omit<CaseReviewSummary, 'excluded' | 'unreadableReports' | 'choices' | 'warnings'> {
   const segmentNumbers = review.structures.map(() => new Map<string, number>());
   const structures: ReviewedStructure[] = review.structures.map((structure, index) => ({
     key: String(index),
