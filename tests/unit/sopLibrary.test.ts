@@ -132,6 +132,14 @@ describe('broken SOPs: ajv and core agree, and the error names the field', () =>
     const ctWithSequence = clone(ct);
     ctWithSequence.applicability.sequenceClass = 'T1';
     expect(() => loadSop(ctWithSequence, SCHEMA)).toThrow(/applicability\.sequenceClass: a sequence class applies to MR only/);
+    for (const size of [{}, { diameterMm: 3, volumeMm3: 14.1 }]) {
+      const lesionSize = clone(ct);
+      lesionSize.structures[2].minLesionSize = size;
+      expect(() => loadSop(lesionSize, SCHEMA)).toThrow(/structures\[2\]\.minLesionSize: give the diameter \(diameterMm\) or the volume \(volumeMm3\), one of the two/);
+    }
+    expect(loadSop(ct, SCHEMA).structures.map((structure) => [structure.minLesionSize, structure.drift?.meaningfulDiceChange])).toEqual([
+      [undefined, 0.02], [undefined, 0.02], [{ diameterMm: 3 }, 0.05],
+    ]);
   });
 
   test("synonyms name one structure each: a word another structure's label or synonym also is, case and punctuation aside, is refused", () => {

@@ -36,6 +36,19 @@ export interface SopThresholds {
   readonly minNsd: number;
 }
 
+/** The smallest component counted as a lesion: exactly one of the two (loadSop checks it). */
+export interface SopLesionSize {
+  /** Equivalent-sphere diameter, mm. */
+  readonly diameterMm?: number;
+  readonly volumeMm3?: number;
+}
+
+/** How an annotator's agreement on the structure is charted for drift. */
+export interface SopDriftRule {
+  /** The smallest clinically meaningful fall in Dice: the floor of the baseline's spread. */
+  readonly meaningfulDiceChange: number;
+}
+
 export interface SopStructure {
   readonly label: string;
   /** Other labels that name it ("R lung", "lung_right"), compared case- and punctuation-insensitively (structureVocabulary.ts). */
@@ -46,6 +59,9 @@ export interface SopStructure {
   readonly anatomicRegion?: SopCode;
   readonly color: readonly [number, number, number];
   readonly thresholds: SopThresholds;
+  /** Lesion structures: the smallest component that is a lesion; absent, every component is. */
+  readonly minLesionSize?: SopLesionSize;
+  readonly drift?: SopDriftRule;
 }
 
 export interface SopChecklistItem {

@@ -49,6 +49,12 @@ function crossFieldErrors(sop: SopDocument): SopValidationError[] {
       namedBy.set(key, n);
     });
   });
+  sop.structures.forEach((structure, n) => {
+    const size = structure.minLesionSize;
+    if (size && (size.diameterMm === undefined) === (size.volumeMm3 === undefined)) {
+      errors.push(new SopValidationError(`${itemPath('structures', n)}.minLesionSize`, 'give the diameter (diameterMm) or the volume (volumeMm3), one of the two'));
+    }
+  });
   duplicates(sop.checklist.map((item) => item.id), (n) => `${itemPath('checklist', n)}.id`, 'checklist id');
   duplicates((sop.classificationLabelSets ?? []).map((set) => set.id), (n) => `${itemPath('classificationLabelSets', n)}.id`, 'label set id');
   (sop.classificationLabelSets ?? []).forEach((set, n) =>
