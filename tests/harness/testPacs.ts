@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGatewayApp, type AccessTokenVerifier } from '@segqc/gateway';
+import { createGatewayApp, type AccessTokenVerifier, type WriteJournal } from '@segqc/gateway';
 import { paths, seedDemoCohort, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
 
 export interface TestPacs {
@@ -17,6 +17,8 @@ export interface TestPacs {
 export interface TestPacsOptions {
   /** Sign-in on: the gateway needs these access tokens (e.g. of a TestIssuer) and applies the role policy. */
   accessTokens?: AccessTokenVerifier;
+  /** The gateway records the writes the PACS accepts in this journal. */
+  journal?: WriteJournal;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function startTestPacs(cases: string[], options: TestPacsOptions = 
   const storageDir = mkdtempSync(join(tmpdir(), 'segqc-test-orthanc-'));
   const orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir });
   await seedDemoCohort(orthanc.dicomwebUrl, { cases, headers: { Authorization: orthanc.authorization } });
-  const gateway = await createGatewayApp({ upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true, accessTokens: options.accessTokens });
+  const gateway = await createGatewayApp({ upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true, accessTokens: options.accessTokens, journal: options.journal });
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {
     orthanc,

@@ -2,6 +2,7 @@
 
 // hashing and text
 export { sha256, sha256Hex } from './hash/sha256';
+export { firstText, sequenceItems } from './dicom/naturalValues';
 export { encodeUtf8 } from './text/utf8';
 export { terminalText } from './text/terminalText';
 

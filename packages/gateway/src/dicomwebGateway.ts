@@ -16,6 +16,8 @@ import { SeriesIndex } from './seriesIndex';
 import { checkStoreBody } from './storePolicy';
 import { StoreRefusal } from './storeRefusal';
 import { QueryParameterError, upstreamQuery } from './upstreamQuery';
+import { journalEntriesOf, type PendingEntry } from './journalEntriesOf';
+import type { WriteJournal } from './writeJournal';
 
 export interface DicomwebGatewayOptions {
   /** The PACS's DICOMweb root, e.g. http://127.0.0.1:8042/dicom-web. */
@@ -31,6 +33,8 @@ export interface DicomwebGatewayOptions {
   upstreamTimeoutMs: number;
   /** When given, every request needs a valid bearer access token with a SegQC role. */
   accessTokens?: AccessTokenVerifier;
+  /** When given, every object the PACS accepts through STOW-RS is recorded in it before the answer returns. */
+  journal?: WriteJournal;
 }
 
 /** Methods that have a row for some path of the table get 405 on the others; HEAD included. */
@@ -138,26 +142,8 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
       throw error;
     }
     const user = users.get(request);
+    if (route.action === 'store' && (user || options.journal)) return store(request, reply, query, user);
     if (!user) return forward(request, reply, query, {});
-    if (route.action === 'store') {
-      let body: Buffer;
-      try {
-        body = await bodyOf(request.body as Readable);
-      } catch (error) {
-        if (bodyTooLargeCause(error)) return tooLarge(reply);
-        throw error;
-      }
-      const contentType = header(request, 'content-type')!;
-      let checked: Uint8Array;
-      try {
-        // The client's body, or with a SEG that named no creator stamped with the user (stampCreator.ts).
-        checked = checkStoreBody(body, contentType, user, header(request, 'host')!);
-      } catch (error) {
-        if (!(error instanceof StoreRefusal)) throw error;
-        return sendGatewayError(reply, error.status, error.status === 403 ? 'store-refused' : 'bad-request', error.message);
-      }
-      return forward(request, reply, query, { body: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength), contentType });
-    }
     if (permissionsOf(user.roles).reads === 'everything') return forward(request, reply, query, {});
     const blinded: BlindedRequest = { route: route.path, params, user, authorization: header(request, 'authorization') };
     let read;
@@ -168,6 +154,33 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
     }
     if (read.decision === 'refuse') return sendGatewayError(reply, 403, 'blinded', read.message);
     return forward(request, reply, query, read.decision === 'filter' ? { blinded } : {});
+  }
+
+  /**
+   * A STOW-RS request read whole: with sign-in, checked against the role policy (storePolicy.ts) —
+   * a SEG in it that names no creator is sent with the user recorded as its creator — and, with a
+   * journal, each object recorded once the PACS has accepted it.
+   */
+  async function store(request: FastifyRequest, reply: FastifyReply, query: string, user: TokenIdentity | undefined): Promise<FastifyReply> {
+    let body: Buffer;
+    try {
+      body = await bodyOf(request.body as Readable);
+    } catch (error) {
+      if (bodyTooLargeCause(error)) return tooLarge(reply);
+      throw error;
+    }
+    const contentType = header(request, 'content-type')!;
+    let sent: Uint8Array = body;
+    if (user) {
+      try {
+        sent = checkStoreBody(body, contentType, user, header(request, 'host')!);
+      } catch (error) {
+        if (!(error instanceof StoreRefusal)) throw error;
+        return sendGatewayError(reply, error.status, error.status === 403 ? 'store-refused' : 'bad-request', error.message);
+      }
+    }
+    const journaled = options.journal ? journalEntriesOf(sent, contentType, user) : undefined;
+    return forward(request, reply, query, { body: Buffer.from(sent.buffer, sent.byteOffset, sent.byteLength), contentType, ...(journaled ? { journaled } : {}) });
   }
 
   /** Sends `datasets`' visible part as the answer: a DICOM JSON array of what the user may see. */
@@ -193,7 +206,9 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
     return answer.header('content-type', 'application/dicom+json').send(JSON.stringify(visible));
   }
 
-  function forward(request: FastifyRequest, reply: FastifyReply, query: string, how: { body?: Buffer; contentType?: string; blinded?: BlindedRequest }): FastifyReply {
+  function forward(
+    request: FastifyRequest, reply: FastifyReply, query: string, how: { body?: Buffer; contentType?: string; blinded?: BlindedRequest; journaled?: PendingEntry[] },
+  ): FastifyReply {
     const rawPath = (request.raw.url ?? '').split('?')[0]!;
     const path = basePath + rawPath.slice(app.prefix.length);
     const clientHost = header(request, 'host')!;
@@ -226,6 +241,15 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
           return void sendBlinded(answer, upstream, how.blinded).catch(() => {
             if (!answer.sent) sendGatewayError(answer, 502, 'pacs-unreachable', 'the PACS could not be asked what this answer holds');
           });
+        }
+        if (how.journaled && (status === 200 || status === 202)) {
+          try {
+            const at = new Date().toISOString();
+            options.journal!.append(how.journaled.map((entry) => ({ ...entry, at, pacsStatus: status })));
+          } catch {
+            upstream.stream.resume();
+            return sendGatewayError(answer, 500, 'journal-failed', 'the PACS stored the objects, but the gateway could not record them in its journal; tell the site administrator');
+          }
         }
         if (status < 400 || isDicomwebErrorBody(header(upstream, 'content-type'))) return answer.send(upstream.stream);
         upstream.stream.resume();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './accessTokens';
 import { cspReports, type CspViolation } from './cspReports';
 import { dicomwebGateway } from './dicomwebGateway';
+import type { WriteJournal } from './writeJournal';
 import { sendGatewayError } from './gatewayError';
 import { defaultAllowedHosts, hostPolicy, isAllowedHost, type HostPolicy } from './hostPolicy';
 import { requestTargetProblem } from './requestTarget';
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   connectSources?: readonly string[];
   /** Sign-in required: every DICOMweb request needs a valid access token (accessTokens.ts). */
   accessTokens?: AccessTokenVerifier;
+  /** The append-only journal of the writes the PACS accepted (writeJournal.ts); none when not given. */
+  journal?: WriteJournal;
   /** Each CSP violation a browser reports; default: one line on stderr. */
   onCspViolation?: (violation: CspViolation) => void;
 }
@@ -96,6 +99,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Fastify
     stowBodyLimitBytes: options.stowBodyLimitBytes ?? DEFAULT_STOW_BODY_LIMIT_BYTES,
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
     accessTokens: options.accessTokens,
+    journal: options.journal,
   });
   return app;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { accessTokenVerifier, type AccessTokenSettings, type AccessTokenVerifier } from './accessTokens';
 import type { GatewayOptions } from './gatewayApp';
 import { SEGQC_ROLES, type SegqcRole } from './segqcRoles';
+import { WriteJournal } from './writeJournal';
 
 export class GatewayConfigError extends Error {
   constructor(message: string) {
@@ -20,7 +21,8 @@ export interface GatewayListen {
  * SEGQC_PACS_URL (required), HOST, PORT, SEGQC_ALLOWED_HOSTS, SEGQC_ALLOWED_ORIGINS,
  * SEGQC_PACS_AUTHORIZATION_FILE, SEGQC_KEEP_HOST_HEADER, SEGQC_STOW_MAX_BYTES,
  * SEGQC_UPSTREAM_TIMEOUT_MS, SEGQC_TRUST_PROXY; sign-in: SEGQC_OIDC_ISSUER, SEGQC_OIDC_AUDIENCE,
- * SEGQC_ROLES_CLAIM (default `roles`), SEGQC_ROLE_MAP (`site-name=segqc-role,…`).
+ * SEGQC_ROLES_CLAIM (default `roles`), SEGQC_ROLE_MAP (`site-name=segqc-role,…`); the journal of
+ * writes: SEGQC_JOURNAL_FILE (writeJournal.ts; none when unset).
  */
 export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOptions; listen: GatewayListen } {
   const upstream = urlSetting(env, 'SEGQC_PACS_URL');
@@ -38,6 +40,7 @@ export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOp
       trustProxy: env.SEGQC_TRUST_PROXY || undefined,
       upstreamAuthorization: authorizationFile ? readSecret(authorizationFile) : undefined,
       accessTokens: signInSetting(env),
+      ...(env.SEGQC_JOURNAL_FILE ? { journal: WriteJournal.open(env.SEGQC_JOURNAL_FILE) } : {}),
     },
   };
 }

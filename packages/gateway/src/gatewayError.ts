@@ -8,6 +8,7 @@ export type GatewayErrorCode =
   | 'unauthenticated'
   | 'no-role'
   | 'store-refused'
+  | 'journal-failed'
   | 'blinded'
   | 'not-found'
   | 'method-not-allowed'

@@ -6,7 +6,7 @@
  * the user storing it is recorded in it as its creator (stampCreator.ts), and the body forwarded
  * carries the stamped part. One refused part refuses the whole request, so nothing of it is stored.
  */
-import { MultipartParseError, parseMultipartRelated, readPart10, readQcReport, segCreatorIdentity, segNamesCreator, type NaturalDataset } from '@segqc/core';
+import { MultipartParseError, firstText, parseMultipartRelated, readPart10, readQcReport, segCreatorIdentity, segNamesCreator, type NaturalDataset } from '@segqc/core';
 import type { TokenIdentity } from './accessTokens';
 import { notTheUser } from './recordedPerson';
 import { withPartsReplaced, type PartReplacement } from './replacedParts';
@@ -23,11 +23,7 @@ const REFERENCE_SEG_OF_LABEL: ReadonlyMap<string, StorableObject> = new Map([
   ['GOLD', 'gold-seg'],
 ]);
 
-const text = (dataset: NaturalDataset, keyword: string): string => {
-  const value = dataset[keyword];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first.trim() : '';
-};
+const text = (dataset: NaturalDataset, keyword: string): string => firstText(dataset[keyword]) ?? '';
 
 /**
  * Throws a StoreRefusal unless every part of the body is an object the user may store, naming them;

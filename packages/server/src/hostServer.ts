@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import { accessTokenVerifier, createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation } from '@segqc/gateway';
+import { accessTokenVerifier, createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation, type WriteJournal } from '@segqc/gateway';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -32,6 +32,8 @@ export interface HostServerOptions {
   onCspViolation?: (violation: CspViolation) => void;
   /** Users sign in: the viewer through OHIF's `oidc` login, and DICOMweb needs their access tokens. */
   signIn?: ViewerSignIn;
+  /** The journal every write the PACS accepts is recorded in (the gateway's writeJournal.ts). */
+  journal?: WriteJournal;
 }
 
 export const BUNDLES_PREFIX = '/segqc/';
@@ -52,6 +54,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     allowedHosts: options.allowedHosts,
     inlineScripts: inlineScriptsOf(readFileSync(indexHtml, 'utf8')),
     onCspViolation: options.onCspViolation,
+    ...(options.journal ? { journal: options.journal } : {}),
     ...(signIn ? { accessTokens: accessTokenVerifier(signIn.accessTokens), connectSources: [new URL(signIn.accessTokens.issuer).origin] } : {}),
   });
 

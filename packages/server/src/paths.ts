@@ -12,6 +12,8 @@ export const paths = {
   bundleDirs: [join(repositoryRoot, 'extensions', 'segmentation-qc', 'dist'), join(repositoryRoot, 'modes', 'segmentation-qc', 'dist')],
   /** Runtime state of `npm start`: git-ignored .segqc/ unless SEGQC_DATA_DIR names another folder. */
   orthancStorage: join(dataDir, 'orthanc'),
+  /** The gateway's append-only journal of the writes the PACS accepted (SEGQC_JOURNAL_FILE elsewhere). */
+  journalFile: process.env.SEGQC_JOURNAL_FILE ?? join(dataDir, 'journal', 'writes.jsonl'),
   /** The demo identity provider's keys and the QC service account's secret (SEGQC_AUTH=demo). */
   identityProviderDir: join(dataDir, 'identity-provider'),
 };

@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 // The host names the gateway answers to by default, from its module.
-import { defaultAllowedHosts } from '@segqc/gateway';
+import { JournalChainError, WriteJournal, defaultAllowedHosts } from '@segqc/gateway';
 import type { FastifyInstance } from 'fastify';
 import { ORTHANC, ensureDebianPackages } from './debianPackages';
 import { startDemoIdentityProvider, type DemoIdentityProvider } from './demoIdentityProvider/demoIdentityProvider';
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     keepHostHeader: !external,
     allowedHosts,
     ...(auth.kind === 'none' ? {} : { signIn: auth.signIn }),
+    journal: openJournal(paths.journalFile),
   });
   await listen(running.app, port, host);
   if (auth.kind === 'demo') {
@@ -105,3 +106,13 @@ main().catch(async (error: Error) => {
   console.error(error instanceof StartupError ? `segqc: ${error.message}` : `segqc: ${error.stack ?? error.message}`);
   process.exit(1);
 });
+
+/** The gateway's journal of writes; one whose chain is broken stops the start, kept as the evidence it is. */
+function openJournal(file: string): WriteJournal {
+  try {
+    return WriteJournal.open(file);
+  } catch (error) {
+    if (!(error instanceof JournalChainError)) throw error;
+    throw new StartupError(`the journal of writes ${file} was altered (${error.message}); keep it as evidence, and start with SEGQC_JOURNAL_FILE naming a new file`);
+  }
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { firstText, parseMultipartRelated, readPart10, type NaturalDataset } from '@segqc/core';
+import type { TokenIdentity } from './accessTokens';
+import type { JournalEntry } from './writeJournal';
+
+/** What the journal will say of each object of a STOW body, but for when and the PACS's answer. */
+export type PendingEntry = Omit<JournalEntry, 'at' | 'pacsStatus'>;
+
+const text = (dataset: NaturalDataset, keyword: string): string => firstText(dataset[keyword]) ?? '';
+
+/**
+ * One entry per DICOM part of the body as it goes to the PACS (after stampCreator), with the user
+ * who sent it (null fields without sign-in). A part that is no readable DICOM is not an object the
+ * PACS can store, and has no entry; the policy (storePolicy.ts) refuses it before this when users sign in.
+ */
+export function journalEntriesOf(body: Uint8Array, contentType: string, user: TokenIdentity | undefined): PendingEntry[] {
+  let parts;
+  try {
+    parts = parseMultipartRelated(body, contentType);
+  } catch {
+    return [];
+  }
+  return parts.flatMap((part) => {
+    let dataset: NaturalDataset;
+    try {
+      dataset = readPart10(part.body, { untilPixelData: true }).dataset;
+    } catch {
+      return [];
+    }
+    return [{
+      issuer: user?.issuer ?? null,
+      subject: user?.subject ?? null,
+      login: user?.login ?? null,
+      roles: user?.roles ?? [],
+      studyInstanceUid: text(dataset, 'StudyInstanceUID'),
+      seriesInstanceUid: text(dataset, 'SeriesInstanceUID'),
+      sopInstanceUid: text(dataset, 'SOPInstanceUID'),
+      sopClassUid: text(dataset, 'SOPClassUID'),
+      sha256: createHash('sha256').update(part.body).digest('hex'),
+    }];
+  });
+}
