@@ -18,7 +18,7 @@ const LIBRARY = readdirSync(SOP_DIR).filter((n) => n.endsWith('.json') && n !== 
 const FLAIR_SOP = LIBRARY.find((sop) => sop.id === 'mr-brain-flair-lesion')!;
 
 const state = (overrides: Partial<SopInForceState>): SopInForceState => ({
-  loading: false, libraryError: null, library: LIBRARY, failures: [], sop: FLAIR_SOP, chosenBy: 'active-series', annotationsError: null,
+  loading: false, libraryError: null, library: LIBRARY, failures: [], sop: FLAIR_SOP, chosenBy: 'active-series', annotationsError: null, disagreement: null,
   reason: 'mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast (description "FLAIR axial")',
   series: { displaySetInstanceUID: 'ds', StudyInstanceUID: '2.25.1', SeriesInstanceUID: '2.25.2', SeriesDescription: 'FLAIR axial', Modality: 'MR' },
   chooseByHand: () => undefined, chooseAutomatically: () => undefined, ...overrides,
@@ -81,4 +81,16 @@ test('refused files and an unreadable library are alerts naming the file and fie
   const down = render({ library: [], sop: null, libraryError: 'the SOP library at /segqc/sops/ cannot be read (its listing: the server answered HTTP 404 Not Found)' });
   expect(down).toContain('role="alert" data-testid="segqc-sop-library-error">No SOP can be chosen: the SOP library at /segqc/sops/ cannot be read (its listing: the server answered HTTP 404 Not Found)<');
   expect(down).not.toContain('segqc-sop-choice');
+});
+
+test('header and description disagreeing: a note says what each says, what was chosen, and where to change it (issue 14)', () => {
+  const disagreement = 'header says FLAIR (inversion recovery with TI 2500 ms), description "t2_tirm_tra" says STIR — chose FLAIR by the header';
+  const html = render({ disagreement });
+  expect(html).toContain(
+    '<p class="segqc-warning segqc-sop-disagreement" role="note" data-testid="segqc-sop-disagreement">Header says FLAIR (inversion recovery with TI 2500 ms), description &quot;t2_tirm_tra&quot; says STIR — chose FLAIR by the header. If the description is right, change the SOP under “Change SOP”.</p>',
+  );
+  expect(html).toMatch(/<select data-testid="segqc-sop-choice">/);
+  expect(render({})).not.toContain('segqc-sop-disagreement');
+  // Once a SOP is picked by hand, the note has done its work.
+  expect(render({ disagreement, chosenBy: 'hand' })).not.toContain('segqc-sop-disagreement');
 });

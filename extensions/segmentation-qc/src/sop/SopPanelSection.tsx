@@ -15,10 +15,12 @@ export interface SopPanelSectionProps {
  * (named by the annotations under review, for the series they were drawn on, for the series on
  * screen, or by hand), a picker to change it, and the library files that were refused, each naming
  * the file and the failing field. Annotations naming a SOP that cannot be used are an alert: then
- * no SOP judges the case.
+ * no SOP judges the case. When the series header and its description name different sequences
+ * (issue 14: Siemens' `t2_tirm_tra` that is a FLAIR by its TI), a note says what each says, that
+ * the header decided, and that the picker changes it.
  */
 export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
-  const { loading, libraryError, library, failures, sop, chosenBy, reason, annotationsError, series, chooseByHand, chooseAutomatically } = sopInForce;
+  const { loading, libraryError, library, failures, sop, chosenBy, reason, annotationsError, disagreement, series, chooseByHand, chooseAutomatically } = sopInForce;
   return (
     <section className="segqc-sop" data-testid="segqc-sop">
       <h3 className="segqc-subtitle">SOP in force</h3>
@@ -53,6 +55,11 @@ export function SopPanelSection({ sopInForce }: SopPanelSectionProps) {
           {reasonText(sop !== null, chosenBy, reason)}
         </p>
       ))}
+      {!loading && !libraryError && !annotationsError && chosenBy !== 'hand' && disagreement && (
+        <p className="segqc-warning segqc-sop-disagreement" role="note" data-testid="segqc-sop-disagreement">
+          {disagreementText(disagreement, library.length > 0)}
+        </p>
+      )}
       {library.length > 0 && (
         <label className="segqc-sop-choice">
           <span>Change SOP</span>
@@ -91,4 +98,10 @@ function reasonText(chosen: boolean, chosenBy: SopChosenBy, reason: string): str
   if (chosenBy === 'annotations') return `Chosen automatically, ${reason}.`;
   if (chosenBy === 'annotated-series') return `Chosen automatically from the series the annotations were drawn on: ${reason}.`;
   return `Chosen automatically from the series: ${reason}.`;
+}
+
+/** The header/description disagreement of an automatic choice, and where to change it. */
+export function disagreementText(disagreement: string, canPick: boolean): string {
+  const sentence = disagreement.charAt(0).toUpperCase() + disagreement.slice(1);
+  return `${sentence}. ${canPick ? 'If the description is right, change the SOP under “Change SOP”.' : 'No SOP can be picked by hand: the library is empty.'}`;
 }

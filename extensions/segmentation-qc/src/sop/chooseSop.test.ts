@@ -82,3 +82,12 @@ test('a hand choice whose text is no longer in the library falls back to the aut
   expect(chooseSop(LIBRARY, { annotations: null, series: { Modality: 'CT' } }, stale)).toMatchObject({ sop: byId('ct-lung-nodule'), chosenBy: 'active-series' });
   expect(chooseSop(LIBRARY, { annotations: annotators(null), series: { Modality: 'CT' } }, stale)).toMatchObject({ sop: byId('ct-lung-nodule'), chosenBy: 'annotated-series' });
 });
+
+test('an automatic choice carries the header/description disagreement (issue 14); a hand choice does not', () => {
+  const misnamed = { Modality: 'MR', SeriesDescription: 'AX T2', ScanningSequence: ['SE', 'IR'], RepetitionTime: 9000, EchoTime: 120, InversionTime: 2250 };
+  const disagreement = 'header says FLAIR (inversion recovery with TI 2250 ms), description "AX T2" says T2 — chose FLAIR by the header';
+  expect(chooseSop(LIBRARY, { annotations: null, series: misnamed }, null)).toMatchObject({ sop: byId('mr-brain-flair-lesion'), chosenBy: 'active-series', disagreement });
+  expect(chooseSop(LIBRARY, { annotations: annotators(null), series: misnamed }, null)).toMatchObject({ chosenBy: 'annotated-series', disagreement });
+  expect(chooseSop(LIBRARY, { annotations: null, series: misnamed }, sopKey(byId('ct-lung-nodule'))).disagreement).toBeUndefined();
+  expect(chooseSop(LIBRARY, { annotations: null, series: FLAIR }, null).disagreement).toBeUndefined();
+});

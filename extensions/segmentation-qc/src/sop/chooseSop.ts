@@ -24,6 +24,11 @@ export interface SopChoice {
   reason: string;
   /** The annotations name a SOP that cannot be used (not in the library, another text, or several SOPs): no SOP judges. */
   error: string | null;
+  /**
+   * An automatic choice for an MR series whose header and description name different sequences
+   * (core's classifyMrSequence; the header decided): in words, for the panel to show beside the picker.
+   */
+  disagreement?: string;
 }
 
 /** The reason when there is no series to choose for. */
@@ -51,14 +56,14 @@ export function chooseSop(library: readonly Sop[], basis: SopBasis, handChoice: 
   const { annotations, series } = basis;
   if (annotations === null) {
     if (!series) return { sop: null, chosenBy: 'active-series', reason: NO_SOURCE_SERIES, error: null };
-    const { sop, reason } = selectSop(library, series);
-    return { sop, chosenBy: 'active-series', reason, error: null };
+    const { sop, reason, disagreement } = selectSop(library, series);
+    return { sop, chosenBy: 'active-series', reason, error: null, ...(disagreement === undefined ? {} : { disagreement }) };
   }
 
   const named = sopNamedByAnnotations(library, annotations);
   if (named.status === 'named') return { sop: named.sop, chosenBy: 'annotations', reason: `named by the annotations: ${named.written}`, error: null };
   if (named.status !== 'none-named') return { sop: null, chosenBy: 'annotations', reason: named.message, error: named.message };
   if (!series) return { sop: null, chosenBy: 'annotated-series', reason: `no annotation names a SOP; ${NO_ANNOTATED_SERIES}`, error: null };
-  const { sop, reason } = selectSop(library, series);
-  return { sop, chosenBy: 'annotated-series', reason: `no annotation names a SOP; ${reason}`, error: null };
+  const { sop, reason, disagreement } = selectSop(library, series);
+  return { sop, chosenBy: 'annotated-series', reason: `no annotation names a SOP; ${reason}`, error: null, ...(disagreement === undefined ? {} : { disagreement }) };
 }

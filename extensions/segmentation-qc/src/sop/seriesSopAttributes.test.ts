@@ -52,7 +52,8 @@ test('the demo series get the SOPs of the library: FLAIR the lesion SOP, T1 with
   expect(selectSop(LIBRARY, seriesSopAttributes(demoDisplaySet('T1'))).sop).toBeNull();
   expect(selectSop(LIBRARY, seriesSopAttributes(demoDisplaySet('T1', { ContrastBolusAgent: 'Gadobutrol' })))).toEqual({
     sop: expect.objectContaining({ id: 'mr-t1-postcontrast' }),
-    reason: expect.stringContaining('MR T1 with contrast (description "T1 SE axial", contrast agent Gadobutrol)'),
+    // Issue 14: the header's short TR/TE decides, the description agreeing (it alone decided before).
+    reason: expect.stringContaining('MR T1 with contrast (short TR 500 ms and TE 10 ms, as the description "T1 SE axial" says, contrast agent Gadobutrol)'),
   });
   expect(selectSop(LIBRARY, seriesSopAttributes(demoDisplaySet('T2'))).reason).toContain('no SOP in the library applies to MR T2 without contrast');
 });
@@ -84,4 +85,23 @@ test('an Enhanced MR image is read from its functional groups (PS3.3 C.8.13.5)',
   const attributes = seriesSopAttributes(enhanced);
   expect(attributes).toEqual({ Modality: 'MR', SeriesDescription: 'sag 3D', ScanningSequence: ['IR', 'SE'], RepetitionTime: 5000, EchoTime: 390, InversionTime: 1800 });
   expect(selectSop(LIBRARY, attributes).sop?.id).toBe('mr-brain-flair-lesion');
+});
+
+test('diffusion from the header: the b-value (classic or MR Diffusion) and the Image Type', () => {
+  expect(seriesSopAttributes({ Modality: 'MR', SeriesDescription: 'ep2d_diff', DiffusionBValue: '1000', ImageType: ['ORIGINAL', 'PRIMARY', 'DIFFUSION', 'NONE'] })).toEqual({
+    Modality: 'MR', SeriesDescription: 'ep2d_diff', DiffusionBValue: 1000, ImageType: ['ORIGINAL', 'PRIMARY', 'DIFFUSION', 'NONE'],
+  });
+  const enhanced = { Modality: 'MR', PerFrameFunctionalGroupsSequence: [{ MRDiffusionSequence: [{ DiffusionBValue: 1000 }] }] };
+  expect(seriesSopAttributes(enhanced)).toEqual({ Modality: 'MR', DiffusionBValue: 1000 });
+});
+
+test('Siemens FLAIR names (issue 14): dark-fluid is FLAIR by header and description; a TIRM named without it is FLAIR by its TI, and says so', () => {
+  const darkFluid = seriesSopAttributes(demoDisplaySet('FLAIR', { SeriesDescription: 't2_tirm_tra_dark-fluid' }));
+  expect(selectSop(LIBRARY, darkFluid)).toEqual({ sop: expect.objectContaining({ id: 'mr-brain-flair-lesion' }), reason: expect.stringContaining('MR FLAIR without contrast') });
+  const tirm = selectSop(LIBRARY, seriesSopAttributes(demoDisplaySet('FLAIR', { SeriesDescription: 't2_tirm_tra' })));
+  expect(tirm).toEqual({
+    sop: expect.objectContaining({ id: 'mr-brain-flair-lesion' }),
+    reason: expect.stringContaining('the description "t2_tirm_tra" says STIR, the header decides'),
+    disagreement: 'header says FLAIR (inversion recovery with TI 2500 ms), description "t2_tirm_tra" says STIR — chose FLAIR by the header',
+  });
 });

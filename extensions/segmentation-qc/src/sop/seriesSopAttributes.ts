@@ -10,6 +10,11 @@
  * (C.8.13.5.7, EffectiveEchoTime), MR Modifier (C.8.13.5.6, InversionRecovery, InversionTimes),
  * and Echo Pulse Sequence (0018,9008) for the SE/GR family; those are read when the classic ones
  * are absent.
+ *
+ * Diffusion b-value (0018,9087) and Image Type (0008,0008; DIFFUSION, ADC, TRACEW) tell a
+ * diffusion series by its header (issue 14); the b-value is top level in some classic images and
+ * in MR Diffusion (C.8.13.5.9, DiffusionBValue) in an Enhanced MR image. Vendors that keep it only
+ * in private tags leave the description to decide.
  */
 import type { SopSeriesAttributes } from '@segqc/core';
 import type { DisplaySet, InstanceMetadata } from '../services';
@@ -26,6 +31,8 @@ export function seriesSopAttributes(source: DisplaySet | InstanceMetadata): SopS
   const echo = decimal(instance.EchoTime) ?? decimal(functionalGroup(instance, 'MREchoSequence')?.EffectiveEchoTime);
   const inversion = decimal(instance.InversionTime) ?? decimal(functionalGroup(instance, 'MRModifierSequence')?.InversionTimes);
   const agent = text(instance.ContrastBolusAgent);
+  const bValue = decimal(instance.DiffusionBValue) ?? decimal(functionalGroup(instance, 'MRDiffusionSequence')?.DiffusionBValue);
+  const imageType = codeStrings(instance.ImageType);
 
   if (description !== undefined) attributes.SeriesDescription = description;
   if (scanning !== undefined) attributes.ScanningSequence = scanning;
@@ -34,6 +41,8 @@ export function seriesSopAttributes(source: DisplaySet | InstanceMetadata): SopS
   if (echo !== undefined) attributes.EchoTime = echo;
   if (inversion !== undefined) attributes.InversionTime = inversion;
   if (agent !== undefined) attributes.ContrastBolusAgent = agent;
+  if (bValue !== undefined) attributes.DiffusionBValue = bValue;
+  if (imageType !== undefined) attributes.ImageType = imageType;
   return attributes;
 }
 

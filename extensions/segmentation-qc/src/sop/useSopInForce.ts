@@ -56,6 +56,12 @@ export interface SopInForceState {
   reason: string;
   /** The annotations name a SOP that cannot be used (not in the library, another text, several SOPs): no SOP judges. */
   annotationsError: string | null;
+  /**
+   * The automatic choice's series header and description name different sequences (the header
+   * decided), in words — e.g. `header says FLAIR (inversion recovery with TI 2500 ms), description
+   * "t2_tirm_tra" says STIR — chose FLAIR by the header`; null when they agree or the choice is by hand.
+   */
+  disagreement: string | null;
   series: SopSourceSeries | null;
   /** Put the SOP with this sopKey in force for the current study. */
   chooseByHand(key: string): void;
@@ -145,6 +151,7 @@ export function useSopInForce(services: SopInForceServices, underReview: Annotat
     reason: choice.reason,
     // Only once the library is read: before, every named SOP is "not in the library".
     annotationsError: loaded.library ? choice.error : null,
+    disagreement: choice.disagreement ?? null,
     series: displaySet
       ? {
           displaySetInstanceUID: displaySet.displaySetInstanceUID,

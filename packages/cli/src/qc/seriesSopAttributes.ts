@@ -10,6 +10,8 @@ const TAG = {
   RepetitionTime: '00180080',
   EchoTime: '00180081',
   InversionTime: '00180082',
+  DiffusionBValue: '00189087',
+  ImageType: '00080008',
 } as const;
 
 /**
@@ -17,7 +19,8 @@ const TAG = {
  * metadata: the attributes are series-level in practice (as the viewer reads them,
  * extensions/segmentation-qc/src/sop/seriesSopAttributes.ts). Classic images only: an Enhanced MR
  * image keeps its timing in functional groups, and its sequence class then comes from the
- * description alone.
+ * description alone. The diffusion b-value and Image Type (DIFFUSION, ADC, TRACEW) tell a
+ * diffusion series by its header.
  */
 export function seriesSopAttributes(instance: DicomJsonDataset): SopSeriesAttributes {
   const attributes: SopSeriesAttributes = { Modality: (jsonString(instance, TAG.Modality) ?? '').toUpperCase() };
@@ -25,11 +28,13 @@ export function seriesSopAttributes(instance: DicomJsonDataset): SopSeriesAttrib
   const scanning = jsonStrings(instance, TAG.ScanningSequence).filter((value) => value !== '');
   const variant = jsonStrings(instance, TAG.SequenceVariant).filter((value) => value !== '');
   const agent = jsonString(instance, TAG.ContrastBolusAgent);
+  const imageType = jsonStrings(instance, TAG.ImageType).filter((value) => value !== '');
   if (description !== undefined) attributes.SeriesDescription = description;
   if (scanning.length > 0) attributes.ScanningSequence = scanning;
   if (variant.length > 0) attributes.SequenceVariant = variant;
   if (agent !== undefined) attributes.ContrastBolusAgent = agent;
-  for (const key of ['RepetitionTime', 'EchoTime', 'InversionTime'] as const) {
+  if (imageType.length > 0) attributes.ImageType = imageType;
+  for (const key of ['RepetitionTime', 'EchoTime', 'InversionTime', 'DiffusionBValue'] as const) {
     const value = jsonNumber(instance, TAG[key]);
     if (value !== undefined && Number.isFinite(value)) attributes[key] = value;
   }
