@@ -3,6 +3,9 @@
 // hashing and text
 export { sha256, sha256Hex } from './hash/sha256';
 export { firstText, sequenceItems } from './dicom/naturalValues';
+export {
+  JOURNAL_GENESIS, JournalChainError, journalRecordHash, nextJournalRecord, readJournal, type JournalEntry, type JournalRecord,
+} from './audit/journalRecords';
 export { encodeUtf8 } from './text/utf8';
 export { terminalText } from './text/terminalText';
 

@@ -9,4 +9,4 @@ export { accessTokenVerifier, AccessTokenError, type AccessTokenSettings, type A
 export { rolesOfClaims, SEGQC_ROLES, type RoleMapping, type SegqcRole } from './segqcRoles';
 export { SESSION_PATH } from './sessionRoute';
 export { ROLE_POLICY, permissionsOf, type ReadScope, type RolePermissions, type StorableObject } from './rolePolicy';
-export { WriteJournal, readJournal, JournalChainError, type JournalEntry, type JournalRecord } from './writeJournal';
+export { WriteJournal } from './writeJournal';

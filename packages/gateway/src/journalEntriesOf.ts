@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { firstText, parseMultipartRelated, readPart10, type NaturalDataset } from '@segqc/core';
+import { firstText, parseMultipartRelated, readPart10, type JournalEntry, type NaturalDataset } from '@segqc/core';
 import type { TokenIdentity } from './accessTokens';
-import type { JournalEntry } from './writeJournal';
+
 
 /** What the journal will say of each object of a STOW body, but for when and the PACS's answer. */
 export type PendingEntry = Omit<JournalEntry, 'at' | 'pacsStatus'>;

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENESIS, JournalChainError, WriteJournal, readJournal, recordHash, type JournalEntry } from './writeJournal';
+import { JOURNAL_GENESIS as GENESIS, JournalChainError, journalRecordHash as recordHash, readJournal, type JournalEntry } from '@segqc/core';
+import { WriteJournal } from './writeJournal';
 
 // Why: the journal is what shows that an object went missing from the PACS or that a record was
 // rewritten; a chain that a changed, removed or inserted line does not break would prove nothing.

@@ -12,7 +12,8 @@
  */
 import { existsSync } from 'node:fs';
 // The host names the gateway answers to by default, from its module.
-import { JournalChainError, WriteJournal, defaultAllowedHosts } from '@segqc/gateway';
+import { JournalChainError } from '@segqc/core';
+import { WriteJournal, defaultAllowedHosts } from '@segqc/gateway';
 import type { FastifyInstance } from 'fastify';
 import { ORTHANC, ensureDebianPackages } from './debianPackages';
 import { startDemoIdentityProvider, type DemoIdentityProvider } from './demoIdentityProvider/demoIdentityProvider';
