@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGatewayApp, type AccessTokenVerifier, type WriteJournal } from '@segqc/gateway';
-import { paths, seedDemoCohort, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
+import { demoSeedEntries, paths, seedDemoCohort, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
 
 export interface TestPacs {
   /** The Orthanc itself: its REST and DICOMweb roots answer only with `orthanc.authorization`. */
@@ -17,7 +17,7 @@ export interface TestPacs {
 export interface TestPacsOptions {
   /** Sign-in on: the gateway needs these access tokens (e.g. of a TestIssuer) and applies the role policy. */
   accessTokens?: AccessTokenVerifier;
-  /** The gateway records the writes the PACS accepts in this journal. */
+  /** The gateway records the writes the PACS accepts in this journal, and the demo seed its objects, as `npm start` does. */
   journal?: WriteJournal;
 }
 
@@ -28,7 +28,8 @@ export interface TestPacsOptions {
 export async function startTestPacs(cases: string[], options: TestPacsOptions = {}): Promise<TestPacs> {
   const storageDir = mkdtempSync(join(tmpdir(), 'segqc-test-orthanc-'));
   const orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir });
-  await seedDemoCohort(orthanc.dicomwebUrl, { cases, headers: { Authorization: orthanc.authorization } });
+  const { journal } = options;
+  await seedDemoCohort(orthanc.dicomwebUrl, { cases, headers: { Authorization: orthanc.authorization }, ...(journal ? { onStored: (files) => journal.append(demoSeedEntries(files)) } : {}) });
   const gateway = await createGatewayApp({ upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true, accessTokens: options.accessTokens, journal: options.journal });
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {

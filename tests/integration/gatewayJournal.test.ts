@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
 import { multipartRelatedBody, readJournal, readPart10, segCreatorIdentity } from '@segqc/core';
 import { WriteJournal } from '@segqc/gateway';
+import { DEMO_SEED_LOGIN } from '@segqc/server';
+import { segqc } from '../harness/segqcCommand';
 import { ohifStyleSeg } from '../harness/ohifStyleSeg';
 import { startTestIssuer, type TestIssuer } from '../harness/testIssuer';
 import { orthancRest, startTestPacs, type TestPacs } from '../harness/testPacs';
@@ -17,7 +19,8 @@ jest.setTimeout(240_000);
 
 const CASE = 'ct-01';
 const { StudyInstanceUID: study } = demoManifest({ cases: [CASE] }).cases[0]!;
-const rivera = [...generateDemoFiles({ cases: [CASE] })].find((file) => file.path === `${CASE}/seg/rivera.dcm`)!.bytes;
+const demoFiles = [...generateDemoFiles({ cases: [CASE] })];
+const rivera = demoFiles.find((file) => file.path === `${CASE}/seg/rivera.dcm`)!.bytes;
 const ANNOTATOR = { subject: 'c0ffee03-berg', claims: { roles: ['annotator'], preferred_username: 'lberg', name: 'Lena Berg', given_name: 'Lena', family_name: 'Berg' } };
 
 let issuer: TestIssuer;
@@ -58,10 +61,14 @@ test('each accepted object is recorded with who stored it and the hash of the by
   expect(await stow([a.bytes, b.bytes])).toBe(200);
   expect(await stow([someoneElse.bytes])).toBe(403);
 
-  const records = readJournal(readFileSync(join(dir, 'writes.jsonl'), 'utf8'));
+  const all = readJournal(readFileSync(join(dir, 'writes.jsonl'), 'utf8'));
+  // The demo seed's objects first (as `npm start` journals them), then the annotator's two.
+  const seeded = all.filter((record) => record.login === DEMO_SEED_LOGIN).length;
+  expect(seeded).toBe(demoFiles.length);
+  const records = all.slice(seeded);
   expect(records.map((record) => [record.seq, record.sopInstanceUid, record.studyInstanceUid, record.login, record.subject, record.issuer, record.roles, record.pacsStatus])).toEqual([
-    [1, a.sopInstanceUID, study, 'lberg', ANNOTATOR.subject, issuer.issuer, ['annotator'], 200],
-    [2, b.sopInstanceUID, study, 'lberg', ANNOTATOR.subject, issuer.issuer, ['annotator'], 200],
+    [seeded + 1, a.sopInstanceUID, study, 'lberg', ANNOTATOR.subject, issuer.issuer, ['annotator'], 200],
+    [seeded + 2, b.sopInstanceUID, study, 'lberg', ANNOTATOR.subject, issuer.issuer, ['annotator'], 200],
   ]);
   for (const record of records) {
     const stored = await storedFile(record.sopInstanceUid);
@@ -69,4 +76,27 @@ test('each accepted object is recorded with who stored it and the hash of the by
     expect(record.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
     expect(segCreatorIdentity(readPart10(stored, { untilPixelData: true }).dataset)).toMatchObject({ login: 'lberg', authentication: { subject: ANNOTATOR.subject } });
   }
+});
+
+test('segqc audit verify --journal: clean as written; a journaled SEG deleted and a SEG stored behind the gateway\'s back are findings naming them', async () => {
+  const journalFile = join(dir, 'writes.jsonl');
+  const verify = () => segqc(['audit', 'verify', '--pacs', pacs.dicomwebUrl, '--token', serviceToken, '--study', study, '--journal', journalFile]);
+  const serviceToken = await issuer.token('c0ffee04-qa', { roles: ['qa-lead'], preferred_username: 'ohaddad' });
+  const clean = await verify();
+  expect([clean.code, clean.stdout.trim().split('\n').pop()]).toEqual([0, expect.stringMatching(/against the journal's \d+ records: no findings$/)]);
+
+  const deleted = readJournal(readFileSync(journalFile, 'utf8')).find((record) => record.login === 'lberg')!;
+  const found = (await (await orthancRest(pacs.orthanc, '/tools/lookup', { method: 'POST', body: deleted.sopInstanceUid })).json()) as Array<{ ID: string; Type: string }>;
+  expect((await orthancRest(pacs.orthanc, `/instances/${found.find((item) => item.Type === 'Instance')!.ID}`, { method: 'DELETE' })).status).toBe(200);
+  const behind = ohifStyleSeg(rivera, 'journal-behind', 'Reader D lungs');
+  const { body, contentType } = multipartRelatedBody([behind.bytes], 'behind-boundary');
+  expect((await fetch(`${pacs.orthanc.dicomwebUrl}/studies`, { method: 'POST', headers: { Authorization: pacs.orthanc.authorization, 'Content-Type': contentType }, body })).status).toBe(200);
+
+  const tampered = await verify();
+  expect(tampered.code).toBe(1);
+  const lines = tampered.stdout.trim().split('\n');
+  expect(lines.filter((line) => /^(missing|unjournaled|changed) /.test(line)).sort()).toEqual([
+    expect.stringMatching(new RegExp(`^missing +SEG ${deleted.sopInstanceUid} \\(series ${deleted.seriesInstanceUid}\\) is missing; it was stored by lberg at ${deleted.at} \\(journal record ${deleted.seq}\\)$`)),
+    `unjournaled  SEG ${behind.sopInstanceUID} (series ${behind.seriesInstanceUID}) is in the PACS, but no write through the gateway stored it`,
+  ]);
 });

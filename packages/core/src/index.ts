@@ -275,6 +275,7 @@ export {
 export { listStudies } from './audit/listStudies';
 export { verifyCase } from './audit/verifyCase';
 export { AUDIT_FINDING_KINDS, type AuditFinding, type AuditFindingKind } from './audit/AuditFinding';
+export { journalFindings } from './audit/journalFindings';
 export {
   auditRows, AUDIT_COLUMNS, PATIENT_COLUMNS,
   type AuditColumn, type AuditRow, type AuditRowEvent, type AuditDocument, type AuditDocumentCase, type AuditExport, type AuditRowsOptions,

@@ -10,3 +10,5 @@ export { rolesOfClaims, SEGQC_ROLES, type RoleMapping, type SegqcRole } from './
 export { SESSION_PATH } from './sessionRoute';
 export { ROLE_POLICY, permissionsOf, type ReadScope, type RolePermissions, type StorableObject } from './rolePolicy';
 export { WriteJournal } from './writeJournal';
+export { journalEntryOf, type JournalAuthor } from './journalEntriesOf';
+export { nodeSigner, nodeVerifier, demoSigningCertificate, type NodeVerifierOptions, type SigningCertificate } from './dicomSignature';

@@ -20,23 +20,27 @@ export function journalEntriesOf(body: Uint8Array, contentType: string, user: To
   } catch {
     return [];
   }
-  return parts.flatMap((part) => {
-    let dataset: NaturalDataset;
-    try {
-      dataset = readPart10(part.body, { untilPixelData: true }).dataset;
-    } catch {
-      return [];
-    }
-    return [{
-      issuer: user?.issuer ?? null,
-      subject: user?.subject ?? null,
-      login: user?.login ?? null,
-      roles: user?.roles ?? [],
-      studyInstanceUid: text(dataset, 'StudyInstanceUID'),
-      seriesInstanceUid: text(dataset, 'SeriesInstanceUID'),
-      sopInstanceUid: text(dataset, 'SOPInstanceUID'),
-      sopClassUid: text(dataset, 'SOPClassUID'),
-      sha256: createHash('sha256').update(part.body).digest('hex'),
-    }];
-  });
+  const author: JournalAuthor = { issuer: user?.issuer ?? null, subject: user?.subject ?? null, login: user?.login ?? null, roles: user?.roles ?? [] };
+  return parts.flatMap((part) => journalEntryOf(part.body, author) ?? []);
+}
+
+/** Who wrote, as the journal records them. */
+export type JournalAuthor = Pick<JournalEntry, 'issuer' | 'subject' | 'login' | 'roles'>;
+
+/** The entry of one Part 10 object, or null when it is no readable DICOM. */
+export function journalEntryOf(bytes: Uint8Array, author: JournalAuthor): PendingEntry | null {
+  let dataset: NaturalDataset;
+  try {
+    dataset = readPart10(bytes, { untilPixelData: true }).dataset;
+  } catch {
+    return null;
+  }
+  return {
+    ...author,
+    studyInstanceUid: text(dataset, 'StudyInstanceUID'),
+    seriesInstanceUid: text(dataset, 'SeriesInstanceUID'),
+    sopInstanceUid: text(dataset, 'SOPInstanceUID'),
+    sopClassUid: text(dataset, 'SOPClassUID'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }

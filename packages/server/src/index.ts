@@ -7,3 +7,4 @@ export { freePort } from './freePort';
 export { listen } from './listen';
 export { paths } from './paths';
 export { StartupError } from './startupError';
+export { demoSeedEntries, DEMO_SEED_LOGIN } from './demoSeedEntries';

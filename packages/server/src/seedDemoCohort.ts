@@ -32,7 +32,13 @@ async function instancesInPacs(dicomwebUrl: string, studyInstanceUID: string, he
  */
 export async function seedDemoCohort(
   dicomwebUrl: string,
-  options: { cases?: string[]; headers?: Record<string, string>; onProgress?: (caseId: string, done: number, total: number) => void } = {},
+  options: {
+    cases?: string[];
+    headers?: Record<string, string>;
+    onProgress?: (caseId: string, done: number, total: number) => void;
+    /** Told of each batch the PACS accepted (the journal of writes records them). */
+    onStored?: (files: readonly Uint8Array[]) => void;
+  } = {},
 ): Promise<SeedReport> {
   const headers = options.headers ?? {};
   // The plan has every UID and instance count without computing a voxel.
@@ -49,10 +55,14 @@ export async function seedDemoCohort(
       batch.push(file.bytes);
       if (batch.length === STOW_BATCH_SIZE) {
         await stowInstances(dicomwebUrl, batch, headers);
+        options.onStored?.(batch);
         batch = [];
       }
     }
-    if (batch.length > 0) await stowInstances(dicomwebUrl, batch, headers);
+    if (batch.length > 0) {
+      await stowInstances(dicomwebUrl, batch, headers);
+      options.onStored?.(batch);
+    }
     report.seeded.push(demoCase.caseId);
   }
   return report;

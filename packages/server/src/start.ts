@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 // The host names the gateway answers to by default, from its module.
 import { JournalChainError } from '@segqc/core';
 import { WriteJournal, defaultAllowedHosts } from '@segqc/gateway';
+import { demoSeedEntries } from './demoSeedEntries';
 import type { FastifyInstance } from 'fastify';
 import { ORTHANC, ensureDebianPackages } from './debianPackages';
 import { startDemoIdentityProvider, type DemoIdentityProvider } from './demoIdentityProvider/demoIdentityProvider';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     upstream = new URL(`http://127.0.0.1:${orthancPort}/dicom-web`);
   }
 
+  const journal = openJournal(paths.journalFile);
   // Listen before starting anything else, so that a port in use fails at once.
   running.app = await createHostServer({
     viewerDir: paths.viewerDir,
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
     keepHostHeader: !external,
     allowedHosts,
     ...(auth.kind === 'none' ? {} : { signIn: auth.signIn }),
-    journal: openJournal(paths.journalFile),
+    journal,
   });
   await listen(running.app, port, host);
   if (auth.kind === 'demo') {
@@ -87,6 +89,8 @@ async function main(): Promise<void> {
       headers: { Authorization: running.orthanc.authorization },
       cases: process.env.SEGQC_DEMO_CASES?.split(',').filter(Boolean),
       onProgress: (caseId, done, total) => process.stdout.write(`\rsegqc: demo cohort ${done + 1}/${total} (${caseId})     `),
+      // The demo's objects are written by SegQC too: journaled as the seed's, so that audit verify finds them accounted for.
+      onStored: (files) => journal.append(demoSeedEntries(files)),
     });
     process.stdout.write('\n');
     pacsDescription = `embedded Orthanc, demo cohort ready (studies stored now: ${report.seeded.length}, already there: ${report.alreadyPresent.length})`;
@@ -117,3 +121,4 @@ function openJournal(file: string): WriteJournal {
     throw new StartupError(`the journal of writes ${file} was altered (${error.message}); keep it as evidence, and start with SEGQC_JOURNAL_FILE naming a new file`);
   }
 }
+

@@ -6,7 +6,7 @@ const PACS = ['--pacs', 'https://pacs.example/dicom-web/'];
 
 test('export: studies, format by the file name, the token from --token or SEGQC_DICOMWEB_TOKEN (resolveCredential)', () => {
   expect(parseAuditOptions(['export', ...PACS, '--study', '1.2.3', '1.2.4', '--study', '1.2.5', '--out', 'trail.csv', '--token', 'T'], {})).toEqual({
-    action: 'export', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'token', token: 'T', from: '--token' } }, studies: ['1.2.3', '1.2.4', '1.2.5'], out: 'trail.csv', format: 'csv', includePatientIdentifiers: false,
+    action: 'export', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'token', token: 'T', from: '--token' } }, studies: ['1.2.3', '1.2.4', '1.2.5'], out: 'trail.csv', format: 'csv', includePatientIdentifiers: false, journal: null,
   });
   expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'trail.JSON', '--include-patient-identifiers'], { SEGQC_DICOMWEB_TOKEN: 'E' })).toMatchObject({
     studies: 'all', format: 'json', includePatientIdentifiers: true, pacs: { credential: { kind: 'token', token: 'E', from: 'SEGQC_DICOMWEB_TOKEN' } },
@@ -16,7 +16,7 @@ test('export: studies, format by the file name, the token from --token or SEGQC_
 
 test('verify: no file, no format', () => {
   expect(parseAuditOptions(['verify', ...PACS, '--all'], {})).toEqual({
-    action: 'verify', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'none' } }, studies: 'all', out: null, format: null, includePatientIdentifiers: false,
+    action: 'verify', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'none' } }, studies: 'all', out: null, format: null, includePatientIdentifiers: false, journal: null,
   });
 });
 

@@ -5,7 +5,7 @@ import { UsageError } from '../usageError';
 
 export const AUDIT_EXPORT_USAGE =
   `segqc audit export --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all) --out FILE.csv|FILE.json [--include-patient-identifiers]`;
-export const AUDIT_VERIFY_USAGE = `segqc audit verify --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all)`;
+export const AUDIT_VERIFY_USAGE = `segqc audit verify --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all) [--journal FILE]`;
 export const AUDIT_USAGE = `${AUDIT_EXPORT_USAGE}\n  ${AUDIT_VERIFY_USAGE}`;
 
 /** The DICOMweb root to read and how to get the access token to send (never printed). */
@@ -23,6 +23,8 @@ export interface AuditOptions {
   out: string | null;
   format: 'csv' | 'json' | null;
   includePatientIdentifiers: boolean;
+  /** verify: the gateway's journal of writes to check the PACS against (SEGQC_JOURNAL_FILE), or null. */
+  journal: string | null;
 }
 
 const UID = /^[0-9]+(\.[0-9]+)*$/;
@@ -40,7 +42,7 @@ export function parseAuditOptions(args: string[], env: NodeJS.ProcessEnv = proce
   let includePatientIdentifiers = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--pacs' || arg === '--token' || arg === '--token-file' || (arg === '--out' && action === 'export')) {
+    if (arg === '--pacs' || arg === '--token' || arg === '--token-file' || (arg === '--out' && action === 'export') || (arg === '--journal' && action === 'verify')) {
       const value = rest[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value; usage: ${usage}`);
       if (values.has(arg)) throw new UsageError(`${arg} is given twice`);
@@ -81,5 +83,5 @@ export function parseAuditOptions(args: string[], env: NodeJS.ProcessEnv = proce
     if (extension !== 'csv' && extension !== 'json') throw new UsageError(`--out ${out}: the file name ends in .csv or .json, which says the format`);
     format = extension;
   }
-  return { action, pacs, studies: all ? 'all' : studies, out, format, includePatientIdentifiers };
+  return { action, pacs, studies: all ? 'all' : studies, out, format, includePatientIdentifiers, journal: values.get('--journal') ?? null };
 }

@@ -1,8 +1,8 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  AUDIT_FINDING_KINDS, auditCsv, auditRows, gatherCaseRecords, listStudies, verifyCase,
-  type AuditFinding, type CaseRecords, type DicomwebReadOptions, type ReadFetchLike,
+  AUDIT_FINDING_KINDS, JournalChainError, auditCsv, auditRows, gatherCaseRecords, journalFindings, listStudies, readJournal, verifyCase,
+  type AuditFinding, type CaseRecords, type DicomwebReadOptions, type JournalRecord, type ReadFetchLike,
 } from '@segqc/core';
 import { PacsConnection } from '../auth/PacsConnection';
 import { jsonOutput } from '../jsonOutput';
@@ -16,8 +16,9 @@ export { AUDIT_USAGE } from './auditOptions';
  * `segqc audit export|verify --pacs URL …`: the audit trail of each case, read from the PACS (every
  * annotation SEG, reference SEG and QC report of the study). `export` writes it as CSV or JSON;
  * `verify` recomputes each judged SEG's pixel-data hash, checks that every object a report refers
- * to is there and walks the predecessor chains, prints one line per finding and exits 1 when there
- * is any. Lines name objects by UID: never a patient name.
+ * to is there and walks the predecessor chains — and, with --journal, that every object the
+ * gateway's journal of writes recorded is there unchanged and every SEG and SR came through it —
+ * prints one line per finding and exits 1 when there is any (or the journal was altered). Lines name objects by UID: never a patient name.
  */
 export async function runAudit(args: string[], out: (text: string) => void, fetchImpl: ReadFetchLike = (url, init) => fetch(url, init)): Promise<number> {
   const options = parseAuditOptions(args);
@@ -52,9 +53,10 @@ async function verifyTrail(options: AuditOptions, studies: string[], read: Dicom
   const findings: AuditFinding[] = [];
   let objects = 0;
   let reports = 0;
+  const journal = options.journal === null ? null : journalOf(options.journal, out);
   for (const study of studies) {
     const { records, retrieved } = await gatherCaseRecords(options.pacs.url, study, read);
-    const ofStudy = verifyCase(records, retrieved);
+    const ofStudy = [...verifyCase(records, retrieved), ...(journal?.records ? journalFindings(study, journal.records, retrieved) : [])];
     objects += records.events.length + records.unreadable.length;
     reports += records.events.filter((event) => event.kind === 'qc-report').length;
     if (records.events.length + records.unreadable.length === 0 && options.studies !== 'all') out(terminalLines(`study ${study}: nothing to verify, the PACS holds no SEG or QC report of it`));
@@ -63,8 +65,27 @@ async function verifyTrail(options: AuditOptions, studies: string[], read: Dicom
   }
   const byKind = AUDIT_FINDING_KINDS.map((kind) => [kind, findings.filter((finding) => finding.kind === kind).length] as const).filter(([, n]) => n > 0);
   const verdict = findings.length === 0 ? 'no findings' : `${count(findings.length, 'finding')} (${byKind.map(([kind, n]) => `${n} ${kind}`).join(', ')})`;
-  out(terminalLines(`audit verify: ${count(studies.length, 'study', 'studies')}, ${count(objects, 'object')}, ${count(reports, 'QC report')}: ${verdict}`));
-  return findings.length === 0 ? 0 : 1;
+  const against = journal === null ? '' : journal.records ? `, against the journal's ${count(journal.records.length, 'record')}` : ', the journal refused';
+  out(terminalLines(`audit verify: ${count(studies.length, 'study', 'studies')}, ${count(objects, 'object')}, ${count(reports, 'QC report')}${against}: ${verdict}`));
+  const journalRefused = journal !== null && journal.records === null;
+  return findings.length === 0 && !journalRefused ? 0 : 1;
+}
+
+/** The journal's records, or null (said on a line of its own) when its chain is broken: a journal that was altered proves nothing. */
+function journalOf(file: string, out: (text: string) => void): { records: JournalRecord[] | null } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--journal ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return { records: readJournal(text) };
+  } catch (error) {
+    if (!(error instanceof JournalChainError)) throw error;
+    out(terminalLines(`${'journal'.padEnd(12)} ${file}: ${error.message}; it is not used`));
+    return { records: null };
+  }
 }
 
 function describeRecords(records: CaseRecords): string {

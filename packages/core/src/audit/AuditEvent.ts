@@ -166,6 +166,8 @@ export interface RetrievedObject {
   kind: 'seg' | 'qc-report' | 'sr' | 'image' | 'unreadable';
   /** Current SHA-256 of a SEG's Pixel Data. */
   pixelDataSha256?: string;
+  /** SHA-256 of the object's bytes as retrieved (SEGs and SRs: what the journal of writes recorded). */
+  sha256?: string;
 }
 
 export type RetrievedObjects = ReadonlyMap<string, RetrievedObject>;

@@ -1,12 +1,14 @@
 /**
  * What `segqc audit verify` reports about a case (verifyCase): an object that changed since a QC
  * report recorded it, an object a report refers to that the PACS no longer has, a predecessor chain
- * that is broken, an object of the case that cannot be read. Messages name objects by UID only:
+ * that is broken, an object of the case that cannot be read; and, against the gateway's journal of
+ * writes, an object the journal recorded that the PACS no longer has or holds changed, and a SEG or
+ * SR the PACS holds that no write through the gateway put there (`unjournaled`). Messages name objects by UID only:
  * no patient identifiers.
  */
-export type AuditFindingKind = 'changed' | 'missing' | 'broken-chain' | 'unreadable';
+export type AuditFindingKind = 'changed' | 'missing' | 'broken-chain' | 'unreadable' | 'unjournaled';
 
-export const AUDIT_FINDING_KINDS: readonly AuditFindingKind[] = Object.freeze(['changed', 'missing', 'broken-chain', 'unreadable']);
+export const AUDIT_FINDING_KINDS: readonly AuditFindingKind[] = Object.freeze(['changed', 'missing', 'broken-chain', 'unreadable', 'unjournaled']);
 
 export interface AuditFinding {
   kind: AuditFindingKind;
@@ -14,8 +16,8 @@ export interface AuditFinding {
   /** The object at fault: the changed or missing SEG or image, the missing or wrong predecessor, a report of a cycle, the unreadable object. */
   sopInstanceUid: string;
   /** What the object is (was recorded as). */
-  object: 'SEG' | 'image' | 'QC report' | 'predecessor';
-  /** The QC reports that refer to it, in time order. */
+  object: 'SEG' | 'image' | 'QC report' | 'predecessor' | 'SR';
+  /** The QC reports that refer to it, in time order (none for a finding of the journal). */
   referencedBy: string[];
   /** changed: the SHA-256 the reports recorded and the one computed from the PACS's bytes now. */
   recordedSha256?: string;

@@ -4,6 +4,7 @@
 // the hashes it recorded of the SEGs it judged, its predecessors and its sign-off. The case is
 // written with SegQC's own writers (audit.fixture.ts); hashes are checked against a SHA-256 of the
 // Pixel Data computed here through dcmjs, not through the code under test.
+import { createHash } from 'node:crypto';
 import { readPart10 } from '../dicom/readPart10';
 import { sha256Hex } from '../hash/sha256';
 import { auditCase, SIGN_INS, SOP } from './audit.fixture';
@@ -96,7 +97,12 @@ describe('the records of a reviewed and adjudicated case', () => {
   });
 
   it('lists what the PACS holds with each SEG\'s current hash', () => {
-    expect(retrieved.get(fixture.uids.segA)).toEqual({ studyInstanceUid: fixture.studyInstanceUid, seriesInstanceUid: expect.any(String), sopInstanceUid: fixture.uids.segA, kind: 'seg', pixelDataSha256: pixelSha(fixture.segA) });
+    expect(retrieved.get(fixture.uids.segA)).toEqual({
+      studyInstanceUid: fixture.studyInstanceUid, seriesInstanceUid: expect.any(String), sopInstanceUid: fixture.uids.segA, kind: 'seg', pixelDataSha256: pixelSha(fixture.segA),
+      // The whole file's hash, as the journal of writes records it (computed here by node:crypto).
+      sha256: createHash('sha256').update(fixture.segA).digest('hex'),
+    });
+    expect(retrieved.get(fixture.uids.review)?.sha256).toBe(createHash('sha256').update(fixture.objects.find((object) => object.sopInstanceUid === fixture.uids.review)!.bytes as Uint8Array).digest('hex'));
     expect(retrieved.get(fixture.uids.review)?.kind).toBe('qc-report');
     expect(retrieved.get(fixture.series.images[0].SOPInstanceUID)?.kind).toBe('image');
     expect(retrieved.size).toBe(5 + fixture.series.images.length);

@@ -13,6 +13,7 @@ import { qcReportSeriesUid } from '../sr/buildQcReport';
 import { readQcReport } from '../sr/readQcReport';
 import type { AuditEvent, CaseRecords, RetrievedObject, RetrievedObjects, UnreadableObject } from './AuditEvent';
 import { qcReportEventOf } from './qcReportEvent';
+import { sha256Hex } from '../hash/sha256';
 import { segEventOf } from './segEvent';
 
 /** An object of the study as retrieved: the UIDs its search answered with, its modality, its Part 10 bytes. */
@@ -52,8 +53,12 @@ export function caseRecordsFromObjects(studyInstanceUid: string, objects: readon
   const retrieved = new Map<string, RetrievedObject>();
   const patient: CaseRecords['patient'] = {};
   const reportSeries = qcReportSeriesUid(studyInstanceUid);
-  const present = (object: { seriesInstanceUid: string; sopInstanceUid: string }, kind: RetrievedObject['kind'], pixelDataSha256?: string) =>
-    retrieved.set(object.sopInstanceUid, { studyInstanceUid, seriesInstanceUid: object.seriesInstanceUid, sopInstanceUid: object.sopInstanceUid, kind, ...(pixelDataSha256 !== undefined ? { pixelDataSha256 } : {}) });
+  const present = (object: { seriesInstanceUid: string; sopInstanceUid: string }, kind: RetrievedObject['kind'], pixelDataSha256?: string, bytes?: Uint8Array) =>
+    retrieved.set(object.sopInstanceUid, {
+      studyInstanceUid, seriesInstanceUid: object.seriesInstanceUid, sopInstanceUid: object.sopInstanceUid, kind,
+      ...(pixelDataSha256 !== undefined ? { pixelDataSha256 } : {}),
+      ...(bytes !== undefined ? { sha256: sha256Hex(bytes) } : {}),
+    });
 
   for (const image of images) present(image, 'image');
   for (const object of objects) {
@@ -65,7 +70,7 @@ export function caseRecordsFromObjects(studyInstanceUid: string, objects: readon
       try {
         const { event, patient: of } = segEventOf(bytesOf(object));
         events.push(event);
-        present(event, 'seg', event.pixelDataSha256);
+        present(event, 'seg', event.pixelDataSha256, bytesOf(object));
         patient.name ??= of.name;
         patient.id ??= of.id;
       } catch (error) {
@@ -81,7 +86,7 @@ export function caseRecordsFromObjects(studyInstanceUid: string, objects: readon
       // An SR of another writer elsewhere in the study, whatever its reader makes of it, is not part
       // of the trail; one in SegQC's QC report series is a report that can no longer be read.
       if (object.seriesInstanceUid !== reportSeries) {
-        present(object, 'sr');
+        present(object, 'sr', undefined, bytesOf(object));
         continue;
       }
       if (!isUnreadable(error)) throw error;
@@ -89,12 +94,12 @@ export function caseRecordsFromObjects(studyInstanceUid: string, objects: readon
       continue;
     }
     if (read.qc === undefined) {
-      present(object, 'sr');
+      present(object, 'sr', undefined, bytesOf(object));
       continue;
     }
     const event = qcReportEventOf(read.qc, read.document.sopClassUid);
     events.push(event);
-    present(event, 'qc-report');
+    present(event, 'qc-report', undefined, bytesOf(object));
     if (read.qc.subject.PatientName !== '') patient.name ??= read.qc.subject.PatientName;
     if (read.qc.subject.PatientID !== '') patient.id ??= read.qc.subject.PatientID;
   }
