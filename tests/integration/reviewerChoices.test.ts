@@ -86,7 +86,8 @@ const diceOf = (json: QcJson, structure: string, a: string, b: string) =>
 test('before the review the SEG is unattributed and its "Segment 1" is no structure of the SOP', () => {
   const ref = before.cases[0].annotations.find((annotation) => annotation.sopInstanceUid === readerC.sopInstanceUID)!;
   expect([ref.id, ref.attributedBy, ref.segmentsMappedByReviewer]).toEqual([READER, null, []]);
-  expect(diceOf(before, 'Right lung', READER, 'Rivera, Ana')).toBeNull(); // missing: its right lung is "Segment 1"
+  // Missing: its right lung is "Segment 1"; compared as an empty mask since issue 14, Dice 0 (was null).
+  expect(diceOf(before, 'Right lung', READER, 'Rivera, Ana')).toBe(0);
   expect(before.cases[0].structures.map((structure) => structure.label)).toContain('Segment 1');
 });
 

@@ -109,6 +109,7 @@ export { gridFromSourceImages, GRID_TOLERANCE, type SourceGrid, type SourceGridO
 // Agreement of two segmentations, structure by structure
 export { compareSegmentations, type ComparisonOptions, type SegmentationComparison, type StructureComparison } from './agreement/compareSegmentations';
 export { ENGINE } from './agreement/engineVersion';
+export type { MissingStructureComparison } from './agreement/compareSegmentations';
 
 // Agreement metrics of two masks on one grid, by DESIGN.md "Metric conventions" (packages/core/src/metrics)
 export { compareMasks, type CompareMasksOptions, type MaskAgreement, type MaskSummary } from './metrics/compareMasks';
@@ -116,6 +117,8 @@ export {
   compareLesions, type CompareLesionsOptions, type LesionAgreement, type LesionSide, type Lesion, type MatchedLesion,
 } from './metrics/compareLesions';
 export { metricConventions } from './metrics/conventions';
+export { MISSING_STRUCTURE_CONVENTION } from './metrics/conventions';
+export { equivalentDiameterMm, lesionSizeRule, minLesionVolumeMm3, minLesionVoxels, sphereVolumeMm3, type LesionSize } from './metrics/lesionSize';
 export { MetricInputError } from './metrics/MetricInputError';
 export { overlapCounts, type OverlapCounts } from './metrics/overlapCounts';
 export { dice, diceFromCounts } from './metrics/dice';
@@ -222,6 +225,7 @@ export {
   type ReviewVerdict, type FailedCriterion, type ThresholdCriterion, type ThresholdJudgement, type JudgedMetrics,
 } from './review/judgeAgainstThresholds';
 export { discrepancyMap, type DiscrepancyMap, type DiscrepancyRegion, type DiscrepancyRegionKind } from './review/discrepancyMap';
+export type { DiscrepancyMapOptions } from './review/discrepancyMap';
 export { DISCREPANCY_CLASSES, DISCREPANCY_CLASS, DISCREPANCY_NONE, type DiscrepancyClass, type DiscrepancyClassKey } from './review/discrepancyClasses';
 export { referenceMask, type ReferenceMethod } from './review/referenceMask';
 export { ReviewInputError } from './review/ReviewInputError';

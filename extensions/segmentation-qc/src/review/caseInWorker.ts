@@ -105,7 +105,8 @@ export function discrepancyOf(reviewed: ReviewedCase, request: DiscrepancyReques
     return segment ? segmentation.segments.find((s) => s.number === segment.number)!.mask : new BitMask(segmentation.grid);
   };
   const [a, b] = row.a === request.a ? [maskOf(row.a, row.segmentA), maskOf(row.b, row.segmentB)] : [maskOf(row.b, row.segmentB), maskOf(row.a, row.segmentA)];
-  const map = discrepancyMap(a, b);
+  // Regions smaller than the SOP structure's minLesionSize are no discrepancy to walk to (issue 14).
+  const map = discrepancyMap(a, b, { minLesionSize: row.minLesionSize });
   return {
     labels: map.labels,
     counts: map.counts,

@@ -33,6 +33,8 @@ export interface LoadedSegmentation {
   segmentation: Segmentation;
   /** False for a plain label volume: its segments are label values with no names or codes. */
   describesSegments: boolean;
+  /** An NRRD or NIfTI label volume (not a DICOM SEG): a label with no voxel is simply absent from it. */
+  labelVolume: boolean;
 }
 
 /** Reads a SEG (onto its source series found under `sourceDir`) or an NRRD/NIfTI label volume. */
@@ -42,7 +44,7 @@ export function loadSegmentation(path: string, sourceDir: string | null): Loaded
     if (!labelVolumeFormat(bytes)) throw new UsageError(`${path} is neither a DICOM SEG, an NRRD nor a NIfTI (.nii, .nii.gz) file`);
     const volume = readLabelVolume(bytes);
     const segmentation = segmentationFromLabelVolume(volume);
-    return { segmentation: { ...segmentation, source: { ...segmentation.source, file: basename(path) } }, describesSegments: (volume.segments?.length ?? 0) > 0 };
+    return { segmentation: { ...segmentation, source: { ...segmentation.source, file: basename(path) } }, describesSegments: (volume.segments?.length ?? 0) > 0, labelVolume: true };
   }
   const header = readSegHeader(bytes);
   if (sourceDir === null) throw new UsageError(`${path} is a DICOM SEG: give the folder of its source series with --source DIR`);
@@ -52,5 +54,5 @@ export function loadSegmentation(path: string, sourceDir: string | null): Loaded
   // Real series miss slices now and then: the grid keeps its regular spacing and the frames must
   // still fall on it.
   const segmentation = readSegmentation(bytes, readSourceImages(files), { allowGaps: true });
-  return { segmentation: { ...segmentation, source: { ...segmentation.source, file: basename(path) } }, describesSegments: true };
+  return { segmentation: { ...segmentation, source: { ...segmentation.source, file: basename(path) } }, describesSegments: true, labelVolume: false };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoManifest, writeDemoCohort } from '@segqc/demo-data';
 import { run } from '../main';
+import { loadSegmentation } from './loadSegmentation';
 import { INTEROP_DIR } from '../../../../tests/harness/interopCorpus';
 
 // `segqc compare` is how research groups and batch jobs get the agreement numbers; its JSON is a
@@ -68,6 +69,34 @@ test('the table names both annotations and has one row per structure', () => {
   expect(stdout).toContain('by Rivera^Ana');
   expect(stdout).toContain('by Okafor^Chidi');
   for (const segment of demoCase.segs[0].segments) expect(stdout).toMatch(new RegExp(`^${segment.label}\\s+0\\.\\d{3}`, 'm'));
+});
+
+// Issue 14: a SEG against a label volume that lacks one of its segments (label value N = segment N):
+// the segment stays listed as unmatched and is also compared with an empty mask; exit 1.
+test('SEG vs a label volume without its last segment: unmatched, and compared as missing from B with Dice 0; exit 1', () => {
+  const { segmentation } = loadSegmentation(segPath('rivera'), join(dir, CASE));
+  const { grid } = segmentation;
+  const last = segmentation.segments[segmentation.segments.length - 1];
+  const labels = new Uint8Array(grid.columns * grid.rows * grid.slices);
+  for (const segment of segmentation.segments) if (segment !== last) for (const n of segment.mask.indices()) labels[n] = segment.number;
+  const axis = (direction: readonly number[], spacing: number) => `(${direction.map((d) => d * spacing).join(',')})`;
+  const header = [
+    'NRRD0004', 'type: uint8', 'dimension: 3', 'space: left-posterior-superior', `sizes: ${grid.columns} ${grid.rows} ${grid.slices}`,
+    `space directions: ${axis(grid.rowDirection, grid.spacing[0])} ${axis(grid.columnDirection, grid.spacing[1])} ${axis(grid.sliceDirection, grid.spacing[2])}`,
+    'kinds: domain domain domain', 'endian: little', 'encoding: raw', `space origin: (${grid.origin.join(',')})`,
+  ].join('\n');
+  const nrrd = join(dir, 'rivera-without-last.nrrd');
+  writeFileSync(nrrd, Buffer.concat([Buffer.from(`${header}\n\n`), labels]));
+  const { code, stdout, stderr } = segqc('compare', segPath('rivera'), nrrd, '--source', join(dir, CASE), '--json');
+  expect([code, stderr]).toEqual([1, '']);
+  const report = JSON.parse(stdout);
+  expect(report.unmatched).toEqual([expect.objectContaining({ side: 'a', number: last.number, label: last.label })]);
+  expect(report.segments[0]).toMatchObject({
+    label: last.label, missing: 'b', a: { number: last.number, voxels: last.mask.count() }, b: { number: null, voxels: 0 },
+    dice: 0, hd95_mm: null, lesions: { b: 0, matched: 0, f1: 0 }, failed: [{ criterion: 'missing', missing_from: 'b' }],
+  });
+  expect(report.segments[0].lesions.missed_by_b).toBe(report.segments[0].lesions.a);
+  expect(report.segments.slice(1).every((s: { missing: string | null }) => s.missing === null)).toBe(true);
 });
 
 test.each([

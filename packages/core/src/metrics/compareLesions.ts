@@ -1,9 +1,10 @@
 import type { BitMask } from '../volume/BitMask';
 import type { VoxelBox } from './boundingBox';
-import { connectedComponents, type ConnectedComponents, type Connectivity } from './connectedComponents';
+import { componentsOfAtLeast, connectedComponents, type ConnectedComponents, type Connectivity } from './connectedComponents';
 import { hausdorff } from './hausdorff';
 import { hd95, HD95_VARIANTS, type Hd95Variant } from './hd95';
 import { lesionOverlaps } from './lesionOverlaps';
+import { minLesionVoxels, type LesionSize } from './lesionSize';
 import { matchLesions } from './lesionMatching';
 import { MetricInputError } from './MetricInputError';
 import { neighbourOffsets } from './neighbourOffsets';
@@ -18,6 +19,11 @@ export interface CompareLesionsOptions extends SurfaceSearchOptions {
   connectivity?: Connectivity;
   /** HD95 variant of the per-lesion HD95 (default 'pooled'). */
   hd95?: Hd95Variant;
+  /**
+   * The smallest component that is a lesion (a SOP structure's minLesionSize, lesionSize.ts):
+   * smaller components are not lesions, not counted, matched nor able to detect one. Default none.
+   */
+  minLesionSize?: LesionSize | null;
 }
 
 /** One lesion (connected component) of one annotator. */
@@ -33,8 +39,10 @@ export interface Lesion {
 
 /** One annotator's side of the lesion comparison. */
 export interface LesionSide {
-  /** Connected components of this annotator's mask. */
+  /** Connected components of this annotator's mask of at least the minimum lesion size. */
   lesions: number;
+  /** Components smaller than the minimum lesion size: not lesions, in no other count. */
+  belowMinimum: number;
   /** Of those, how many overlap a lesion of the other annotator. */
   detected: number;
   /** Of those, how many overlap none: found by this annotator only. */
@@ -59,6 +67,8 @@ export interface MatchedLesion {
 export interface LesionAgreement {
   connectivity: Connectivity;
   hd95Variant: Hd95Variant;
+  /** The fewest voxels of a lesion on this grid (1: no minimum). */
+  minLesionVoxels: number;
   a: LesionSide;
   b: LesionSide;
   /** One-to-one matched pairs (true positives). */
@@ -70,7 +80,7 @@ export interface LesionAgreement {
 
 /**
  * Lesion-level agreement of two masks on one grid: connected components of each (26-connected by
- * default), detection by overlap and one-to-one matching by greatest overlap (see matchLesions),
+ * default) of at least the minimum lesion size (options.minLesionSize; default every component), detection by overlap and one-to-one matching by greatest overlap (see matchLesions),
  * and for every matched pair its Dice and surface distances, computed in the pair's bounding box.
  */
 export function compareLesions(a: BitMask, b: BitMask, options: CompareLesionsOptions = {}): LesionAgreement {
@@ -78,8 +88,11 @@ export function compareLesions(a: BitMask, b: BitMask, options: CompareLesionsOp
   const variant = options.hd95 ?? 'pooled';
   if (!HD95_VARIANTS.includes(variant)) throw new MetricInputError('hd95', `unknown HD95 variant ${String(variant)}; use ${HD95_VARIANTS.join(' or ')}`);
   const connectivity = options.connectivity ?? 26;
-  const ca = connectedComponents(a, connectivity);
-  const cb = connectedComponents(b, connectivity);
+  const minVoxels = minLesionVoxels(options.minLesionSize, a.grid);
+  const allA = connectedComponents(a, connectivity);
+  const allB = connectedComponents(b, connectivity);
+  const ca = componentsOfAtLeast(allA, minVoxels);
+  const cb = componentsOfAtLeast(allB, minVoxels);
   const { aOverlapped, bOverlapped, matches } = matchLesions(lesionOverlaps(ca, cb), ca.count, cb.count);
   const search = neighbourOffsets(a.grid.spacing, options.neighbourBallVoxels);
   const aRuns = runsByComponent(ca);
@@ -104,10 +117,10 @@ export function compareLesions(a: BitMask, b: BitMask, options: CompareLesionsOp
   });
   const matchOfA = new Map(matches.map((m) => [m.a, m.b]));
   const matchOfB = new Map(matches.map((m) => [m.b, m.a]));
-  const side = (c: ConnectedComponents, overlapped: boolean[], otherOverlapped: boolean[], matchOf: Map<number, number>): LesionSide => {
+  const side = (c: ConnectedComponents, all: ConnectedComponents, overlapped: boolean[], otherOverlapped: boolean[], matchOf: Map<number, number>): LesionSide => {
     const detected = overlapped.filter(Boolean).length;
     return {
-      lesions: c.count, detected, extra: c.count - detected, missed: otherOverlapped.filter((o) => !o).length,
+      lesions: c.count, belowMinimum: all.count - c.count, detected, extra: c.count - detected, missed: otherOverlapped.filter((o) => !o).length,
       list: Array.from({ length: c.count }, (_, n) => ({
         voxels: c.voxels[n], volumeMl: volumeMl(c.voxels[n], c.grid), box: c.boxes[n], detected: overlapped[n], match: matchOf.get(n) ?? null,
       })),
@@ -116,8 +129,9 @@ export function compareLesions(a: BitMask, b: BitMask, options: CompareLesionsOp
   return {
     connectivity,
     hd95Variant: variant,
-    a: side(ca, aOverlapped, bOverlapped, matchOfA),
-    b: side(cb, bOverlapped, aOverlapped, matchOfB),
+    minLesionVoxels: minVoxels,
+    a: side(ca, allA, aOverlapped, bOverlapped, matchOfA),
+    b: side(cb, allB, bOverlapped, aOverlapped, matchOfB),
     matched: matches.length,
     f1: ca.count + cb.count === 0 ? 1 : (2 * matches.length) / (ca.count + cb.count),
     matches: matched,

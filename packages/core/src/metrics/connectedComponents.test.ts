@@ -1,7 +1,7 @@
 // Run-based labelling against the definition: hand-made neighbour cases for 6/18/26 and random
 // masks against a voxel-by-voxel flood fill.
 import { BitMask } from '../volume/BitMask';
-import { connectedComponents, type Connectivity } from './connectedComponents';
+import { componentsOfAtLeast, connectedComponents, type Connectivity } from './connectedComponents';
 import { maskRuns } from './maskRuns';
 import { MetricInputError } from './MetricInputError';
 import { box, grid, seededRandom, voxels } from './metrics.fixture';
@@ -99,4 +99,21 @@ test.each([1, 2, 3, 4, 5])('random sparse masks (seed %i): counts and voxels equ
 test('an empty mask has no components; an unknown connectivity is a typed error', () => {
   expect(connectedComponents(new BitMask(grid(4, 4, 4))).count).toBe(0);
   expect(() => connectedComponents(new BitMask(grid(4, 4, 4)), 8 as Connectivity)).toThrow(MetricInputError);
+});
+
+// Issue 14: components below the lesion minimum are dropped before overlaps and matching.
+test('componentsOfAtLeast keeps the components of at least n voxels, renumbered in raster order, with their runs only', () => {
+  const g = grid(12, 6, 4);
+  // In raster order: a 1-voxel island, a 2×2×2 cube (8), another island, a 3×1×1 bar (3).
+  const mask = voxels(g, [[0, 0, 0], [10, 0, 0], [6, 0, 3], [7, 0, 3], [8, 0, 3]]);
+  for (const [i, j, k] of [[2, 2, 0], [3, 2, 0], [2, 3, 0], [3, 3, 0], [2, 2, 1], [3, 2, 1], [2, 3, 1], [3, 3, 1]] as const) mask.set(i + 12 * (j + 6 * k));
+  const all = connectedComponents(mask);
+  expect(Array.from(all.voxels)).toEqual([1, 1, 8, 3]);
+  const kept = componentsOfAtLeast(all, 3);
+  expect([kept.count, Array.from(kept.voxels)]).toEqual([2, [8, 3]]);
+  expect(kept.boxes).toEqual([all.boxes[2], all.boxes[3]]);
+  expect(kept.runs.length).toBe(4 + 1);
+  expect(Array.from(kept.runComponent)).toEqual([0, 0, 0, 0, 1]);
+  expect(componentsOfAtLeast(all, 1)).toBe(all);
+  expect(componentsOfAtLeast(all, 9).count).toBe(0);
 });

@@ -116,3 +116,36 @@ export function connectedComponents(mask: BitMask, connectivity: Connectivity = 
   }
   return { grid: mask.grid, connectivity, count: voxels.length, runs, runComponent, voxels: Float64Array.from(voxels), boxes };
 }
+
+/**
+ * The components of `c` with at least `minVoxels` voxels (the lesion minimum, lesionSize.ts),
+ * renumbered 0…count−1 in their original (raster) order; the runs of the others are dropped, so
+ * overlaps and matching never see them. `c` itself when every component is kept.
+ */
+export function componentsOfAtLeast(c: ConnectedComponents, minVoxels: number): ConnectedComponents {
+  const relabel = new Int32Array(c.count).fill(-1);
+  const voxels: number[] = [];
+  const boxes: VoxelBox[] = [];
+  for (let l = 0; l < c.count; l++) {
+    if (c.voxels[l] < minVoxels) continue;
+    relabel[l] = voxels.length;
+    voxels.push(c.voxels[l]);
+    boxes.push(c.boxes[l]);
+  }
+  if (voxels.length === c.count) return c;
+  let kept = 0;
+  for (let n = 0; n < c.runs.length; n++) if (relabel[c.runComponent[n]] >= 0) kept++;
+  const row = new Int32Array(kept);
+  const start = new Int32Array(kept);
+  const end = new Int32Array(kept);
+  const runComponent = new Int32Array(kept);
+  for (let n = 0, m = 0; n < c.runs.length; n++) {
+    const label = relabel[c.runComponent[n]];
+    if (label < 0) continue;
+    row[m] = c.runs.row[n];
+    start[m] = c.runs.start[n];
+    end[m] = c.runs.end[n];
+    runComponent[m++] = label;
+  }
+  return { grid: c.grid, connectivity: c.connectivity, count: voxels.length, runs: { length: kept, row, start, end }, runComponent, voxels: Float64Array.from(voxels), boxes };
+}

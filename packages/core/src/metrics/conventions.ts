@@ -1,10 +1,16 @@
 import type { Hd95Variant } from './hd95';
+import { lesionSizeRule } from './lesionSize';
+
+/** How a structure one side lacks is compared (reviewCase; compareSegmentations with compareUnmatched). */
+export const MISSING_STRUCTURE_CONVENTION =
+  'a structure one side lacks (no segment, or for a label volume no voxel of the label) is compared with an empty mask: Dice 0, Jaccard 0, its volume 0, every lesion of the other side missed, distances null';
 
 /**
  * The metric conventions (DESIGN.md), as data: written into every result (CLI JSON, the QC SR's
  * algorithm identification) so a number is never read without the rule that produced it.
+ * `lesionSize`: the lesion minimum in force (lesionSizeRule), default none.
  */
-export function metricConventions(hd95: Hd95Variant, tolerancesMm: readonly number[]) {
+export function metricConventions(hd95: Hd95Variant, tolerancesMm: readonly number[], lesionSize: string = lesionSizeRule(null)) {
   return {
     foreground: 'voxel with its bit set (segment present)',
     surface: 'foreground voxel with at least one of its 6 face neighbours in background; outside the image is background',
@@ -23,5 +29,7 @@ export function metricConventions(hd95: Hd95Variant, tolerancesMm: readonly numb
     undefinedDistances: 'null when either surface is empty',
     volume: 'voxel count × voxel volume, mL; difference = B − A',
     lesions: '26-connected components; detected = overlaps any lesion of the other; one-to-one matching by greatest overlap; F1 = 2TP/(2TP+FP+FN)',
+    /** The smallest lesion (lesionSize.ts): the rule in force, e.g. the SOP structures' minLesionSize. */
+    lesionSize,
   } as const;
 }

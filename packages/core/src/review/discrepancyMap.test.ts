@@ -157,3 +157,26 @@ test.each([1, 2, 3])('random sparse masks (seed %i) on a 37×9×6 grid (rows cro
   }
   expect(map.counts).toEqual({ both, aOnly, bOnly });
 });
+
+// Issue 14: a region of disagreement smaller than the SOP structure's minLesionSize is no region to walk to.
+describe('minimum lesion size 3 mm on 1 mm voxels (15 voxels)', () => {
+  // Shared 3×3×3 nodule; A adds a 1-voxel island, B another island and a 3×5×1 component (15 voxels, d 3.06 mm).
+  const g = grid(20, 20, 6);
+  const nodule = box(g, [2, 2, 2], [3, 3, 3]);
+  const a = union(nodule, box(g, [10, 2, 2], [1, 1, 1]));
+  const b = union(nodule, box(g, [2, 12, 4], [1, 1, 1]), box(g, [12, 12, 1], [3, 5, 1]));
+
+  test('only the 15-voxel component is a region; the islands stay on the overlay and are counted as small', () => {
+    const map = discrepancyMap(a, b, { minLesionSize: { diameterMm: 3 } });
+    expect(map.regions.map((r) => [r.kind, r.voxels, r.largestSlice])).toEqual([['b-only', 15, 1]]);
+    expect(map.smallRegions).toBe(2);
+    expect(map.counts).toEqual({ both: 27, aOnly: 1, bOnly: 16 });
+    expect(map.labels[at(g, 10, 2, 2)]).toBe(2);
+  });
+
+  test('without a minimum every region is listed, largest first, ties in raster order', () => {
+    const map = discrepancyMap(a, b);
+    expect(map.regions.map((r) => [r.kind, r.voxels])).toEqual([['b-only', 15], ['a-only', 1], ['b-only', 1]]);
+    expect(map.smallRegions).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import type { VoxelBox } from '../metrics/boundingBox';
 import { connectedComponents } from '../metrics/connectedComponents';
+import { minLesionVoxels, type LesionSize } from '../metrics/lesionSize';
 import { assertSameGrid } from '../metrics/sameGrid';
 import { BitMask, popcount32 } from '../volume/BitMask';
 import { voxelCount } from '../volume/VoxelGrid';
@@ -30,6 +31,17 @@ export interface DiscrepancyMap {
    * then i), so the order is reproducible.
    */
   regions: DiscrepancyRegion[];
+  /** Regions of disagreement smaller than the minimum lesion size: on the overlay (labels, counts), not in `regions`. */
+  smallRegions: number;
+}
+
+export interface DiscrepancyMapOptions {
+  /**
+   * The smallest region listed, by the lesion rule (lesionSize.ts; the SOP structure's
+   * minLesionSize, PairStructureReview.minLesionSize): a region of A xor B smaller than it is
+   * no discrepancy to walk to. Default none: every region.
+   */
+  minLesionSize?: LesionSize | null;
 }
 
 const BOTH = DISCREPANCY_CLASS.both.value;
@@ -38,11 +50,13 @@ const B_ONLY = DISCREPANCY_CLASS['b-only'].value;
 
 /**
  * Where two masks of one structure agree and where they do not: a label per voxel for the overlay,
- * the voxel counts, and the regions of disagreement (26-connected, the lesion convention) with
- * where to look at each. Word by word: only words that either mask sets are visited.
+ * the voxel counts, and the regions of disagreement (26-connected, the lesion convention) of at
+ * least the minimum lesion size with where to look at each. Word by word: only words that either
+ * mask sets are visited.
  */
-export function discrepancyMap(a: BitMask, b: BitMask): DiscrepancyMap {
+export function discrepancyMap(a: BitMask, b: BitMask, options: DiscrepancyMapOptions = {}): DiscrepancyMap {
   assertSameGrid(a, b);
+  const minVoxels = minLesionVoxels(options.minLesionSize, a.grid);
   const grid = a.grid;
   const labels = new Uint8Array(voxelCount(grid));
   const wa = a.words;
@@ -69,7 +83,9 @@ export function discrepancyMap(a: BitMask, b: BitMask): DiscrepancyMap {
       word ^= low;
     }
   }
-  return { labels, counts: { both, aOnly, bOnly }, regions: disagreementRegions(disagreement, a) };
+  const all = disagreementRegions(disagreement, a);
+  const regions = all.filter((region) => region.voxels >= minVoxels);
+  return { labels, counts: { both, aOnly, bOnly }, regions, smallRegions: all.length - regions.length };
 }
 
 /** The components of A xor B, measured run by run; a disagreeing voxel is A-only exactly when A has it. */

@@ -1,9 +1,10 @@
 // The reviewer's reading of a case, on hand-placed cubes whose Dice, distances and lesion counts are
 // known, judged against the real CT lung-nodule SOP (lungs: Dice ≥ 0.95, HD95 ≤ 3 mm, NSD@3 mm ≥
-// 0.95; nodules: Dice ≥ 0.7, HD95 ≤ 2 mm, NSD@1 mm ≥ 0.8).
+// 0.95; nodules: Dice ≥ 0.7, HD95 ≤ 2 mm, NSD@1 mm ≥ 0.8, a lesion at least 3 mm across: 15 voxels here).
 import { BitMask } from '../volume/BitMask';
 import { GeometryMismatchError } from '../volume/GeometryMismatchError';
 import { reviewCase, type PairStructureReview, type ReviewAnnotation } from './reviewCase';
+import { discrepancyMap } from './discrepancyMap';
 import { ReviewInputError } from './ReviewInputError';
 import { box, CODES, ctLungNoduleSop, grid, segment, segmentation, union } from './review.fixture';
 
@@ -67,9 +68,14 @@ describe('two annotators, every kind of outcome', () => {
     expect(left.worstMargin).toBeCloseTo(-0.05 / 0.95, 12);
   });
 
-  test('nodules: one matched, one missed by B, one extra in B; Dice 54/70 passes, HD95 and NSD@1 mm = 52/68 fail', () => {
+  // Issue 14 changed the lesion counts (not the voxel metrics): the 2×2×2 nodules (8 mm³, equivalent
+  // diameter 2.48 mm) are below the SOP's 3 mm minimum, so they are no lesions; before, one was
+  // missed by B and one extra in B (F1 0.5).
+  test('nodules: the 3×3×3 ones matched, the 2×2×2 ones below 3 mm no lesions; Dice 54/70 passes, HD95 and NSD@1 mm = 52/68 fail', () => {
     const nodule = row('Lung nodule');
-    expect(nodule.lesions).toEqual({ a: 2, b: 2, matched: 1, missedByB: 1, extraInB: 1, f1: 0.5 });
+    expect(nodule.lesions).toEqual({ a: 1, b: 1, matched: 1, missedByB: 0, extraInB: 0, f1: 1 });
+    expect(nodule.minLesionSize).toEqual({ diameterMm: 3 });
+    expect(nodule.lesionAgreement).toMatchObject({ minLesionVoxels: 15, a: { belowMinimum: 1 }, b: { belowMinimum: 1 } });
     expect(nodule.dice).toBeCloseTo(54 / 70, 15);
     // Surfaces: 26 + 8 voxels each; the shared cube's 2 × 26 are at 0 mm, the 2 × 8 of the unshared nodules far off.
     expect(nodule.nsd).toBeCloseTo(52 / 68, 15);
@@ -83,13 +89,15 @@ describe('two annotators, every kind of outcome', () => {
     expect(nodule.volumeAMl).toBeCloseTo(0.035, 15);
   });
 
-  test('a structure only A has is escalated as missing from B, with what A has', () => {
+  // Issue 14: a side without the segment is an empty mask (before: Dice, volume and lesions null).
+  test('a structure only A has is escalated as missing from B, compared with an empty mask: Dice 0, B\'s volume 0, its lesion missed', () => {
     expect(row('Liver')).toMatchObject({
       segmentA: { number: 4, label: 'Liver' }, segmentB: null, matchedBy: null,
-      dice: null, hd95Mm: null, nsd: null, nsdToleranceMm: null, volumeBMl: null,
-      lesions: { a: 1, b: null, matched: null, missedByB: null, extraInB: null, f1: null },
+      dice: 0, jaccard: 0, hd95Mm: null, hdMm: null, assdMm: null, nsd: null, nsdToleranceMm: null, volumeBMl: 0,
+      lesions: { a: 1, b: 0, matched: 0, missedByB: 1, extraInB: 0, f1: 0 },
+      minLesionSize: null,
       verdict: 'escalate', failed: [{ criterion: 'missing', missingFrom: 'B' }], worstMargin: -Infinity,
-      agreement: null, lesionAgreement: null,
+      agreement: { a: { voxels: 64 }, b: { voxels: 0 }, nsd: { 1: null, 2: null, 3: null } },
     });
     expect(row('Liver').volumeAMl).toBeCloseTo(0.064, 15);
     expect(row('Liver').structure.sopStructure).toBeNull();
@@ -117,8 +125,9 @@ describe('two annotators, every kind of outcome', () => {
     expect(review.rows[0].structureIndex).toBe(3);
   });
 
-  test('progress after each of the four comparisons (the missing liver is no comparison)', () => {
-    expect(progress).toEqual([[1, 4], [2, 4], [3, 4], [4, 4]]);
+  // Issue 14: the missing liver is compared with an empty mask now, so it counts (before: 4 comparisons).
+  test('progress after each of the five comparisons, the missing liver\'s included', () => {
+    expect(progress).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
   });
 
   test('the review names its SOP, annotations and conventions', () => {
@@ -126,6 +135,8 @@ describe('two annotators, every kind of outcome', () => {
     expect(review.annotations).toEqual(['A', 'B']);
     expect(review.conventions.hd95Variant).toBe('pooled');
     expect(review.conventions.engine).toMatch(/^segqc-core@/);
+    expect(review.conventions.lesionSize).toMatch(/^per SOP structure \(minLesionSize\): Lung nodule: a component is a lesion when its equivalent-sphere diameter .* ≥ 3 mm .*; any other structure: no minimum/);
+    expect(review.conventions.missingStructure).toMatch(/compared with an empty mask: Dice 0/);
   });
 });
 
@@ -137,10 +148,11 @@ describe('three annotators: C has no nodule segment and B and C agree on the lef
   const progress: Array<[number, number]> = [];
   const review = reviewCase([annotationA, annotationB, annotationC], sop, { onProgress: (done, total) => progress.push([done, total]) });
 
-  test('pairs in given order, every structure someone of the pair has: 14 rows, 10 comparisons', () => {
+  // Issue 14: every row is a comparison now (the 4 missing rows against an empty mask; before: 10).
+  test('pairs in given order, every structure someone of the pair has: 14 rows, 14 comparisons', () => {
     expect(review.rows).toHaveLength(14);
-    expect(progress).toHaveLength(10);
-    expect(progress[9]).toEqual([10, 10]);
+    expect(progress).toHaveLength(14);
+    expect(progress[13]).toEqual([14, 14]);
     expect(review.rows.every((r) => ['A-B', 'A-C', 'B-C'].includes(`${r.a}-${r.b}`))).toBe(true);
   });
 
@@ -154,11 +166,54 @@ describe('three annotators: C has no nodule segment and B and C agree on the lef
     ]);
   });
 
+  // Issue 14: a structure of the SOP one annotation lacks entirely is missed for that pair, with Dice 0.
+  test('the SOP\'s lung nodule, which C lacks: escalated with Dice 0, A\'s and B\'s volume against 0, their nodule missed', () => {
+    const rowOf = (pair: string) => review.rows.find((r) => r.structure.label === 'Lung nodule' && `${r.a}-${r.b}` === pair)!;
+    expect(rowOf('A-C')).toMatchObject({
+      segmentB: null, dice: 0, jaccard: 0, hd95Mm: null, nsd: null, nsdToleranceMm: 1, volumeBMl: 0,
+      lesions: { a: 1, b: 0, matched: 0, missedByB: 1, extraInB: 0, f1: 0 }, minLesionSize: { diameterMm: 3 },
+      verdict: 'escalate', failed: [{ criterion: 'missing', missingFrom: 'C' }],
+    });
+    expect(rowOf('A-C').volumeAMl).toBeCloseTo(0.035, 15);
+    expect(rowOf('B-C')).toMatchObject({ dice: 0, lesions: { a: 1, b: 0, missedByB: 1 }, verdict: 'escalate' });
+    expect(review.structures[2]).toMatchObject({ verdict: 'escalate', escalatedPairs: 3 });
+  });
+
   test('left lung: A–B and A–C escalated (Dice 0.9), B–C passes; the structure is escalated', () => {
     const left = review.rows.filter((r) => r.structure.label === 'Left lung');
     expect(left.map((r) => [`${r.a}-${r.b}`, r.verdict])).toEqual([['A-B', 'escalate'], ['A-C', 'escalate'], ['B-C', 'pass']]);
     expect(review.structures[1]).toMatchObject({ verdict: 'escalate', escalatedPairs: 2 });
     expect(review.structures[0]).toMatchObject({ verdict: 'pass', escalatedPairs: 0, annotations: ['A', 'B', 'C'] });
+  });
+});
+
+// Issue 14: the SOP's minLesionSize (lung nodule: 3 mm, 15 voxels of 1 mm³) decides what is a lesion
+// and what is a discrepancy region; the row carries it for discrepancyMap.
+describe('lesions by the SOP\'s size: 1-voxel islands are neither lesions nor discrepancy regions, a 3 mm component is', () => {
+  const shared = box(g, [2, 20, 2], [3, 3, 3]);
+  const nodulesOfA = union(shared, box(g, [10, 10, 10], [1, 1, 1]), box(g, [25, 5, 5], [1, 1, 1]));
+  // B: the shared nodule, an island of its own, and a 3×5×1 nodule (15 voxels, d 3.06 mm) A lacks.
+  const nodulesOfB = union(shared, box(g, [20, 2, 15], [1, 1, 1]), box(g, [15, 15, 15], [3, 5, 1]));
+  const review = reviewCase([
+    { id: 'A', segmentation: segmentation(g, [segment(1, 'Nodules', nodulesOfA, CODES.nodule)]) },
+    { id: 'B', segmentation: segmentation(g, [segment(1, 'Nodules', nodulesOfB, CODES.nodule)]) },
+  ], sop);
+  const [row] = review.rows;
+
+  test('lesions: the shared nodule matched, B\'s 3 mm nodule extra; the three islands are not counted anywhere', () => {
+    expect(row.lesions).toEqual({ a: 1, b: 2, matched: 1, missedByB: 0, extraInB: 1, f1: 2 / 3 });
+    expect(row.lesionAgreement).toMatchObject({ a: { belowMinimum: 2 }, b: { belowMinimum: 1 } });
+  });
+
+  test('discrepancy regions with the row\'s minimum: only the 3 mm nodule; without it, the islands too', () => {
+    const withMinimum = discrepancyMap(nodulesOfA, nodulesOfB, { minLesionSize: row.minLesionSize });
+    expect(withMinimum.regions.map((r) => [r.kind, r.voxels])).toEqual([['b-only', 15]]);
+    expect(withMinimum.smallRegions).toBe(3);
+    expect(discrepancyMap(nodulesOfA, nodulesOfB).regions).toHaveLength(4);
+  });
+
+  test('the voxel metrics still count every voxel: Dice 2·27 / (29 + 43)', () => {
+    expect(row.dice).toBeCloseTo(54 / 72, 15);
   });
 });
 

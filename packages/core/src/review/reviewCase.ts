@@ -6,14 +6,14 @@
 import { ENGINE } from '../agreement/engineVersion';
 import { compareLesions, type LesionAgreement } from '../metrics/compareLesions';
 import { compareMasks, type MaskAgreement } from '../metrics/compareMasks';
-import { connectedComponents } from '../metrics/connectedComponents';
-import { metricConventions } from '../metrics/conventions';
+import { metricConventions, MISSING_STRUCTURE_CONVENTION } from '../metrics/conventions';
 import type { Hd95Variant } from '../metrics/hd95';
+import { lesionSizeRule, type LesionSize } from '../metrics/lesionSize';
 import { assertSameGrid } from '../metrics/sameGrid';
-import { maskVolumeMl } from '../metrics/volume';
 import type { SopReference } from '../seg/SopReference';
 import type { MatchedBy } from '../segments/matchSegments';
 import type { Sop } from '../sop/Sop';
+import { BitMask } from '../volume/BitMask';
 import { GeometryMismatchError } from '../volume/GeometryMismatchError';
 import type { Segmentation, SegmentVolume } from '../volume/Segmentation';
 import { caseStructures, type CaseStructure, type StructureIdentity } from './caseStructures';
@@ -40,20 +40,27 @@ export interface SegmentRef {
   label: string;
 }
 
-/** Lesion-level counts (26-connected components, DESIGN.md); null where a side has no segment. */
+/**
+ * Lesion-level counts (26-connected components of at least the structure's minLesionSize,
+ * DESIGN.md); a side without the segment has none (0), so every lesion of the other is missed or extra.
+ */
 export interface LesionCounts {
-  a: number | null;
-  b: number | null;
+  a: number;
+  b: number;
   /** Matched one-to-one. */
-  matched: number | null;
+  matched: number;
   /** Lesions of A that overlap none of B's. */
-  missedByB: number | null;
+  missedByB: number;
   /** Lesions of B that overlap none of A's. */
-  extraInB: number | null;
-  f1: number | null;
+  extraInB: number;
+  f1: number;
 }
 
-/** One structure for one annotator pair. Metrics are null where undefined or where a side has no segment. */
+/**
+ * One structure for one annotator pair. Metrics are null where undefined. A side without the
+ * segment is compared as an empty mask (issue 14): Dice 0, its volume 0, every lesion of the other
+ * missed, distances and NSD null; the row escalates as 'missing' whatever the thresholds say.
+ */
 export interface PairStructureReview {
   /** Index in CaseReview.structures. */
   structureIndex: number;
@@ -65,23 +72,25 @@ export interface PairStructureReview {
   segmentB: SegmentRef | null;
   /** How matchSegments paired the two segments; 'same-structure' when joined through the SOP structure or a third annotation. */
   matchedBy: MatchedBy | 'same-structure' | null;
-  dice: number | null;
-  jaccard: number | null;
+  dice: number;
+  jaccard: number;
   hd95Mm: number | null;
   hdMm: number | null;
   assdMm: number | null;
   /** NSD at the SOP structure's tolerance; null without one. */
   nsd: number | null;
   nsdToleranceMm: number | null;
-  volumeAMl: number | null;
-  volumeBMl: number | null;
+  volumeAMl: number;
+  volumeBMl: number;
   lesions: LesionCounts;
+  /** The SOP structure's minLesionSize the lesion counts used (pass it to discrepancyMap); null: every component. */
+  minLesionSize: LesionSize | null;
   verdict: ReviewVerdict;
   failed: FailedCriterion[];
   worstMargin: number | null;
-  /** Every metric, NSD at every tolerance of the review (null for a missing segment). */
-  agreement: MaskAgreement | null;
-  lesionAgreement: LesionAgreement | null;
+  /** Every metric, NSD at every tolerance of the review (a missing segment as an empty mask). */
+  agreement: MaskAgreement;
+  lesionAgreement: LesionAgreement;
 }
 
 /** One structure over all pairs: escalated if any pair is. */
@@ -99,7 +108,7 @@ export interface CaseReview {
   sop: SopReference | null;
   /** The tolerances every row's agreement.nsd holds: the options' and each SOP structure's. */
   tolerancesMm: number[];
-  conventions: ReturnType<typeof metricConventions> & { engine: string; segmentMatching: string; verdict: string; order: string };
+  conventions: ReturnType<typeof metricConventions> & { engine: string; segmentMatching: string; missingStructure: string; verdict: string; order: string };
   /** CaseStructure order: SOP structures first, then the others by first segment. */
   structures: StructureReview[];
   /** Worst first: escalated, then without thresholds, then passed; each by worst margin, then Dice. */
@@ -122,17 +131,14 @@ export function reviewCase(annotations: ReadonlyArray<ReviewAnnotation>, sop: So
   structures.forEach((structure, s) => {
     for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) if (structure.segments[a] || structure.segments[b]) work.push({ structure: s, a, b });
   });
-  const total = work.filter(({ structure, a, b }) => structures[structure].segments[a] && structures[structure].segments[b]).length;
+  const total = work.length;
   let done = 0;
   const rows = work.map(({ structure: s, a, b }): PairStructureReview => {
     const structure = structures[s];
-    const [segmentA, segmentB] = [structure.segments[a], structure.segments[b]];
-    if (segmentA && segmentB) {
-      const row = compareRow(s, structure, ids[a], ids[b], segmentA, segmentB, matchedBy(structure, a, b), tolerancesMm, hd95);
-      options.onProgress?.(++done, total);
-      return row;
-    }
-    return missingRow(s, structure.identity, ids[a], ids[b], segmentA, segmentB);
+    const sopStructure = structure.identity.sopStructure && sopStructures[structure.identity.sopStructure.index];
+    const row = compareRow(s, structure, ids[a], ids[b], structure.segments[a], structure.segments[b], matchedBy(structure, a, b), sopStructure?.minLesionSize ?? null, tolerancesMm, hd95);
+    options.onProgress?.(++done, total);
+    return row;
   });
 
   const structureReviews = structures.map((structure, s): StructureReview => {
@@ -152,11 +158,12 @@ export function reviewCase(annotations: ReadonlyArray<ReviewAnnotation>, sop: So
     tolerancesMm,
     conventions: {
       engine: `${ENGINE.name}@${ENGINE.version}`,
-      ...metricConventions(hd95, tolerancesMm),
+      ...metricConventions(hd95, tolerancesMm, lesionSizeConvention(sopStructures)),
       segmentMatching:
         'segments joined into structures: each to a SOP structure, then pairwise, one-to-one by SegmentedPropertyType code (with modifiers), then category code, then label; a join contradicting an earlier one is refused',
+      missingStructure: MISSING_STRUCTURE_CONVENTION,
       verdict:
-        'escalate when Dice < minDice, HD95 > maxHd95Mm or NSD at nsdToleranceMm < minNsd (an undefined distance fails unless both masks are empty), or when one annotator lacks the structure',
+        'escalate when Dice < minDice, HD95 > maxHd95Mm or NSD at nsdToleranceMm < minNsd (an undefined distance fails unless both masks are empty), or when one annotator lacks the structure (missing, whatever the thresholds)',
       order: 'escalated, then without thresholds, then passed; each by the smallest normalised margin (value − t) / t or (t − value) / t, then Dice ascending',
     },
     structures: structureReviews,
@@ -167,22 +174,24 @@ export function reviewCase(annotations: ReadonlyArray<ReviewAnnotation>, sop: So
   };
 }
 
+/** One pair on one structure; a side without the segment is an empty mask on the other's grid. */
 function compareRow(
-  structureIndex: number, structure: CaseStructure, a: string, b: string, segmentA: SegmentVolume, segmentB: SegmentVolume,
-  by: PairStructureReview['matchedBy'], tolerancesMm: readonly number[], hd95: Hd95Variant,
+  structureIndex: number, structure: CaseStructure, a: string, b: string, segmentA: SegmentVolume | null, segmentB: SegmentVolume | null,
+  by: PairStructureReview['matchedBy'], minLesionSize: LesionSize | null, tolerancesMm: readonly number[], hd95: Hd95Variant,
 ): PairStructureReview {
-  const agreement = compareMasks(segmentA.mask, segmentB.mask, { tolerancesMm, hd95 });
-  const lesionAgreement = compareLesions(segmentA.mask, segmentB.mask, { hd95 });
+  const grid = (segmentA ?? segmentB)!.mask.grid;
+  const [maskA, maskB] = [segmentA?.mask ?? new BitMask(grid), segmentB?.mask ?? new BitMask(grid)];
+  const agreement = compareMasks(maskA, maskB, { tolerancesMm, hd95 });
+  const lesionAgreement = compareLesions(maskA, maskB, { hd95, minLesionSize });
   const thresholds = structure.identity.sopStructure?.thresholds ?? null;
   const nsdToleranceMm = thresholds?.nsdToleranceMm ?? null;
   const nsd = nsdToleranceMm === null ? null : agreement.nsd[String(nsdToleranceMm)];
-  const judgement = judgeAgainstThresholds(
-    { dice: agreement.dice, hd95Mm: agreement.hd95Mm, nsd, bothEmpty: agreement.a.voxels + agreement.b.voxels === 0 },
-    thresholds,
-  );
+  const judgement = segmentA && segmentB
+    ? judgeAgainstThresholds({ dice: agreement.dice, hd95Mm: agreement.hd95Mm, nsd, bothEmpty: agreement.a.voxels + agreement.b.voxels === 0 }, thresholds)
+    : judgeMissing(segmentA ? b : a);
   return {
     structureIndex, structure: structure.identity, a, b,
-    segmentA: refOf(segmentA), segmentB: refOf(segmentB), matchedBy: by,
+    segmentA: segmentA && refOf(segmentA), segmentB: segmentB && refOf(segmentB), matchedBy: segmentA && segmentB ? by : null,
     dice: agreement.dice, jaccard: agreement.jaccard, hd95Mm: agreement.hd95Mm, hdMm: agreement.hdMm, assdMm: agreement.assdMm,
     nsd, nsdToleranceMm,
     volumeAMl: agreement.a.volumeMl, volumeBMl: agreement.b.volumeMl,
@@ -190,25 +199,17 @@ function compareRow(
       a: lesionAgreement.a.lesions, b: lesionAgreement.b.lesions, matched: lesionAgreement.matched,
       missedByB: lesionAgreement.b.missed, extraInB: lesionAgreement.b.extra, f1: lesionAgreement.f1,
     },
+    minLesionSize,
     ...verdictOf(judgement),
     agreement, lesionAgreement,
   };
 }
 
-function missingRow(
-  structureIndex: number, structure: StructureIdentity, a: string, b: string, segmentA: SegmentVolume | null, segmentB: SegmentVolume | null,
-): PairStructureReview {
-  const lesionsOf = (segment: SegmentVolume | null) => (segment ? connectedComponents(segment.mask, 26).count : null);
-  return {
-    structureIndex, structure, a, b,
-    segmentA: segmentA && refOf(segmentA), segmentB: segmentB && refOf(segmentB), matchedBy: null,
-    dice: null, jaccard: null, hd95Mm: null, hdMm: null, assdMm: null,
-    nsd: null, nsdToleranceMm: structure.sopStructure?.thresholds.nsdToleranceMm ?? null,
-    volumeAMl: segmentA && maskVolumeMl(segmentA.mask), volumeBMl: segmentB && maskVolumeMl(segmentB.mask),
-    lesions: { a: lesionsOf(segmentA), b: lesionsOf(segmentB), matched: null, missedByB: null, extraInB: null, f1: null },
-    ...verdictOf(judgeMissing(segmentA ? b : a)),
-    agreement: null, lesionAgreement: null,
-  };
+/** The lesion minimum of each SOP structure that has one; none for the others. */
+function lesionSizeConvention(sopStructures: readonly Sop['structures'][number][]): string {
+  const sized = sopStructures.filter((structure) => structure.minLesionSize);
+  if (sized.length === 0) return lesionSizeRule(null);
+  return `per SOP structure (minLesionSize): ${sized.map((structure) => `${structure.label}: ${lesionSizeRule(structure.minLesionSize)}`).join('; ')}; any other structure: ${lesionSizeRule(null)}`;
 }
 
 function verdictOf(judgement: ThresholdJudgement): Pick<PairStructureReview, 'verdict' | 'failed' | 'worstMargin'> {
@@ -223,13 +224,18 @@ function refOf(segment: SegmentVolume): SegmentRef {
   return { number: segment.number, label: segment.label };
 }
 
-/** Escalated first, then no thresholds, then passed; within each the smallest margin, then the lowest Dice (missing first). */
+/** Escalated first, then no thresholds, then passed; within each the smallest margin (missing: −∞), missing segments first, then the lowest Dice. */
 function worstFirst(p: PairStructureReview, q: PairStructureReview): number {
   return (
     VERDICT_RANK[p.verdict] - VERDICT_RANK[q.verdict] ||
     compareAscending(p.worstMargin, q.worstMargin) ||
-    compareAscending(p.dice ?? -Infinity, q.dice ?? -Infinity)
+    Number(!isMissing(p)) - Number(!isMissing(q)) ||
+    compareAscending(p.dice, q.dice)
   );
+}
+
+function isMissing(row: PairStructureReview): boolean {
+  return row.segmentA === null || row.segmentB === null;
 }
 
 /** Ascending, equal infinities equal (−∞ − −∞ is NaN), null (no margin) equal to anything. */

@@ -38,7 +38,8 @@ test("a reviewer's attribution and mapping compare the SEG as if it said so, are
 
   // Unmapped, "Segment 1" is no structure of the SOP: C has no right lung.
   const unmapped = reviewCase([...demo.annotations.slice(0, 2), ohif].map((annotation, n) => ({ id: 'ABC'[n]!, segmentation: annotation.segmentation })), demo.sop);
-  expect(rows(unmapped, 'Right lung').map(([, , dice]) => dice)).toEqual([null, null]);
+  // Issue 14: C's missing right lung is compared as an empty mask, Dice 0 (was null).
+  expect(rows(unmapped, 'Right lung').map(([, , dice]) => dice)).toEqual([0, 0]);
 
   const choices: ReviewerChoices = {
     attributions: { [uid]: { name: 'Okafor^Chidi', login: 'cokafor' } },
