@@ -341,3 +341,14 @@ export { studyAttributes } from './inventory/studyAttributes';
 export { chartLayout, chartDomain, niceTicks, CHART_FRAME, type ChartFrame, type ChartLayout, type LaidOutPoint, type UnmonitoredValue } from './programme/chartLayout';
 export { driftChartLayout } from './programmeObservations/driftChartLayout';
 export { recalibrationsDue, type Recalibration } from './programmeObservations/recalibrationsDue';
+
+// DICOM Digital Signatures (PS3.15 Annex C) as DCMTK's dcmsign builds and verifies them; the crypto is passed in
+export {
+  macStream, signDataset, verifyDatasetSignatures, signatureDateTime, derLength, MAC_ALGORITHM_SHA256, CERTIFICATE_TYPE_X509,
+  type SignOptions, type SignatureCheck, type StreamSigner, type StreamVerifier, type SignableDataset, type VerifyOptions,
+} from './signature/dicomSignatures';
+export { dataElementsStream, signatureItemStream, fullMacStream, isSignable, isSignableTag, type MacStreamVariant } from './signature/macStream';
+export { dcmtkMacStream, DCMTK_MAC_BUFFER_SIZE } from './signature/dcmtkMacStream';
+export { parseExplicitLittle, rawDatasetOfPart10, encodeNaturalDataset, tagString, type RawElement } from './signature/rawDataset';
+export { profileTags, profileRequiredTags, tagOf, keywordOf, type SignatureProfileName } from './signature/signatureProfiles';
+export { SIGNATURE_PURPOSES, type SignaturePurpose } from './signature/signaturePurpose';
