@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPARE_USAGE } from './compare/compareOptions';
 import { runCompare } from './compare/runCompare';
+import { ADJUDICATE_USAGE, runAdjudicate } from './adjudicate/runAdjudicate';
+import { REASON_CODES } from './adjudicate/adjudicateOptions';
 import { AUDIT_USAGE, runAudit } from './audit/runAudit';
 import { CREDENTIAL_HELP } from './auth/credentialFlags';
 import { DRIFT_USAGE, runDrift } from './drift/runDrift';
@@ -37,6 +39,16 @@ Commands:
       agreement of every case of the PACS with two or more annotations of one series, judged against
       the SOP in force, in parallel worker threads; resumable (--state), optionally storing a review
       QC report per case; progress on stderr, a summary or one JSON document (--json) on stdout
+  ${ADJUDICATE_USAGE}
+      the viewer's Sign for batch workflows: the ADJUDICATED reference SEG and the VERIFIED QC report
+      (revising the study's latest), stored by STOW-RS; --accept LOGIN takes that annotator's segment
+      of the --structure structures (all when none), majority or staple the consensus; --reason CODE,
+      one of: ${REASON_CODES.join(', ')}
+      (other with --text TEXT); --check ITEM checks the SOP's adjudicator checklist items.
+      --auto-accept-agreed gives every case whose every pair passed the SOP (segqc qc's verdict) its
+      majority (or --method staple) reference, recorded as automatic (reason other: "automatic:
+      every pair passed SOP@VERSION, METHOD"); cases already adjudicated are skipped. The adjudicator is the access token's user, else --adjudicator NAME --login ID
+      (self-declared). One line per case (or --json); exit 1 when a case could not be adjudicated
   ${AUDIT_USAGE}
       the audit trail of each case from the PACS (annotations, reference SEGs, QC reports: who, when,
       SOP, decisions, metrics, hashes, predecessors); export writes CSV or JSON (patient name and ID
@@ -102,6 +114,7 @@ function dispatch(command: string, rest: string[], out: (text: string) => void):
   if (command === 'report') return isProgrammeReport(rest) ? runReport(rest, out) : runSignedInReport(rest, out);
   if (command === 'qc') return runQc(rest, out);
   if (command === 'audit') return runAudit(rest, out);
+  if (command === 'adjudicate') return runAdjudicate(rest, out);
   if (command === 'drift') return runDrift(rest, out);
   throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
 }

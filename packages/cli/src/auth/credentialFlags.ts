@@ -15,5 +15,5 @@ export const CREDENTIAL_HELP = `Access token for the PACS (commands with --pacs 
                    a service account's token by the OAuth 2.0 client-credentials grant, fetched
                    again as it expires; SEGQC_OIDC_RESOURCE, an absolute URI, is sent as
                    the resource (RFC 8707)
-  What qc --write-reports and report --stow write names the token's user (iss, sub, login).
+  What qc --write-reports, report --stow and adjudicate write names the token's user (iss, sub, login).
 `;
