@@ -11,6 +11,8 @@ const common = {
     '^@segqc/gateway$': '<rootDir>/packages/gateway/src/index.ts',
   },
   testEnvironment: 'node',
+  // Every test must make at least one assertion (issue 14): see tests/jest/requireAssertions.js.
+  setupFilesAfterEnv: ['<rootDir>/tests/jest/requireAssertions.js'],
 };
 module.exports = {
   projects: [

@@ -78,7 +78,7 @@ describe('refused, naming the field', () => {
   });
 
   it('a required adjudicator checklist item unchecked or missing, another role\'s item, an unknown item', () => {
-    expect(refusal(demoAdjudication({ checklist: [{ itemId: 'reference-justified', checked: false }] })).message).toMatch(/^checklist: the SOP ct-lung-nodule@1\.1\.0 requires the adjudicator to check "reference-justified" .* it is not checked$/);
+    expect(refusal(demoAdjudication({ checklist: [{ itemId: 'reference-justified', checked: false }] })).message).toMatch(/^checklist: the SOP ct-lung-nodule@1\.2\.0 requires the adjudicator to check "reference-justified" .* it is not checked$/);
     expect(refusal(demoAdjudication({ checklist: [] })).message).toMatch(/"reference-justified" .* it is missing$/);
     expect(refusal(demoAdjudication({ checklist: [{ itemId: 'lung-window', checked: true }] })).message).toBe('checklist[0].itemId: "lung-window" is the annotator\'s checklist item, not the adjudicator\'s');
     expect(refusal(demoAdjudication({ checklist: [{ itemId: 'coffee', checked: true }] })).attributePath).toBe('checklist[0].itemId');

@@ -137,7 +137,17 @@ function attempt(s: Seed, mutant: Uint8Array, judge: (result: Segmentation) => O
   return { outcome, ms, arrayBufferGrowth, ...(outcome === 'crash' ? { error } : {}) };
 }
 
-function seeds(): Seed[] {
+/** The seeds the fuzzing must start from; the dcmqi one is read from the interop corpus, which is in the repository. */
+const SEED_NAMES = [
+  'BINARY, explicit VR (our writer)', 'BINARY, implicit VR', 'FRACTIONAL, explicit VR', 'LABELMAP 16-bit, RLE Lossless',
+  'dcmqi 23×38×3 BINARY (explicit-length sequences)',
+];
+
+/** Every outcome but 'crash': what each mutant must give. */
+const ACCEPTED: readonly Outcome[] = ['typed error', 'identical', 'exact pixel change', 'well-formed'];
+
+/** Seeds fuzzed, and why any was left out (a failure: a missing corpus must not shrink the fuzzing silently). */
+function seeds(): { list: Seed[]; missing: string[] } {
   const fixture = fixtureSeg({ name: 'fuzz' });
   const images = fixture.series.images;
   const list = [
@@ -147,25 +157,37 @@ function seeds(): Seed[] {
   ];
   const labels = asLabelMap(fixture, 16, { 3: 300 });
   list.push(seed('LABELMAP 16-bit, RLE Lossless', writeDataset(withRleFrames(labels.dataset, labels.frames, 2), RLE_LOSSLESS), images));
-  const interop = INTEROP_DIR;
-  const dcmqi = join(interop, 'dcmqi', '23x38x3');
+  const dcmqi = join(INTEROP_DIR, 'dcmqi', '23x38x3');
+  const missing: string[] = [];
   if (existsSync(dcmqi)) {
     const source = readSourceImages(readdirSync(join(dcmqi, 'image')).sort().map((name) => new Uint8Array(readFileSync(join(dcmqi, 'image', name)))));
-    list.push(seed('dcmqi 23×38×3 BINARY (explicit-length sequences)', new Uint8Array(readFileSync(join(dcmqi, 'seg', 'label.seg'))), source, true));
+    list.push(seed(SEED_NAMES[4], new Uint8Array(readFileSync(join(dcmqi, 'seg', 'label.seg'))), source, true));
   } else {
-    console.warn(`interop corpus not found at ${interop}: fuzzing without the dcmqi seed`);
+    missing.push(`${SEED_NAMES[4]}: ${dcmqi} is missing (the interop corpus is tests/data/interop; SEGQC_INTEROP_DIR names another copy)`);
   }
-  return list;
+  return { list, missing };
 }
 
 describe('readSegmentation under seeded mutation', () => {
-  const all = seeds();
+  const { list: all, missing } = seeds();
   const random = prng(20240613);
   const int = (n: number): number => Math.floor(random() * n);
   const trials: { seed: string; kind: string; trial: Trial }[] = [];
   const record = (s: Seed, kind: string, trial: Trial): void => {
     trials.push({ seed: s.name, kind, trial });
   };
+
+  /** The outcomes of one kind of mutation, checked where it ran: how many, and that none crashed. */
+  const expectOutcomes = (kind: (k: string) => boolean, count: number): void => {
+    const ran = trials.filter((t) => kind(t.kind));
+    expect(ran.length).toBe(count);
+    expect(ran.filter((t) => !ACCEPTED.includes(t.trial.outcome)).map((t) => `${t.seed} / ${t.kind}: ${t.trial.outcome} ${String(t.trial.error ?? '')}`)).toEqual([]);
+  };
+
+  it('starts from every seed, the dcmqi SEG of the interop corpus among them (a missing seed is a failure, not a warning)', () => {
+    expect(missing).toEqual([]);
+    expect(all.map((s) => s.name)).toEqual(SEED_NAMES);
+  });
 
   it('byte changes: 1–4 random bytes per mutant, 250 mutants per seed', () => {
     for (const s of all) {
@@ -200,6 +222,7 @@ describe('readSegmentation under seeded mutation', () => {
         }));
       }
     }
+    expectOutcomes((kind) => kind === 'byte change', 250 * all.length);
   });
 
   it('truncations: 40 per seed, each a typed error', () => {
@@ -210,10 +233,12 @@ describe('readSegmentation under seeded mutation', () => {
         expect([s.name, trial.outcome]).toEqual([s.name, 'typed error']);
       }
     }
+    expectOutcomes((kind) => kind === 'truncation', 40 * all.length);
   });
 
   it('element lengths near 2^32 (and off by one) in every element header', () => {
     const lengths32 = [0xffffffff, 0xfffffffe, 0xfffffff0, 0x80000000, 0x7fffffff];
+    let tried = 0;
     for (const s of all) {
       const file = parseDicomFile(s.bytes);
       const headers: { at: number; long: boolean; length: number }[] = [];
@@ -233,9 +258,13 @@ describe('readSegmentation under seeded mutation', () => {
           if (header.long) view.setUint32(header.at, value >>> 0, true);
           else view.setUint16(header.at, value & 0xffff, true);
           record(s, 'length', attempt(s, mutant, (result) => (sameSegmentation(result, s.original) ? 'identical' : wellFormed(result, s.original) ? 'well-formed' : 'crash')));
+          tried++;
         }
       }
     }
+    // At least 30 headers per seed (every ⌈headers / 60⌉-th), 3 to 7 lengths each.
+    expect(tried).toBeGreaterThanOrEqual(all.length * 30 * 3);
+    expectOutcomes((kind) => kind === 'length', tried);
   });
 
   it('targeted corruptions give the typed error that names them', () => {
