@@ -6,14 +6,14 @@ const KIND_TEXT = {
   'lesion-count': 'Number of lesions (26-connected components of the annotator’s mask)',
 } as const;
 
-/** κ or α with its interval, or why it is undefined. */
+/** κ or α with its interval, or why it is undefined (the statistic's own `reason` where it gives one). */
 function Estimate({ value, interval, undefinedWhy }: { value: number | null; interval: string; undefinedWhy: string }) {
   return value === null ? <span className="segqc-muted">undefined: {undefinedWhy}</span> : <span>{fixed(value)} <span className="segqc-muted">{interval}</span></span>;
 }
 
 /**
  * Agreement on one case-level label of a lesion structure (core caseLabelAgreement): Cohen's κ of
- * each annotator pair (Wald interval), Fleiss' κ of three or more (Wald and bootstrap intervals),
+ * each annotator pair (Wald interval on Fisher's z), Fleiss' κ of three or more (bootstrap, else Wald on Fisher's z),
  * Krippendorff's α nominal (bootstrap interval), each at 95 %.
  */
 export function LesionLabelsView({ entry }: { entry: LesionLabelAgreement }) {
@@ -32,14 +32,14 @@ export function LesionLabelsView({ entry }: { entry: LesionLabelAgreement }) {
               {agreement.cohen.map((pair) => (
                 <tr key={pair.annotators.join('|')} data-testid="segqc-cohen" data-a={pair.annotators[0]} data-b={pair.annotators[1]} data-kappa={pair.kappa?.kappa ?? ''} data-cases={pair.cases.length}>
                   <th>Cohen’s κ, {personLabel(pair.annotators[0])} – {personLabel(pair.annotators[1])}</th>
-                  <td>{pair.kappa ? <Estimate value={pair.kappa.kappa} interval={intervalText(pair.kappa.interval)} undefinedWhy={oneCategory} /> : <span className="segqc-muted">no shared case</span>}</td>
+                  <td>{pair.kappa ? <Estimate value={pair.kappa.kappa} interval={intervalText(pair.kappa.interval)} undefinedWhy={pair.kappa.reason ?? oneCategory} /> : <span className="segqc-muted">no shared case</span>}</td>
                 </tr>
               ))}
               {agreement.fleiss && (
                 <tr data-testid="segqc-fleiss" data-kappa={agreement.fleiss.kappa.kappa ?? ''} data-cases={agreement.fleiss.cases.length}>
                   <th>Fleiss’ κ, {agreement.annotators.length} annotators, {agreement.fleiss.cases.length} cases</th>
                   <td>
-                    <Estimate value={agreement.fleiss.kappa.kappa} interval={intervalText(agreement.fleiss.kappa.bootstrap ?? agreement.fleiss.kappa.interval)} undefinedWhy={oneCategory} />
+                    <Estimate value={agreement.fleiss.kappa.kappa} interval={intervalText(agreement.fleiss.kappa.bootstrap ?? agreement.fleiss.kappa.interval)} undefinedWhy={agreement.fleiss.kappa.reason ?? oneCategory} />
                   </td>
                 </tr>
               )}

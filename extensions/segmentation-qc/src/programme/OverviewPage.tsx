@@ -53,7 +53,8 @@ function CaseRow({ summary }: { summary: CaseSummary }) {
         >
           {summary.label}
         </a>
-        {summary.calibration && <span className="segqc-role">GOLD</span>}
+        {/* Apart from the name (it read "CT-CALGOLD"), and in the CLI report's word for it. */}
+        {summary.calibration && <>{' '}<span className="segqc-role" data-testid="segqc-overview-calibration" title="A calibration case: annotators are scored against its GOLD reference SEG">calibration</span></>}
         <div className="segqc-muted">{[summary.patientName && personLabel(summary.patientName), summary.studyDescription].filter(Boolean).join(' · ')}</div>
       </td>
       <td>{calendarDate(summary.studyDate)}</td>

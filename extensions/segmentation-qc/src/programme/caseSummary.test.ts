@@ -1,5 +1,6 @@
 // The overview's row of a case, from the inventory and the study's QIDO-RS attributes.
 import { NO_REVIEWER_CHOICES, type CaseInventory, type InventorySeg } from '@segqc/core';
+import { demoCohort } from '@segqc/demo-data';
 import { caseSummary, dicomDateTimeToIso } from './caseSummary';
 
 describe('dicomDateTimeToIso', () => {
@@ -79,6 +80,24 @@ it('summarizes the case: label from StudyID, annotators once each, SOP versions 
 
 it('without study attributes the case is called by its Study Instance UID', () => {
   expect(caseSummary(inventory, undefined).label).toBe('1.2.840.1');
-  const accession = { '00080050': { vr: 'SH', Value: ['SQ241008'] }, '00100020': { vr: 'LO', Value: ['SEGQC-CAL-01'] } };
+  const accession = { '00080050': { vr: 'SH', Value: ['SQ241008'] }, '00100020': { vr: 'LO', Value: ['SEGQC-CT-CAL'] } };
   expect(caseSummary(inventory, accession).label).toBe('SQ241008');
+});
+
+it('never calls a case by its PatientID: that names the patient, and would be a second name for the case', () => {
+  const patientOnly = { '00100020': { vr: 'LO', Value: ['SEGQC-CT-CAL'] } };
+  expect(caseSummary(inventory, patientOnly).label).toBe('1.2.840.1');
+  expect(caseSummary(inventory, patientOnly).patientId).toBe('SEGQC-CT-CAL');
+});
+
+it('names the demo calibration case CT-CAL from its study attributes (issue 14: one name per case; the CLI: packages/cli/src/drift/caseLabel.test.ts)', () => {
+  const plan = demoCohort({ cases: ['ct-cal'] })[0];
+  const study = {
+    '00200010': { vr: 'SH', Value: [plan.StudyID] },
+    '00080050': { vr: 'SH', Value: [plan.AccessionNumber] },
+    '00100020': { vr: 'LO', Value: [plan.PatientID] },
+  };
+  expect(caseSummary({ ...inventory, studyInstanceUid: plan.StudyInstanceUID }, study).label).toBe('CT-CAL');
+  // The demo's other identifiers of the case carry the same name.
+  expect([plan.caseId, plan.PatientID]).toEqual(['ct-cal', 'SEGQC-CT-CAL']);
 });

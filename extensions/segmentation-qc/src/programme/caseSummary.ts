@@ -16,7 +16,10 @@ export interface CaseAnnotation {
 /** A case (study) of the PACS as the QC overview shows it: plain data, from the inventory and the study's QIDO-RS attributes. */
 export interface CaseSummary {
   studyInstanceUid: string;
-  /** What the pages call the case: StudyID, else AccessionNumber, else PatientID, else the UID. */
+  /**
+   * What the pages call the case (caseLabel): StudyID, else AccessionNumber, else the UID; never the
+   * patient's ID, so that a case has one name on every page and in the CLI's report.
+   */
   label: string;
   patientName: string | null;
   patientId: string | null;
@@ -62,10 +65,21 @@ export function dicomDateTimeToIso(date: string | null, time: string | null): st
 
 const text = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value.trim());
 
+/**
+ * The one name of a case, the same rule as the CLI's (packages/cli/src/drift/readProgramme.ts
+ * caseLabel): StudyID, else AccessionNumber, else the Study Instance UID. Not the PatientID: that
+ * names the patient, and a second name for the case (the demo's calibration case was "CT-CAL" on
+ * one page and "SEGQC-CAL-01" on another, issue 14).
+ */
+export function caseLabel(study: DicomJsonDataset | undefined, studyInstanceUid: string): string {
+  const attribute = (tag: string) => (study ? text(jsonString(study, tag)) : null);
+  return attribute(STUDY_TAGS.StudyID) ?? attribute(STUDY_TAGS.AccessionNumber) ?? studyInstanceUid;
+}
+
 export function caseSummary(inventory: CaseInventory, study: DicomJsonDataset | undefined): CaseSummary {
   const attribute = (tag: string) => (study ? text(jsonString(study, tag)) : null);
   const patientName = study ? text(jsonPersonName(study, STUDY_TAGS.PatientName)) : null;
-  const label = attribute(STUDY_TAGS.StudyID) ?? attribute(STUDY_TAGS.AccessionNumber) ?? attribute(STUDY_TAGS.PatientID) ?? inventory.studyInstanceUid;
+  const label = caseLabel(study, inventory.studyInstanceUid);
   const annotations = inventory.annotations.map((seg) => ({
     annotator: annotatorOf(seg),
     login: seg.creator.login,

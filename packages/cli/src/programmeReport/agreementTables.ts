@@ -29,11 +29,11 @@ const KIND_TEXT = {
   'lesion-count': 'Number of lesions (26-connected components of the annotator’s mask)',
 } as const;
 
-/** κ or α with its 95 % interval, or why it is undefined. */
+/** κ or α with its 95 % interval, or why it is undefined (the statistic's own `reason` where it gives one). */
 const estimate = (value: number | null, range: Interval | null | undefined, undefinedWhy: string): string =>
   (value === null ? `<span class="muted">undefined: ${e(undefinedWhy)}</span>` : `${fixed(value)}${interval(range)}`);
 
-/** Cohen's κ per pair (Wald interval), Fleiss' κ (bootstrap, else Wald interval) and Krippendorff's α nominal (bootstrap) on one case-level label. */
+/** Cohen's κ per pair (Wald interval on Fisher's z), Fleiss' κ (bootstrap, else Wald interval on Fisher's z) and Krippendorff's α nominal (bootstrap) on one case-level label. */
 export function labelAgreementTable(entry: LesionLabelAgreement): string {
   const { agreement } = entry;
   const caption = `<figcaption><strong>${e(entry.structure)}</strong> · ${e(entry.modality)}: ${e(KIND_TEXT[entry.kind])}</figcaption>`;
@@ -42,10 +42,10 @@ export function labelAgreementTable(entry: LesionLabelAgreement): string {
   const oneCategory = 'every label is the same, so chance agreement is total';
   const rows = agreement.cohen.map((pair) => `<tr class="cohen"${attributes({ 'data-a': pair.annotators[0], 'data-b': pair.annotators[1], 'data-kappa': pair.kappa?.kappa ?? '', 'data-cases': pair.cases.length })}>`
     + `<th>Cohen’s κ, ${e(personLabel(pair.annotators[0]))} – ${e(personLabel(pair.annotators[1]))}</th>`
-    + `<td>${pair.kappa ? estimate(pair.kappa.kappa, pair.kappa.interval, oneCategory) : '<span class="muted">no shared case</span>'}</td></tr>`);
+    + `<td>${pair.kappa ? estimate(pair.kappa.kappa, pair.kappa.interval, pair.kappa.reason ?? oneCategory) : '<span class="muted">no shared case</span>'}</td></tr>`);
   if (agreement.fleiss) {
     const { kappa, cases } = agreement.fleiss;
-    rows.push(`<tr class="fleiss"${attributes({ 'data-kappa': kappa.kappa ?? '', 'data-cases': cases.length })}><th>Fleiss’ κ, ${agreement.annotators.length} annotators, ${cases.length} cases</th><td>${estimate(kappa.kappa, kappa.bootstrap ?? kappa.interval, oneCategory)}</td></tr>`);
+    rows.push(`<tr class="fleiss"${attributes({ 'data-kappa': kappa.kappa ?? '', 'data-cases': cases.length })}><th>Fleiss’ κ, ${agreement.annotators.length} annotators, ${cases.length} cases</th><td>${estimate(kappa.kappa, kappa.bootstrap ?? kappa.interval, kappa.reason ?? oneCategory)}</td></tr>`);
   }
   if (agreement.krippendorff) {
     const alpha = agreement.krippendorff;

@@ -31,7 +31,10 @@ describe('caseLabelAgreement', () => {
     [2 / 3, 8 / 13, 1 / 6].forEach((kappa, i) => expect(result.cohen[i].kappa!.kappa).toBeCloseTo(kappa, 14));
     expect(result.cohen[0].kappa!.table).toEqual([[2, 0], [1, 3]]);
     const interval = result.cohen[0].kappa!.interval!;
-    expect((interval.lower + interval.upper) / 2).toBeCloseTo(2 / 3, 14);
+    // Symmetric about κ̂ on Fisher's z scale (so never past 1), not on κ's.
+    expect((Math.atanh(interval.lower) + Math.atanh(interval.upper)) / 2).toBeCloseTo(Math.atanh(2 / 3), 12);
+    expect(interval.lower).toBeGreaterThanOrEqual(-1);
+    expect(interval.upper).toBeLessThanOrEqual(1);
     expect(interval.confidence).toBe(0.95);
   });
 
@@ -70,7 +73,10 @@ describe('caseLabelAgreement', () => {
   it('reports κ and α as undefined (null) when every label is the same, not as 0 or 1', () => {
     const same = caseLabelAgreement(labels.map((l) => ({ ...l, label: 'yes' })), { bootstrap: false });
     expect(same.cohen.every((p) => p.kappa!.kappa === null)).toBe(true);
+    // …and says why, in words, for the dashboard and the report to print.
+    expect(same.cohen.map((p) => p.kappa!.reason)).toEqual([6, 5, 5].map((cases) => `both raters put all ${cases} subjects in category "yes": with no variation, chance agreement is total (p_e = 1) and κ = (p_o − p_e) / (1 − p_e) is 0/0`));
     expect(same.fleiss!.kappa.kappa).toBeNull();
+    expect(same.fleiss!.kappa.reason).toMatch(/^all 3 raters put all 5 subjects in category "yes": with no variation, chance agreement is total/);
     expect(same.krippendorff!.alpha).toBeNull();
   });
 

@@ -52,9 +52,9 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 /**
  * Agreement on case-level labels across annotators, by the existing statistics: Cohen's κ per pair
- * (Wald interval), Fleiss' κ over the cases all annotators labelled (Wald interval under H0 and a
- * bootstrap), Krippendorff's α for nominal data over every case with at least two labels (bootstrap
- * interval). Each case has at most one label per annotator.
+ * (Wald interval on Fisher's z), Fleiss' κ over the cases all annotators labelled (Wald interval on
+ * Fisher's z with the SE under H0, and a bootstrap), Krippendorff's α for nominal data over every
+ * case with at least two labels (bootstrap interval). Each case has at most one label per annotator.
  */
 export function caseLabelAgreement(labels: readonly CaseLabel[], options: CaseLabelOptions = {}): CaseLabelAgreement {
   if (!Array.isArray(labels) || labels.length === 0) throw new ProgrammeInputError('labels', 'holds no labels');

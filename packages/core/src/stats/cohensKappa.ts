@@ -1,6 +1,6 @@
 import { checkConfidence, checkMatrix } from './checkInput';
 import type { Interval } from './Interval';
-import { waldInterval } from './waldInterval';
+import { fisherZInterval } from './fisherZInterval';
 import { StatsInputError } from './StatsInputError';
 
 const { sqrt, max } = Math;
@@ -8,6 +8,8 @@ const { sqrt, max } = Math;
 export interface CohensKappa {
   /** κ = (p_o − p_e) / (1 − p_e); null when p_e = 1 (both raters used one and the same category only). */
   kappa: number | null;
+  /** Why κ is null, in words (e.g. for a table row); absent when κ is defined. */
+  reason?: string;
   /** p_o, the proportion of subjects on the diagonal. */
   observedAgreement: number;
   /** p_e = Σ p_i. p_.i, the agreement expected from the marginals. */
@@ -20,7 +22,10 @@ export interface CohensKappa {
   standardErrorNull: number | null;
   /** z = κ̂ / SE₀ for H0: κ = 0. */
   z: number | null;
-  /** Wald interval κ̂ ± z_{(1+c)/2} · SE (the SE under the alternative). */
+  /**
+   * Wald interval on Fisher's z scale, tanh(atanh κ̂ ∓ z_{(1+c)/2} · SE / (1 − κ̂²)) (the SE under the
+   * alternative): always inside [−1, 1], unlike κ̂ ± z · SE on small samples (fisherZInterval).
+   */
   interval: Interval | null;
 }
 
@@ -44,16 +49,19 @@ export function cohensKappa(table: readonly (readonly number[])[], options: { co
   if (n === 0) throw new StatsInputError('table', 'holds no subjects');
 
   const p = table.map((row) => row.map((count) => count / n));
+  let agreeing = 0;
+  for (let i = 0; i < k; i++) agreeing += table[i][i];
   const rowMarginal = p.map((row) => row.reduce((a, b) => a + b, 0));
   const columnMarginal = p[0].map((_, j) => p.reduce((a, row) => a + row[j], 0));
-  let observed = 0;
+  // From the counts, so that perfect agreement is p_o = 1 exactly (and κ = 1 exactly, not 1 − 1e-16).
+  const observed = agreeing / n;
   let expected = 0;
-  for (let i = 0; i < k; i++) {
-    observed += p[i][i];
-    expected += rowMarginal[i] * columnMarginal[i];
-  }
+  for (let i = 0; i < k; i++) expected += rowMarginal[i] * columnMarginal[i];
   const base = { observedAgreement: observed, expectedAgreement: expected, subjects: n };
-  if (expected >= 1) return { ...base, kappa: null, standardError: null, standardErrorNull: null, z: null, interval: null };
+  if (expected >= 1) {
+    const only = rowMarginal.findIndex((marginal) => marginal > 0);
+    return { ...base, kappa: null, reason: oneCategoryReason(n, `category ${only + 1} of ${k}`), standardError: null, standardErrorNull: null, z: null, interval: null };
+  }
   const kappa = (observed - expected) / (1 - expected);
 
   // Variance under the alternative (FCE 1969):
@@ -79,6 +87,14 @@ export function cohensKappa(table: readonly (readonly number[])[], options: { co
     standardError,
     standardErrorNull,
     z: standardErrorNull > 0 ? kappa / standardErrorNull : null,
-    interval: waldInterval(kappa, standardError, confidence, 'Wald, large-sample SE under the alternative (Fleiss, Cohen & Everitt 1969)'),
+    interval: fisherZInterval(kappa, standardError, confidence, "Wald on Fisher's z = atanh κ (delta method), large-sample SE under the alternative (Fleiss, Cohen & Everitt 1969)"),
   };
+}
+
+/**
+ * Why κ is undefined when p_e = 1: both raters put every subject in the one category, so chance
+ * alone predicts all the agreement there is and κ = (p_o − p_e) / (1 − p_e) is 0 / 0.
+ */
+export function oneCategoryReason(subjects: number, category: string): string {
+  return `both raters put all ${subjects} subject${subjects === 1 ? '' : 's'} in ${category}: with no variation, chance agreement is total (p_e = 1) and κ = (p_o − p_e) / (1 − p_e) is 0/0`;
 }

@@ -1,5 +1,5 @@
 import { type Category, indexCategories } from './categoricalRatings';
-import { cohensKappa, type CohensKappa } from './cohensKappa';
+import { cohensKappa, type CohensKappa, oneCategoryReason } from './cohensKappa';
 import { StatsInputError } from './StatsInputError';
 
 /**
@@ -20,5 +20,8 @@ export function cohensKappaFromRatings(
   const k = index.categories.length;
   const table = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < a.length; i++) table[index.indexOf.get(a[i])!][index.indexOf.get(b[i])!]++;
-  return { ...cohensKappa(table, options), categories: index.categories, table };
+  const result = cohensKappa(table, options);
+  // Name the one category by its label rather than its row of the table.
+  const reason = result.kappa === null ? { reason: oneCategoryReason(a.length, `category ${JSON.stringify(a[0])}`) } : {};
+  return { ...result, ...reason, categories: index.categories, table };
 }

@@ -44,7 +44,27 @@ test('the Fleiss–Nee–Landis standard errors and per-category kappas of that 
   expect(result.standardErrorNull).toBeCloseTo((Math.SQRT2 / (sumPq * Math.sqrt(1820))) * Math.sqrt(sumPq ** 2 - third), 14);
   expect(result.standardErrorNull).toBeCloseTo(0.016965069224393132, 12);
   expect(result.z).toBeCloseTo(0.20993070442195522 / 0.016965069224393132, 9);
-  expect(result.interval!.method).toMatch(/H0/);
+  expect(result.interval!.method).toMatch(/Fisher's z.*H0/);
+  // Wald on Fisher's z: tanh(atanh κ̂ ∓ 1.96 · SE₀ / (1 − κ̂²)).
+  const zSe = 0.016965069224393132 / (1 - 0.20993070442195522 ** 2);
+  expect(result.interval!.lower).toBeCloseTo(Math.tanh(Math.atanh(0.20993070442195522) - 1.959963984540054 * zSe), 12);
+  expect(result.interval!.upper).toBeCloseTo(Math.tanh(Math.atanh(0.20993070442195522) + 1.959963984540054 * zSe), 12);
+});
+
+test('a small sample near κ = 1 keeps its Wald interval inside [−1, 1] (κ̂ ± 1.96 SE₀ would not)', () => {
+  // 4 subjects × 3 raters, one dissent: Σ x² = 9 + 9 + 5 + 9 = 32, P̄ = (32 − 12) / 24 = 5/6; category
+  // totals 8 and 4 of 12 give P̄e = 80/144 = 5/9; κ = (5/6 − 5/9) / (4/9) = 5/8. SE₀ = √2 / √24 = 0.2887
+  // (Σ p_j q_j (q_j − p_j) = 0 with two categories), so κ̂ + 1.96 SE₀ = 1.19.
+  const result = fleissKappa([[3, 0], [0, 3], [2, 1], [3, 0]]);
+  expect(result.kappa).toBeCloseTo(5 / 8, 14);
+  expect(result.kappa! + 1.959963984540054 * result.standardErrorNull!).toBeGreaterThan(1);
+  expect(result.interval!.lower).toBeGreaterThanOrEqual(-1);
+  expect(result.interval!.upper).toBeLessThan(1);
+  const zSe = result.standardErrorNull! / (1 - (5 / 8) ** 2);
+  expect(result.interval!.upper).toBeCloseTo(Math.tanh(Math.atanh(5 / 8) + 1.959963984540054 * zSe), 12);
+  // Perfect agreement: κ = 1 exactly, the Fisher-z interval the point (the bootstrap is the range to show).
+  const perfect = fleissKappa([[3, 0], [0, 3], [3, 0]]);
+  expect([perfect.kappa, perfect.interval!.lower, perfect.interval!.upper]).toEqual([1, 1, 1]);
 });
 
 test('from labels: each subject\'s 14 labels give the same kappa; a bootstrap over subjects brackets it', () => {
@@ -65,6 +85,9 @@ test('perfect agreement gives κ = 1; one category everywhere gives null, not Na
   const single = fleissKappa([[3, 0], [3, 0]]);
   expect(single.kappa).toBeNull();
   expect(single.categoryKappas[1].kappa).toBeNull();
+  expect(single.reason).toBe('all 3 raters put all 2 subjects in category 1 of 2: with no variation, chance agreement is total (P̄e = 1) and κ = (P̄ − P̄e) / (1 − P̄e) is 0/0');
+  expect(fleissKappaFromRatings([['yes', 'yes'], ['yes', 'yes']]).reason).toMatch(/^all 2 raters put all 2 subjects in category "yes": /);
+  expect(fleissKappa([[3, 0], [0, 3]]).reason).toBeUndefined();
 });
 
 test('unequal numbers of raters, fractional counts or a single rater are typed errors', () => {

@@ -1,6 +1,6 @@
 import { checkConfidence, checkMatrix } from './checkInput';
 import type { Interval } from './Interval';
-import { waldInterval } from './waldInterval';
+import { fisherZInterval } from './fisherZInterval';
 import { type BootstrapInterval, type BootstrapOptions, percentileBootstrap } from './percentileBootstrap';
 import { StatsInputError } from './StatsInputError';
 
@@ -17,6 +17,8 @@ export interface CategoryKappa {
 export interface FleissKappa {
   /** κ = (P̄ − P̄e) / (1 − P̄e); null when P̄e = 1 (every rating in one category). */
   kappa: number | null;
+  /** Why κ is null, in words (e.g. for a table row); absent when κ is defined. */
+  reason?: string;
   /** P̄, the mean over subjects of the proportion of agreeing rater pairs. */
   meanObservedAgreement: number;
   /** P̄e = Σ_j p_j². */
@@ -29,8 +31,9 @@ export interface FleissKappa {
   standardErrorNull: number | null;
   z: number | null;
   /**
-   * Wald interval κ̂ ± z · SE₀, as most software reports it; SE₀ is exact only at κ = 0, so away from
-   * 0 prefer `bootstrap`.
+   * Wald interval with SE₀ on Fisher's z scale, tanh(atanh κ̂ ∓ z · SE₀ / (1 − κ̂²)) (fisherZInterval):
+   * always inside [−1, 1], where κ̂ ± z · SE₀ leaves it on small samples. SE₀ is exact only at κ = 0,
+   * so away from 0 prefer `bootstrap`.
    */
   interval: Interval | null;
   /** Percentile bootstrap over subjects, when options.bootstrap is given. */
@@ -117,7 +120,10 @@ export function fleissKappa(counts: readonly (readonly number[])[], options: Fle
           'percentile bootstrap, subjects resampled with replacement (Efron & Tibshirani 1993)'),
       }
     : {};
-  if (expectedAgreement >= 1) return { ...base, kappa: null, standardErrorNull: null, z: null, interval: null, ...bootstrap };
+  if (expectedAgreement >= 1) {
+    const only = p.findIndex((pj) => pj > 0);
+    return { ...base, kappa: null, reason: fleissOneCategoryReason(N, n, `category ${only + 1} of ${k}`), standardErrorNull: null, z: null, interval: null, ...bootstrap };
+  }
 
   const kappa = (meanObservedAgreement - expectedAgreement) / (1 - expectedAgreement);
   // FNL 1979: SE₀(κ) = √2 / (Σ p_j q_j √(N n (n − 1))) · √((Σ p_j q_j)² − Σ p_j q_j (q_j − p_j))
@@ -134,7 +140,12 @@ export function fleissKappa(counts: readonly (readonly number[])[], options: Fle
     kappa,
     standardErrorNull,
     z: standardErrorNull > 0 ? kappa / standardErrorNull : null,
-    interval: waldInterval(kappa, standardErrorNull, confidence, 'Wald with the SE under H0 (Fleiss, Nee & Landis 1979); exact only near κ = 0'),
+    interval: fisherZInterval(kappa, standardErrorNull, confidence, "Wald on Fisher's z = atanh κ (delta method) with the SE under H0 (Fleiss, Nee & Landis 1979); exact only near κ = 0"),
     ...bootstrap,
   };
+}
+
+/** Why Fleiss' κ is undefined when P̄e = 1: every rating of every subject is the one category. */
+export function fleissOneCategoryReason(subjects: number, raters: number, category: string): string {
+  return `all ${raters} raters put all ${subjects} subject${subjects === 1 ? '' : 's'} in ${category}: with no variation, chance agreement is total (P̄e = 1) and κ = (P̄ − P̄e) / (1 − P̄e) is 0/0`;
 }

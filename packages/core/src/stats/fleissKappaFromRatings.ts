@@ -1,5 +1,5 @@
 import { type Category, indexCategories } from './categoricalRatings';
-import { fleissKappa, type FleissKappa, type FleissKappaOptions } from './fleissKappa';
+import { fleissKappa, type FleissKappa, type FleissKappaOptions, fleissOneCategoryReason } from './fleissKappa';
 import { StatsInputError } from './StatsInputError';
 
 /**
@@ -23,5 +23,8 @@ export function fleissKappaFromRatings(
     for (const value of row) counted[index.indexOf.get(value)!]++;
     return counted;
   });
-  return { ...fleissKappa(counts, options), categories: index.categories, counts };
+  const result = fleissKappa(counts, options);
+  // Name the one category by its label rather than its column of the table.
+  const reason = result.kappa === null ? { reason: fleissOneCategoryReason(result.subjects, result.raters, `category ${JSON.stringify(ratings[0][0])}`) } : {};
+  return { ...result, ...reason, categories: index.categories, counts };
 }

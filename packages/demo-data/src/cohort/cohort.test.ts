@@ -23,9 +23,15 @@ describe('demoCohort', () => {
     }
   });
 
+  it('names every case once: StudyID is the case id in capitals, PatientID that name after SEGQC-', () => {
+    expect(cohort.map((c) => [c.StudyID, c.PatientID])).toEqual(cohort.map((c) => [c.caseId.toUpperCase(), `SEGQC-${c.caseId.toUpperCase()}`]));
+    expect(cohort.map((c) => c.StudyID)).toContain('CT-CAL');
+  });
+
   it('marks the calibration case and gives it a GOLD reference by a senior radiologist', () => {
     const calibration = cohort.find((c) => c.kind === 'ct-calibration')!;
-    expect(calibration.PatientID).toBe('SEGQC-CAL-01');
+    // One name per case (issue 14): the calibration case is CT-CAL, its patient SEGQC-CT-CAL.
+    expect([calibration.caseId, calibration.StudyID, calibration.PatientID]).toEqual(['ct-cal', 'CT-CAL', 'SEGQC-CT-CAL']);
     expect(calibration.segs[0]).toMatchObject({ ContentLabel: 'GOLD', annotator: { name: 'Lindqvist^Maria', login: 'mlindqvist' } });
     expect(calibration.segs.slice(1).map((s) => s.annotator.key)).toEqual(['rivera', 'chen', 'okafor']);
   });

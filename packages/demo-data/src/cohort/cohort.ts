@@ -143,7 +143,9 @@ function ctCase(caseId: string, index: number, kind: 'ct' | 'ct-calibration', we
   return {
     caseId,
     kind,
-    PatientID: calibration ? 'SEGQC-CAL-01' : `SEGQC-CT-${number}`,
+    // One name per case (issue 14): the calibration case is CT-CAL everywhere (StudyID, and the
+    // PatientID SEGQC-CT-CAL as SEGQC-CT-01 goes with CT-01), not also "CAL-01".
+    PatientID: `SEGQC-${caseId.toUpperCase()}`,
     PatientName: calibration ? 'Calibration^Chest' : `Demo^Chest ${number}`,
     PatientSex: index % 2 === 0 ? 'F' : 'M',
     PatientBirthDate: `19${String(48 + ((index * 7) % 30)).padStart(2, '0')}${String(1 + (index % 12)).padStart(2, '0')}15`,
