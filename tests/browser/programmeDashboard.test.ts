@@ -82,21 +82,29 @@ function components(mask: Uint8Array, columns: number, rows: number, slices: num
 const gamma = (x: number): number => (x === 1 ? 1 : x === 0.5 ? Math.sqrt(Math.PI) : (x - 1) * gamma(x - 1));
 interface HandChartPoint { ewma: number | null; lower: number | null; upper: number | null; alarm: 'above' | 'below' | null }
 /** The EWMA chart written out: the first 4 values give the centre and σ = s / c4(4); then λ 0.2, L 3, exact limits. */
-function ewmaByHand(values: number[]): HandChartPoint[] {
+/**
+ * The drift chart's rule written out (issue 14): σ = max(s / c4(4), floor) with floor = m / L, m the
+ * SOP's meaningful Dice change of the structure (0 for the schedule's offsets, whose scale is not Dice);
+ * only a fall below the lower limit alarms.
+ */
+function ewmaByHand(values: number[], floor = 0): HandChartPoint[] {
   const n = 4, lambda = 0.2, width = 3;
   const baseline = values.slice(0, n);
   const centre = baseline.reduce((a, b) => a + b, 0) / n;
   const s = Math.sqrt(baseline.reduce((a, x) => a + (x - centre) ** 2, 0) / (n - 1));
-  const sigma = s / (Math.sqrt(2 / (n - 1)) * (gamma(n / 2) / gamma((n - 1) / 2)));
+  const sigma = Math.max(s / (Math.sqrt(2 / (n - 1)) * (gamma(n / 2) / gamma((n - 1) / 2))), floor);
   let z = centre;
   return values.map((value, index) => {
     if (index < n) return { ewma: null, lower: null, upper: null, alarm: null };
     const i = index - n + 1;
     z = lambda * value + (1 - lambda) * z;
     const half = width * sigma * Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * i)));
-    return { ewma: z, lower: centre - half, upper: centre + half, alarm: z > centre + half ? 'above' : z < centre - half ? 'below' : null };
+    return { ewma: z, lower: centre - half, upper: centre + half, alarm: z < centre - half ? 'below' : null };
   });
 }
+
+/** The CT lung-nodule SOP's meaningful Dice change (platform-config/sops/ct-lung-nodule.json), which the dashboard takes from the served library. */
+const MEANINGFUL_DICE_CHANGE: Record<string, number> = { 'Right lung': 0.02, 'Left lung': 0.02, 'Lung nodule': 0.05 };
 
 interface CaseTruth {
   /** Dice of each reader against the case's reference, per structure. */
@@ -151,7 +159,7 @@ beforeAll(async () => {
 });
 
 interface ChartRead {
-  annotator: string; structure: string; modality: string; alarms: number; firstAlarmCase: string | null; recalibrationDue: boolean; legend: string; unmonitoredLegend: string;
+  annotator: string; structure: string; modality: string; alarms: number; meaningfulDiceChange: number; firstAlarmCase: string | null; recalibrationDue: boolean; legend: string; unmonitoredLegend: string;
   points: Array<{ case: string; date: string; reference: string; phase: string; dice: number; ewma: number | null; lower: number | null; upper: number | null; alarm: string }>;
   unmonitored: Array<{ case: string; reference: string; dice: number }>;
 }
@@ -176,6 +184,7 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
       structure: svg.getAttribute('data-structure')!,
       modality: svg.getAttribute('data-modality')!,
       alarms: Number(svg.getAttribute('data-alarms')),
+      meaningfulDiceChange: Number(svg.getAttribute('data-meaningful-dice-change')),
       firstAlarmCase: svg.getAttribute('data-first-alarm-case'),
       recalibrationDue: svg.getAttribute('data-recalibration-due') === 'true',
       legend: figure.querySelector('[data-testid=segqc-ewma-reference]')!.textContent ?? '',
@@ -214,7 +223,8 @@ test('from the study list to the reliability dashboard: drift charts, recalibrat
       const values = valuesOf(chart, reader, structure);
       chart.points.forEach((point, i) => expect(point.dice).toBeCloseTo(values[i], 9));
       // The chart's EWMA, limits and alarms are the rule written out again on these values.
-      const byHand = ewmaByHand(values);
+      const byHand = ewmaByHand(values, MEANINGFUL_DICE_CHANGE[structure] / 3);
+      expect(chart.meaningfulDiceChange).toBe(MEANINGFUL_DICE_CHANGE[structure]);
       chart.points.forEach((point, i) => {
         expect(point.phase).toBe(i < 4 ? 'baseline' : 'monitoring');
         for (const key of ['ewma', 'lower', 'upper'] as const) {

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANNOTATORS, demoManifest } from '@segqc/demo-data';
 import {
-  calibrationCasesOf, observeCaseFromPacs, programmeInventory, programmeReliability,
+  calibrationCasesOf, meaningfulDiceChangesOf, observeCaseFromPacs, programmeInventory, programmeReliability,
   type CaseObservations, type DicomwebReadOptions, type ProgrammeReliability,
 } from '@segqc/core';
 import { startTestPacs, type TestPacs } from '../harness/testPacs';
 import type { DriftJson } from '../../packages/cli/src/drift/driftReport';
 import { segqc, type SegqcRun } from '../harness/segqcCommand';
+import { defaultSopDir, readSopLibrary } from '../../packages/cli/src/qc/sopLibrary';
 
 // `segqc drift` and `segqc report --html` over the demo CT programme on a real Orthanc, the built
 // command as a nightly job runs it (the cases are read in worker threads, which need the compiled
@@ -16,7 +17,8 @@ import { segqc, type SegqcRun } from '../harness/segqcCommand';
 // segmenting the lungs ever larger — and a calibration case with a gold reference. ct-01..ct-07 carry
 // a signed adjudication, ct-08 is open. The state drift prints is the one core programmeReliability
 // gives on observations made here, case by case, in this process: the charts monitor the adjudicated
-// and gold points and show ct-08's Dice against the majority unmonitored; Okafor's lungs, and only
+// and gold points and show ct-08's Dice against the majority unmonitored (one-sided, σ floored with
+// the SOP's meaningful Dice change, issue 14); Okafor's lungs, and only
 // they, are in alarm, so the job fails (exit 1) and asks him to redo the calibration case. The HTML
 // report draws the same numbers and fetches nothing.
 jest.setTimeout(240_000);
@@ -44,7 +46,9 @@ beforeAll(async () => {
     const { observations } = await observeCaseFromPacs(pacs.dicomwebUrl, c, read);
     if (observations) observed.push(observations);
   }
-  expected = programmeReliability(observed, calibrationCasesOf(inventory.cases));
+  // As the command does (issue 14): each chart's σ floored with the SOP library's meaningful Dice change.
+  const meaningfulDiceChange = meaningfulDiceChangesOf(readSopLibrary(defaultSopDir()).sops.map((entry) => entry.sop));
+  expected = programmeReliability(observed, calibrationCasesOf(inventory.cases), { drift: { meaningfulDiceChange } });
 });
 afterAll(async () => {
   await pacs?.stop();

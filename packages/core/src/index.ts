@@ -296,10 +296,13 @@ export {
   type EwmaChart, type EwmaOptions, type EwmaPoint, type EwmaBaselinePoint, type EwmaMonitoredPoint, type EwmaAlarm, type EwmaSide, type SigmaEstimator,
 } from './programme/ewmaChart';
 export {
-  agreementSeries, AGREEMENT_REFERENCES,
-  type AgreementObservation, type AgreementSeries, type AgreementSeriesOptions, type AgreementReference,
+  agreementSeries, AGREEMENT_REFERENCES, UNMONITORED_REASONS, UNMONITORED_REASON_TEXT,
+  type AgreementObservation, type AgreementSeries, type AgreementSeriesOptions, type AgreementReference, type UnmonitoredReason,
 } from './programme/agreementSeries';
-export { driftState, type DriftState, type DriftOptions, type DriftAlarmStart, type CalibrationCase } from './programme/driftState';
+export {
+  driftState, diceSigmaFloor, MINIMUM_BASELINE_POINTS, DEFAULT_MEANINGFUL_DICE_CHANGE,
+  type DriftState, type DriftOptions, type DriftAlarmStart, type CalibrationCase,
+} from './programme/driftState';
 export {
   calibrationScores,
   type CalibrationResult, type CalibrationCaseScore, type StructureCalibration, type AnnotatorCalibration, type CalibrationScoresOptions,
@@ -311,7 +314,9 @@ export { caseMeasureIcc, type CaseMeasure, type CaseMeasureIcc } from './program
 export {
   caseObservations,
   type CaseObservationInput, type CaseObservations, type ObservedAnnotation, type ObservedReference, type ObservedReferenceKind, type ObservedStructure, type PairDice, type LesionCount,
+  type ReferenceOrigin, type LeaveOneOutDice,
 } from './programmeObservations/caseObservations';
+export { meaningfulDiceChangesOf } from './programmeObservations/meaningfulDiceChanges';
 export {
   programmeReliability, DRIFT_REFERENCES,
   type ProgrammeReliability, type ReliabilityOptions, type DriftChart, type IrrMatrix, type LesionLabelKind, type LesionLabelAgreement,
@@ -332,7 +337,7 @@ export { byMadeAt } from './inventory/byMadeAt';
 
 // The programme's reliability read from the PACS (the viewer's dashboard worker, segqc drift and segqc report --html), and the EWMA chart's geometry
 export { annotatorOf } from './programmeObservations/annotatorOf';
-export { observeCaseFromPacs, type CaseObservationOutcome, type SkippedCase } from './programmeObservations/observeCaseFromPacs';
+export { observeCaseFromPacs, referenceOriginsOf, type CaseObservationOutcome, type SkippedCase } from './programmeObservations/observeCaseFromPacs';
 export {
   reliabilityFromPacs, calibrationCasesOf,
   type ReliabilityFromPacsOptions, type ProgrammeReliabilityFromPacs, type ReliabilityStage, type ReliabilityProgress,

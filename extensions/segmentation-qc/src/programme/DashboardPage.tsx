@@ -7,7 +7,7 @@ import { personLabel } from './format';
 import { IrrMatrixView } from './IrrMatrixView';
 import { LesionLabelsView } from './LesionLabelsView';
 import { ProgrammeError, ProgrammePage, ProgrammeProgressView, SkippedCases } from './ProgrammePage';
-import { recalibrationsDue } from '@segqc/core';
+import { DEFAULT_MEANINGFUL_DICE_CHANGE, MINIMUM_BASELINE_POINTS, recalibrationsDue } from '@segqc/core';
 import { RecalibrationView } from './RecalibrationView';
 import { useProgramme } from './useProgramme';
 
@@ -54,6 +54,14 @@ export function DashboardPage({ servicesManager }: { servicesManager: ServicesMa
               the first cases of each chart set its centre and limits. A case without one is shown against the majority vote of its annotators but not
               monitored: the majority includes the annotator’s own vote and moves with the group.
             </p>
+            <ul className="segqc-muted" data-testid="segqc-drift-rule">
+              <li>A reference never judges the annotator it was taken from: where the adjudicator accepted an annotator’s segmentation, or edited the reference from it, that annotator’s point is drawn but not monitored; where the reference is a majority vote or STAPLE of the annotations, no one’s point is monitored.</li>
+              <li>Only a fall in Dice alarms: agreement above the centre line is never drift.</li>
+              <li>No alarm before {MINIMUM_BASELINE_POINTS} monitored cases have set the centre and σ.</li>
+              <li>σ is never below m / L, m being the SOP’s meaningful Dice change for the structure ({DEFAULT_MEANINGFUL_DICE_CHANGE} where no SOP says), L = 3: one case alarms on its own only when its Dice falls more than m below the centre.</li>
+              <li>Recalibration is due when the latest point is below the lower limit.</li>
+              <li>Under each chart, the annotator’s Dice against the majority of the other annotators of each case (leave-one-out), to follow them between adjudications; not monitored.</li>
+            </ul>
             {result.reliability.drift.length === 0 && <p className="segqc-empty">No case has a reference to compare with yet (a case needs an adjudicated or gold SEG, or three annotators for an unmonitored majority vote).</p>}
             {byAnnotator(result.reliability.drift).map(([annotator, charts]) => (
               <div key={annotator} className="segqc-chart-group" data-testid="segqc-annotator-charts" data-annotator={annotator}>

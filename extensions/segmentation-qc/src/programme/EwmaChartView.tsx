@@ -1,4 +1,4 @@
-import { CHART_FRAME, driftChartLayout, type AgreementReference, type DriftChart } from '@segqc/core';
+import { CHART_FRAME, driftChartLayout, UNMONITORED_REASON_TEXT, type AgreementObservation, type AgreementReference, type DriftChart, type LeaveOneOutDice } from '@segqc/core';
 import type { CaseSummary } from './caseSummary';
 import { calendarDate, fixed, personLabel, REFERENCE_LABELS } from './format';
 
@@ -8,11 +8,16 @@ const numberAttribute = (value: number | null | undefined): string | undefined =
  * One annotator × structure × modality drift chart (core ewmaChart) as SVG: the Dice of each case
  * (hollow), the EWMA (line and filled points) with the centre line and the time-varying limits
  * from the baseline window (shaded), alarms in red. Dice against the majority vote of a case
- * without a reference standard is shown in its place in time (grey square) but not monitored. Each
- * point carries its data in data-* attributes.
+ * without a reference standard is shown in its place in time (grey square) but not monitored, and so
+ * is Dice against a reference taken from this annotator or made with their vote (issue 14). Beside
+ * the chart, the annotator's Dice against the leave-one-out majority of the others (LeaveOneOutView).
+ * Each point carries its data in data-* attributes.
  */
 export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: ReadonlyMap<string, CaseSummary> }) {
   const { series, state, references, unmonitored } = drift;
+  const peerPoints = unmonitored.filter((o) => o.unmonitored === undefined).length;
+  const takenFrom = unmonitored.filter((o) => o.unmonitored === 'reference-from-annotator').length;
+  const votedIn = unmonitored.filter((o) => o.unmonitored === 'reference-made-with-annotator').length;
   const { chart } = state;
   const layout = driftChartLayout(drift);
   const frame = CHART_FRAME;
@@ -44,6 +49,11 @@ export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: Read
         data-baseline-points={chart.baselinePoints}
         data-centre={numberAttribute(chart.centre)}
         data-sigma={numberAttribute(chart.sigma)}
+        data-baseline-sigma={numberAttribute(chart.baselineSigma)}
+        data-sigma-floor={numberAttribute(chart.sigmaFloor)}
+        data-sigma-floored={chart.sigmaFloored}
+        data-meaningful-dice-change={numberAttribute(state.meaningfulDiceChange)}
+        data-alarm-side={chart.alarmSide}
         data-lambda={chart.lambda}
         data-limit-width={chart.limitWidth}
         data-alarm={state.alarm}
@@ -115,8 +125,10 @@ export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: Read
                 data-date={observation.date}
                 data-dice={observation.dice}
                 data-reference={observation.reference}
+                data-unmonitored-reason={observation.unmonitored}
+                data-reference-from-annotator={observation.unmonitored === 'reference-from-annotator'}
               >
-                <title>{`${caseLabel(observation.caseId)} (${calendarDate(observation.date)}): Dice ${fixed(observation.dice)} against ${REFERENCE_LABELS[observation.reference]}; not monitored`}</title>
+                <title>{`${caseLabel(observation.caseId)} (${calendarDate(observation.date)}): Dice ${fixed(observation.dice)} against ${REFERENCE_LABELS[observation.reference]}; not monitored${unmonitoredWhy(observation)}`}</title>
               </rect>
               <text className="segqc-chart-xlabel segqc-muted" x={at.x} y={plotBottom + 13} textAnchor="middle">{caseLabel(observation.caseId)}</text>
               <text className="segqc-chart-xlabel segqc-muted" x={at.x} y={plotBottom + 25} textAnchor="middle">{calendarDate(observation.date).slice(5)}</text>
@@ -128,22 +140,76 @@ export function EwmaChartView({ drift, cases }: { drift: DriftChart; cases: Read
         <li><span className="segqc-key segqc-key-value" /> Dice per case</li>
         <li><span className="segqc-key segqc-key-ewma" /> EWMA (λ {chart.lambda})</li>
         <li><span className="segqc-key segqc-key-centre" /> centre{chart.centre !== null ? ` ${fixed(chart.centre)}` : ''}</li>
-        <li><span className="segqc-key segqc-key-limit" /> limits (L {chart.limitWidth}, σ {fixed(chart.sigma, 4)} from the first {chart.baselinePoints} cases, shaded)</li>
-        <li><span className="segqc-key segqc-key-alarm" /> alarm</li>
+        <li data-testid="segqc-ewma-limits-legend">
+          <span className="segqc-key segqc-key-limit" /> limits (L {chart.limitWidth}, σ {fixed(chart.sigma, 4)}
+          {chart.sigmaFloored
+            ? ` = the floor m / L, m = ${fixed(state.meaningfulDiceChange, 3)} (the SOP's meaningful Dice change; the first ${chart.baselinePoints} cases give ${chart.baselineSigma === null ? 'no variation' : `σ ${fixed(chart.baselineSigma, 4)}`})`
+            : ` from the first ${chart.baselinePoints} cases`}, shaded)
+        </li>
+        <li><span className="segqc-key segqc-key-alarm" /> alarm{chart.alarmSide === 'both' ? '' : ` (only ${chart.alarmSide === 'below' ? 'a fall' : 'a rise'} alarms)`}</li>
         {referenceCounts.length > 0 && (
           <li className="segqc-chart-reference" data-testid="segqc-ewma-reference">
             Reference: {referenceCounts.map(([reference, n]) => `${REFERENCE_LABELS[reference]} (${n} case${n === 1 ? '' : 's'})`).join('; ')}
           </li>
         )}
-        {unmonitored.length > 0 && (
+        {peerPoints > 0 && (
           <li data-testid="segqc-ewma-unmonitored-legend">
-            <span className="segqc-key segqc-key-unmonitored" /> not monitored: Dice against {REFERENCE_LABELS.peer} ({unmonitored.length} case{unmonitored.length === 1 ? '' : 's'})
+            <span className="segqc-key segqc-key-unmonitored" /> not monitored: Dice against {REFERENCE_LABELS.peer} ({cases_(peerPoints)})
+          </li>
+        )}
+        {takenFrom > 0 && (
+          <li data-testid="segqc-ewma-reference-from-annotator-legend">
+            <span className="segqc-key segqc-key-unmonitored" /> not monitored: {UNMONITORED_REASON_TEXT['reference-from-annotator']} ({cases_(takenFrom)})
+          </li>
+        )}
+        {votedIn > 0 && (
+          <li data-testid="segqc-ewma-reference-made-with-annotator-legend">
+            <span className="segqc-key segqc-key-unmonitored" /> not monitored: {UNMONITORED_REASON_TEXT['reference-made-with-annotator']} ({cases_(votedIn)})
           </li>
         )}
         {chart.points.length === 0 && <li className="segqc-muted">Nothing monitored yet: no case of this chart has an adjudicated or gold reference.</li>}
         {chart.points.length > 0 && !chart.baselineComplete && <li className="segqc-muted">Baseline incomplete: no limits until {chart.baselinePoints} cases.</li>}
         {chart.baselineComplete && chart.sigma === null && <li className="segqc-muted">The baseline cases all agree exactly: no variation to set limits from.</li>}
       </ul>
+      <LeaveOneOutView points={drift.leaveOneOut ?? []} caseLabel={caseLabel} />
     </figure>
+  );
+}
+
+const cases_ = (n: number): string => `${n} case${n === 1 ? '' : 's'}`;
+
+function unmonitoredWhy(observation: AgreementObservation): string {
+  return observation.unmonitored ? ` (${UNMONITORED_REASON_TEXT[observation.unmonitored]})` : '';
+}
+
+const LOO_FRAME = { width: 300, height: 64, left: 34, right: 8, top: 6, bottom: 14 };
+
+/**
+ * The annotator's Dice against the majority vote of the other annotators of each case (leave-one-out),
+ * case by case in time order: to follow an annotator between adjudications. Drawn, never monitored.
+ */
+export function LeaveOneOutView({ points, caseLabel }: { points: readonly LeaveOneOutDice[]; caseLabel: (caseId: string) => string }) {
+  if (points.length === 0) return null;
+  const f = LOO_FRAME;
+  const values = points.map((p) => p.dice);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const span = high - low || 1;
+  const x = (i: number) => f.left + (points.length === 1 ? (f.width - f.left - f.right) / 2 : (i * (f.width - f.left - f.right)) / (points.length - 1));
+  const y = (v: number) => f.top + ((high - v) / span) * (f.height - f.top - f.bottom);
+  return (
+    <div className="segqc-chart-loo" data-testid="segqc-loo" style={{ marginTop: 6 }}>
+      <div className="segqc-muted" style={{ fontSize: '0.85em' }}>Dice against the majority of the other annotators (leave-one-out), per case — shown, not monitored</div>
+      <svg role="img" aria-label="Dice against the leave-one-out majority of the other annotators" viewBox={`0 0 ${f.width} ${f.height}`} width={f.width} height={f.height} data-testid="segqc-loo-chart">
+        <text x={f.left - 4} y={y(high) + 3} textAnchor="end" fontSize={9}>{fixed(high)}</text>
+        {high !== low && <text x={f.left - 4} y={y(low) + 3} textAnchor="end" fontSize={9}>{fixed(low)}</text>}
+        <polyline points={points.map((p, i) => `${x(i)},${y(p.dice)}`).join(' ')} fill="none" stroke="#5a6a7a" strokeWidth={1} />
+        {points.map((p, i) => (
+          <circle key={p.caseId} cx={x(i)} cy={y(p.dice)} r={2.5} fill="#5a6a7a" data-testid="segqc-loo-point" data-case={p.caseId} data-date={p.date} data-dice={p.dice} data-others={p.others}>
+            <title>{`${caseLabel(p.caseId)} (${calendarDate(p.date)}): Dice ${fixed(p.dice)} against the majority of the ${p.others} other annotators`}</title>
+          </circle>
+        ))}
+      </svg>
+    </div>
   );
 }

@@ -6,10 +6,11 @@
  * the user's auth headers.
  */
 import {
-  programmeInventory, reliabilityFromPacs, studyAttributes,
+  meaningfulDiceChangesOf, programmeInventory, reliabilityFromPacs, studyAttributes, type Sop,
   type DicomwebReadOptions, type ProgrammeInventory, type ReadFetchLike,
 } from '@segqc/core';
 import { caseSummary, STUDY_TAGS } from './caseSummary';
+import { fetchSopLibrary } from '../sop/fetchSopLibrary';
 import type { InventoryRequest, ProgrammeInventoryResult, ProgrammeReliabilityResult, ProgrammeStage, ReliabilityRequest } from './programmeWorkerProtocol';
 
 export type ProgrammeProgress = (stage: ProgrammeStage, done: number, total: number) => void;
@@ -33,10 +34,29 @@ export async function inventoryFromPacs(
   };
 }
 
-/** The overview's cases and the programme's reliability; core's skipped list has the inventory's failures first. */
-export async function programmeReliabilityFromPacs(request: ReliabilityRequest, fetch: ReadFetchLike, progress: ProgrammeProgress): Promise<ProgrammeReliabilityResult> {
-  const { result, inventory } = await inventoryFromPacs(request, fetch, progress);
-  const { reliability, observed, skipped } = await reliabilityFromPacs(request.dicomwebRoot, { fetch, headers: request.headers, inventory, onProgress: progress });
+/**
+ * The SOP library's SOPs as the viewer serves them (SOP_LIBRARY_URL, same origin as this worker); none
+ * when it cannot be had: the drift charts then floor σ with core's DEFAULT_MEANINGFUL_DICE_CHANGE.
+ */
+async function servedSops(): Promise<readonly Sop[]> {
+  try {
+    return (await fetchSopLibrary()).sops;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The overview's cases and the programme's reliability; core's skipped list has the inventory's
+ * failures first. The drift charts' σ floor is each structure's meaningful Dice change in the SOP
+ * library (`sops`: the served library by default), as `segqc drift` takes it from its own.
+ */
+export async function programmeReliabilityFromPacs(
+  request: ReliabilityRequest, fetch: ReadFetchLike, progress: ProgrammeProgress, sops: () => Promise<readonly Sop[]> = servedSops,
+): Promise<ProgrammeReliabilityResult> {
+  const [{ result, inventory }, library] = await Promise.all([inventoryFromPacs(request, fetch, progress), sops()]);
+  const reliabilityOptions = { drift: { meaningfulDiceChange: meaningfulDiceChangesOf(library) } };
+  const { reliability, observed, skipped } = await reliabilityFromPacs(request.dicomwebRoot, { fetch, headers: request.headers, inventory, onProgress: progress, reliability: reliabilityOptions });
   return {
     ...result,
     skipped,

@@ -1,5 +1,5 @@
 import {
-  jsonString, reliabilityFromPacs, studyAttributes,
+  jsonString, meaningfulDiceChangesOf, reliabilityFromPacs, studyAttributes,
   type DicomJsonDataset, type ProgrammeReliabilityFromPacs, type ReadFetchLike,
 } from '@segqc/core';
 import type { AccessTokensOptions } from '../auth/AccessTokens';
@@ -9,6 +9,20 @@ import type { ProgressStream } from '../progressOutput';
 import { ObserverPool, type CaseObserver } from './ObserverPool';
 import type { ProgrammeReadOptions } from './programmeOptions';
 import { ReadingProgress } from './ReadingProgress';
+import { defaultSopDir, readSopLibrary } from '../qc/sopLibrary';
+
+/**
+ * The SOP library's meaningful Dice change by structure (the floor of each drift chart's σ, core
+ * driftState): the repository's library, platform-config/sops. Without one (a folder missing from a
+ * deployment), every structure gets core's DEFAULT_MEANINGFUL_DICE_CHANGE.
+ */
+export function sopMeaningfulDiceChanges(dir: string = defaultSopDir()): Record<string, number> {
+  try {
+    return meaningfulDiceChangesOf(readSopLibrary(dir).sops.map((entry) => entry.sop));
+  } catch {
+    return {};
+  }
+}
 
 /** The study attributes the CLI names a case by (PS3.6 tags); never the patient's name or ID. */
 export const STUDY_TAGS = { StudyID: '00200010', AccessionNumber: '00080050', StudyDate: '00080020', StudyDescription: '00081030' } as const;
@@ -31,6 +45,8 @@ export interface ReadDependencies {
   /** The main thread's client-credentials grant; openid-client's by default. */
   grant?: AccessTokensOptions['grant'];
   now?: () => number;
+  /** The SOPs' meaningful Dice change by structure; sopMeaningfulDiceChanges() by default. */
+  meaningfulDiceChange?: Record<string, number>;
 }
 
 /**
@@ -57,7 +73,10 @@ async function read(options: ProgrammeReadOptions, command: string, connection: 
   const data: ObserveWorkerData = { root: options.pacs, credential: options.credential, issued: connection.tokens.issued() };
   const observer = (dependencies.observer ?? ((d) => new ObserverPool(d)))(data);
   try {
-    const programme = await reliabilityFromPacs(options.pacs, { ...connection.read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update });
+    const meaningfulDiceChange = dependencies.meaningfulDiceChange ?? sopMeaningfulDiceChanges();
+    const programme = await reliabilityFromPacs(options.pacs, {
+      ...connection.read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update, reliability: { drift: { meaningfulDiceChange } },
+    });
     const studies = await studyAttributes(options.pacs, Object.values(STUDY_TAGS), connection.read);
     return { programme, studies, seconds: Math.round(now() - started) / 1000 };
   } finally {
@@ -66,7 +85,11 @@ async function read(options: ProgrammeReadOptions, command: string, connection: 
   }
 }
 
-/** What the CLI calls a case: StudyID, else AccessionNumber, else the Study Instance UID. */
+/**
+ * What the CLI calls a case: StudyID, else AccessionNumber, else the Study Instance UID; the same
+ * rule as the viewer's pages (extensions/segmentation-qc/src/programme/caseSummary.ts caseLabel),
+ * so that a case has one name everywhere (issue 14).
+ */
 export function caseLabel(studies: ReadonlyMap<string, DicomJsonDataset>, studyInstanceUid: string): string {
   const study = studies.get(studyInstanceUid);
   const text = (tag: string) => {

@@ -18,7 +18,28 @@ export interface AgreementObservation {
   modality: string;
   dice: number;
   reference: AgreementReference;
+  /**
+   * Set when the point has a reference standard but must not judge the annotator (drawn, not
+   * monitored; agreementSeries leaves it out of the series): see UnmonitoredReason.
+   */
+  unmonitored?: UnmonitoredReason;
 }
+
+/**
+ * Why a point measured against a reference standard is drawn but not monitored:
+ * - `reference-from-annotator`: the reference of this structure on this case was taken from this
+ *   annotator's mask (the adjudication accepted it, the adjudicator edited it from it, or the
+ *   reference is that mask voxel for voxel): "reference taken from this annotator";
+ * - `reference-made-with-annotator`: the reference is a consensus of the annotations (majority vote,
+ *   STAPLE, or an agreed structure's), this annotator's vote included.
+ */
+export type UnmonitoredReason = 'reference-from-annotator' | 'reference-made-with-annotator';
+export const UNMONITORED_REASONS: readonly UnmonitoredReason[] = Object.freeze(['reference-from-annotator', 'reference-made-with-annotator']);
+/** The reasons in words, for a chart's legend and tooltips. */
+export const UNMONITORED_REASON_TEXT: Readonly<Record<UnmonitoredReason, string>> = Object.freeze({
+  'reference-from-annotator': 'reference taken from this annotator',
+  'reference-made-with-annotator': 'reference is a consensus this annotator voted in',
+});
 
 /** An annotator's agreement on one structure in one modality, oldest first. */
 export interface AgreementSeries {
@@ -37,6 +58,8 @@ export interface AgreementSeriesOptions {
    * and agreement with a reference are different quantities and should not share one chart.
    */
   references?: readonly AgreementReference[];
+  /** Keep the observations marked `unmonitored` too; default false (they must not judge the annotator). */
+  includeUnmonitored?: boolean;
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -48,7 +71,7 @@ function checkText(value: unknown, argument: string): void {
 /**
  * Groups observations into one series per annotator × structure × modality, each in time order (ties
  * broken by case id), series sorted by annotator, structure and modality. A case gives at most one
- * point per series: two observations of one case in one series (among the references kept) are an
+ * point per series: the points marked `unmonitored` are left out unless options.includeUnmonitored; two observations of one case in one series (among the references kept) are an
  * error, since the chart would count that case twice.
  */
 export function agreementSeries(observations: readonly AgreementObservation[], options: AgreementSeriesOptions = {}): AgreementSeries[] {
@@ -71,7 +94,9 @@ export function agreementSeries(observations: readonly AgreementObservation[], o
     const time = isoInstant(date, `${path}.date`);
     if (typeof dice !== 'number' || !(dice >= 0 && dice <= 1)) throw new ProgrammeInputError(`${path}.dice`, `must be a number in [0, 1], got ${String(dice)}`);
     if (!AGREEMENT_REFERENCES.includes(reference)) throw new ProgrammeInputError(`${path}.reference`, `must be one of ${AGREEMENT_REFERENCES.join(', ')}, got ${JSON.stringify(reference)}`);
-    if (!references.includes(reference)) return;
+    const { unmonitored } = observation;
+    if (unmonitored !== undefined && !UNMONITORED_REASONS.includes(unmonitored)) throw new ProgrammeInputError(`${path}.unmonitored`, `must be one of ${UNMONITORED_REASONS.join(', ')}, got ${JSON.stringify(unmonitored)}`);
+    if (!references.includes(reference) || (unmonitored !== undefined && !options.includeUnmonitored)) return;
 
     const key = JSON.stringify([annotator, structure, modality]);
     const caseKey = JSON.stringify([annotator, structure, modality, caseId]);

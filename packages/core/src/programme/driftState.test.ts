@@ -40,10 +40,13 @@ describe('driftState', () => {
     expect([state.latestAlarm, state.recalibrationDue, state.dueSince, state.calibrationCasesToRedo]).toEqual([null, false, null, []]);
   });
 
-  it('never asks for recalibration when agreement improved (alarm above, Dice)', () => {
+  // Issue 14: this used to be an "alarm above" that asked for nothing; the chart is now one-sided, so
+  // better agreement is no alarm at all (the EWMA is still beyond the upper limit, which is drawn).
+  it('never alarms when agreement improved (a Dice chart alarms below only)', () => {
     const [state] = driftState(seriesOf([...BASELINE, 0.92, 0.92, 0.92, 0.92]));
-    expect(state.latestAlarm).toBe('above');
-    expect(state.recalibrationDue).toBe(false);
+    const latest = state.chart.points[7];
+    expect(latest.phase === 'monitoring' && latest.ewma > latest.upper!).toBe(true);
+    expect([state.chart.alarms, state.alarm, state.latestAlarm, state.recalibrationDue]).toEqual([[], false, null, false]);
   });
 
   it('takes "above" as worse for a distance series', () => {

@@ -21,6 +21,17 @@ export interface EwmaOptions {
   centre?: number;
   /** A known in-control σ of one value; default estimated from the baseline values. */
   sigma?: number;
+  /**
+   * The smallest σ the chart uses: σ_used = max(σ, sigmaFloor), so that the limits are never narrower
+   * than the floor makes them; a baseline without variation then gets limits from the floor alone.
+   * Default none (0).
+   */
+  sigmaFloor?: number;
+  /**
+   * The side(s) on which the chart alarms: 'both' (default), or only 'below' / 'above' (a one-sided
+   * chart: a Dice above the centre line is better agreement, never drift). Both limits are still given.
+   */
+  alarmSide?: EwmaSide | 'both';
 }
 
 /**
@@ -76,10 +87,19 @@ export interface EwmaChart {
   /** The centre line; null while the baseline is incomplete (and no centre was given). */
   centre: number | null;
   /**
-   * σ of one value; null while the baseline is incomplete, or when every baseline value is the same
-   * (no variation to set limits from: the limits are undefined, not zero).
+   * σ of one value the limits use, max(baselineSigma, sigmaFloor); null while the baseline is
+   * incomplete, or when every baseline value is the same and there is no floor (no variation to set
+   * limits from: the limits are undefined, not zero).
    */
   sigma: number | null;
+  /** σ as the baseline gives it (or as given), before the floor; null as for sigma without a floor. */
+  baselineSigma: number | null;
+  /** The floor of σ (options.sigmaFloor); null when none. */
+  sigmaFloor: number | null;
+  /** The floor set σ: it is above what the baseline gives (or the baseline had no variation). */
+  sigmaFloored: boolean;
+  /** The side(s) that alarm. */
+  alarmSide: EwmaSide | 'both';
   sigmaSource: SigmaEstimator | 'given';
   /** L σ √(λ / (2 − λ)), the half-width the limits approach; null without σ. */
   asymptoticHalfWidth: number | null;
@@ -89,7 +109,9 @@ export interface EwmaChart {
 }
 
 function checkOptions(options: EwmaOptions): Required<Omit<EwmaOptions, 'centre' | 'sigma'>> & Pick<EwmaOptions, 'centre' | 'sigma'> {
-  const { lambda = EWMA_DEFAULTS.lambda, limitWidth = EWMA_DEFAULTS.limitWidth, sigmaEstimator = EWMA_DEFAULTS.sigmaEstimator, centre, sigma } = options;
+  const { lambda = EWMA_DEFAULTS.lambda, limitWidth = EWMA_DEFAULTS.limitWidth, sigmaEstimator = EWMA_DEFAULTS.sigmaEstimator, centre, sigma, sigmaFloor = 0, alarmSide = 'both' } = options;
+  if (!(typeof sigmaFloor === 'number' && Number.isFinite(sigmaFloor) && sigmaFloor >= 0)) throw new ProgrammeInputError('options.sigmaFloor', `must be a number ≥ 0, got ${String(sigmaFloor)}`);
+  if (alarmSide !== 'both' && alarmSide !== 'below' && alarmSide !== 'above') throw new ProgrammeInputError('options.alarmSide', `must be 'both', 'below' or 'above', got ${String(alarmSide)}`);
   if (!(typeof lambda === 'number' && lambda > 0 && lambda <= 1)) throw new ProgrammeInputError('options.lambda', `must be in (0, 1], got ${String(lambda)}`);
   if (!(typeof limitWidth === 'number' && Number.isFinite(limitWidth) && limitWidth > 0)) throw new ProgrammeInputError('options.limitWidth', `must be a positive number, got ${String(limitWidth)}`);
   if (sigmaEstimator !== 'standardDeviation' && sigmaEstimator !== 'movingRange') {
@@ -103,7 +125,7 @@ function checkOptions(options: EwmaOptions): Required<Omit<EwmaOptions, 'centre'
   if (!Number.isInteger(baselinePoints) || baselinePoints < minimum) {
     throw new ProgrammeInputError('options.baselinePoints', `must be an integer ≥ ${minimum} (${minimum === 2 ? 'σ is estimated from the baseline' : minimum === 1 ? 'the centre is estimated from the baseline' : 'centre and σ given'}), got ${String(baselinePoints)}`);
   }
-  return { lambda, limitWidth, sigmaEstimator, baselinePoints, centre, sigma };
+  return { lambda, limitWidth, sigmaEstimator, baselinePoints, centre, sigma, sigmaFloor, alarmSide };
 }
 
 function estimateSigma(baseline: readonly number[], estimator: SigmaEstimator): number {
@@ -127,27 +149,31 @@ function estimateSigma(baseline: readonly number[], estimator: SigmaEstimator): 
  * is s / c4(n) (or MR̄ / d2); they are shown but not monitored. Monitoring (Phase II) starts with the
  * next value at z₀ = μ₀: z_i = λ x_i + (1 − λ) z_{i−1}, with the exact time-varying limits
  * μ₀ ± L σ √(λ / (2 − λ) · (1 − (1 − λ)^{2i})). A point alarms when z_i is strictly beyond a limit,
- * on that side. The chart never resets after an alarm: each monitored point says whether it is beyond.
+ * on that side (only on `alarmSide` when one is given). σ is never below `sigmaFloor`. The chart never
+ * resets after an alarm: each monitored point says whether it is beyond.
  */
 export function ewmaChart(values: readonly number[], options: EwmaOptions = {}): EwmaChart {
   if (!Array.isArray(values)) throw new ProgrammeInputError('values', 'must be an array of numbers');
   values.forEach((value, i) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new ProgrammeInputError(`values[${i}]`, `must be a finite number, got ${String(value)}`);
   });
-  const { lambda, limitWidth, sigmaEstimator, baselinePoints, centre: givenCentre, sigma: givenSigma } = checkOptions(options);
+  const { lambda, limitWidth, sigmaEstimator, baselinePoints, centre: givenCentre, sigma: givenSigma, sigmaFloor: floor, alarmSide } = checkOptions(options);
+  const sigmaFloor = floor > 0 ? floor : null;
   const baselineComplete = values.length >= baselinePoints;
   const baseline = values.slice(0, baselinePoints);
   const points: EwmaPoint[] = baseline.map((value, index) => ({ phase: 'baseline', index, value }));
   const sigmaSource: EwmaChart['sigmaSource'] = givenSigma !== undefined ? 'given' : sigmaEstimator;
-  const chart = { lambda, limitWidth, baselinePoints, baselineComplete, sigmaSource, points };
+  const chart = { lambda, limitWidth, baselinePoints, baselineComplete, sigmaSource, sigmaFloor, alarmSide, points };
   if (!baselineComplete) {
-    return { ...chart, centre: givenCentre ?? null, sigma: givenSigma ?? null, asymptoticHalfWidth: null, alarms: [], firstAlarmIndex: null };
+    return { ...chart, centre: givenCentre ?? null, sigma: givenSigma ?? null, baselineSigma: givenSigma ?? null, sigmaFloored: false, asymptoticHalfWidth: null, alarms: [], firstAlarmIndex: null };
   }
 
   const centre = givenCentre ?? baseline.reduce((a, b) => a + b, 0) / baselinePoints;
   // Equal baseline values leave σ undefined. Compared exactly: their mean need not round back to the
   // value, and s would then be a spurious 1e-17.
-  const sigma = givenSigma ?? (baseline.every((value) => value === baseline[0]) ? null : estimateSigma(baseline, sigmaEstimator));
+  const baselineSigma = givenSigma ?? (baseline.every((value) => value === baseline[0]) ? null : estimateSigma(baseline, sigmaEstimator));
+  const sigmaFloored = sigmaFloor !== null && (baselineSigma === null || baselineSigma < sigmaFloor);
+  const sigma = sigmaFloored ? sigmaFloor : baselineSigma;
   const alarms: EwmaAlarm[] = [];
   let z = centre;
   for (let index = baselinePoints; index < values.length; index++) {
@@ -161,7 +187,7 @@ export function ewmaChart(values: readonly number[], options: EwmaOptions = {}):
       const halfWidth = limitWidth * sigma * Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * step)));
       lower = centre - halfWidth;
       upper = centre + halfWidth;
-      alarm = z > upper ? 'above' : z < lower ? 'below' : null;
+      alarm = z > upper && alarmSide !== 'below' ? 'above' : z < lower && alarmSide !== 'above' ? 'below' : null;
       if (alarm) alarms.push({ index, side: alarm, ewma: z, limit: alarm === 'above' ? upper : lower });
     }
     points.push({ phase: 'monitoring', index, step, value, ewma: z, lower, upper, alarm });
@@ -170,6 +196,8 @@ export function ewmaChart(values: readonly number[], options: EwmaOptions = {}):
     ...chart,
     centre,
     sigma,
+    baselineSigma,
+    sigmaFloored,
     asymptoticHalfWidth: sigma === null ? null : limitWidth * sigma * Math.sqrt(lambda / (2 - lambda)),
     alarms,
     firstAlarmIndex: alarms.length > 0 ? alarms[0].index : null,

@@ -6,6 +6,10 @@
 // ct-08 is still open, so it has no reference standard and (as programmeReliability does) is not
 // charted. The truth does not move with the annotators, so Okafor's Dice deficit grows with his own
 // boundary offset alone, and Rivera and Chen, whose offsets are constant, stay within their limits.
+// The charts are driftState's (issue 14): one-sided, σ floored at m / L with the CT lung SOP's
+// meaningful Dice change. And the user's ct-08 signed "accept Rivera": it must not alarm Rivera or Chen.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ANNOTATORS, PROGRAMME_DAYS, PROGRAMME_START, demoCohort, demoManifest, type AnnotatorKey, type DemoManifest } from '@segqc/demo-data';
 import { demoCaseMasks } from '../../../../tests/harness/demoCaseMasks';
 import { dice } from '../metrics/dice';
@@ -13,14 +17,23 @@ import { maskVolumeMl } from '../metrics/volume';
 import { agreementSeries, type AgreementObservation, type AgreementSeries } from './agreementSeries';
 import { caseLabelAgreement, type CaseLabel, type CaseLabelAgreement } from './caseLabels';
 import { caseMeasureIcc, type CaseMeasure } from './caseMeasureIcc';
-import { driftState, type DriftState } from './driftState';
-import { EWMA_DEFAULTS } from './ewmaChart';
+import { driftState, diceSigmaFloor, type DriftState } from './driftState';
+import { EWMA_DEFAULTS, ewmaChart } from './ewmaChart';
+import { loadSop } from '../sop/loadSop';
+import { meaningfulDiceChangesOf } from '../programmeObservations/meaningfulDiceChanges';
+import { caseObservations } from '../programmeObservations/caseObservations';
+import { CODES, segment, segmentation } from '../review/review.fixture';
 
 const READERS: AnnotatorKey[] = ['rivera', 'chen', 'okafor'];
 const LUNGS = ['Right lung', 'Left lung'];
 const cohort = demoCohort();
 const ctCases = cohort.filter((c) => c.kind === 'ct');
 const calibrationCases = cohort.filter((c) => c.kind === 'ct-calibration').map((c) => ({ caseId: c.caseId, modality: 'CT' }));
+
+const SOP_DIR = join(__dirname, '../../../../platform-config/sops');
+const readJson = (file: string): unknown => JSON.parse(readFileSync(join(SOP_DIR, file), 'utf8'));
+/** The CT lung-nodule SOP's drift rule: m = 0.02 for each lung. */
+const MEANINGFUL = meaningfulDiceChangesOf([loadSop(readJson('ct-lung-nodule.json'), readJson('sop.schema.json') as object)]);
 
 const isoDate = (da: string): string => `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}`;
 const daysBetween = (from: string, to: string): number => (Date.parse(isoDate(to)) - Date.parse(isoDate(from))) / 86_400_000;
@@ -31,6 +44,9 @@ const observations: AgreementObservation[] = [];
 const rightLungVolumes: CaseMeasure[] = [];
 let series: AgreementSeries[] = [];
 let states: DriftState[] = [];
+// With ct-08 signed "accept Rivera" for every structure (the user's case): its observations, and the states then.
+let acceptedRivera: AgreementObservation[] = [];
+let statesAcceptingRivera: DriftState[] = [];
 const stateOf = (reader: string, structure: string): DriftState => states.find((s) => s.annotator === reader && s.structure === structure)!;
 const seriesOf = (reader: string, structure: string): AgreementSeries => series.find((s) => s.annotator === reader && s.structure === structure)!;
 
@@ -52,7 +68,18 @@ beforeAll(() => {
     }
   }
   series = agreementSeries(observations);
-  states = driftState(series, { calibrationCases });
+  states = driftState(series, { calibrationCases, meaningfulDiceChange: MEANINGFUL });
+
+  const open = demoCaseMasks('ct-08');
+  const grid = open.maskOf('rivera', 'Right lung').grid;
+  const lungsOf = (reader: string) => segmentation(grid, [segment(1, 'Right lung', open.maskOf(reader, 'Right lung'), CODES.rightLung), segment(2, 'Left lung', open.maskOf(reader, 'Left lung'), CODES.leftLung)]);
+  acceptedRivera = caseObservations({
+    caseId: 'ct-08',
+    modality: 'CT',
+    annotations: READERS.map((reader) => ({ annotator: reader, date: isoDate(segOf('ct-08', reader).ContentDate), segmentation: lungsOf(reader) })),
+    reference: { kind: 'adjudicated', segmentation: lungsOf('rivera'), origins: { 1: { kind: 'accepted', annotator: 'rivera' }, 2: { kind: 'accepted', annotator: 'rivera' } } },
+  }).agreement;
+  statesAcceptingRivera = driftState(agreementSeries([...observations, ...acceptedRivera]), { calibrationCases, meaningfulDiceChange: MEANINGFUL });
 }, 120_000);
 
 /**
@@ -107,6 +134,10 @@ describe('drift of lung Dice against the adjudicated reference, EWMA with the de
 
   it.each(LUNGS)('Okafor’s %s chart first alarms, below, in the week the drift schedule predicts, and stays in alarm', (structure) => {
     const okafor = stateOf('okafor', structure);
+    // His baseline varies more than the floor (0.02 / 3), so σ is the baseline's and the prediction,
+    // which standardises by the baseline alone, holds as it did before the floor.
+    expect(okafor.meaningfulDiceChange).toBe(0.02);
+    expect([okafor.chart.sigmaFloored, okafor.chart.baselineSigma! > diceSigmaFloor(0.02)]).toEqual([false, true]);
     const { observations: weekly } = seriesOf('okafor', structure);
     expect(weekly.map((o) => weekOf(o.caseId))).toEqual(adjudicated().map((c) => c.week));
     const first = okafor.chart.firstAlarmIndex;
@@ -124,6 +155,36 @@ describe('drift of lung Dice against the adjudicated reference, EWMA with the de
     expect(state.chart.alarms).toEqual([]);
     expect(state.recalibrationDue).toBe(false);
     expect(state.calibrationCasesToRedo).toEqual([]);
+    // Their near-constant baselines are what the floor is for.
+    expect([state.chart.sigmaFloored, state.chart.sigma]).toEqual([true, diceSigmaFloor(0.02)]);
+  });
+});
+
+describe('ct-08 signed "accept Rivera" for every structure (the user’s report, issue 14)', () => {
+  const after = (reader: string, structure: string) => statesAcceptingRivera.find((s) => s.annotator === reader && s.structure === structure)!;
+
+  it('Rivera’s points, Dice 1 against her own mask, are marked and left out of her charts', () => {
+    const rivera = acceptedRivera.filter((o) => o.annotator === 'rivera');
+    expect(rivera.map((o) => [o.structure, o.dice, o.unmonitored])).toEqual(LUNGS.map((structure) => [structure, 1, 'reference-from-annotator']));
+    for (const structure of LUNGS) {
+      expect(after('rivera', structure).chart.points).toHaveLength(seriesOf('rivera', structure).values.length);
+      expect(after('rivera', structure).alarm).toBe(false);
+    }
+  });
+
+  it.each(LUNGS)('Chen’s %s point against Rivera’s mask is monitored and raises no alarm', (structure) => {
+    const chen = acceptedRivera.find((o) => o.annotator === 'chen' && o.structure === structure)!;
+    expect(chen.unmonitored).toBeUndefined();
+    const state = after('chen', structure);
+    expect(state.chart.points[state.chart.points.length - 1].value).toBe(chen.dice);
+    expect([state.alarm, state.recalibrationDue]).toEqual([false, false]);
+    // Against the baseline's own σ, without the floor, this was the user's false alarm.
+    const values = state.chart.points.map((p) => p.value);
+    expect(ewmaChart(values, { alarmSide: 'below' }).alarms.length).toBeGreaterThan(0);
+  });
+
+  it.each(LUNGS)('Okafor’s %s chart is still in alarm', (structure) => {
+    expect(after('okafor', structure).recalibrationDue).toBe(true);
   });
 });
 

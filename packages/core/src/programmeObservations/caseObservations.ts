@@ -11,13 +11,25 @@
  * it moves with the annotators (a drifting annotator pulls it along). A majority needs at least three
  * annotators: the majority of two is their intersection, which would favour the smaller annotation,
  * so a two-reader case gives its pair's Dice only.
+ *
+ * The reference standard must not judge the annotator it was taken from (issue 14): when the
+ * adjudication accepted X's annotation for a structure, or edited the reference from X's mask, or the
+ * adjudicated reference is X's (non-empty) mask voxel for voxel, X's point on that structure and case is marked
+ * `unmonitored: 'reference-from-annotator'`; when it is a consensus of the annotations (majority vote,
+ * STAPLE, or the reference of a structure the review agreed on that is no annotator's mask), every
+ * annotator's point is marked `'reference-made-with-annotator'`. Such points are drawn, not charted for drift (agreementSeries).
+ *
+ * Beside them, each annotator's Dice against the majority vote of the OTHER annotators of the case
+ * (leave-one-out: a voxel marked by more than half of the others; with two others, their
+ * intersection), on every case with at least three annotators: a series to follow an annotator
+ * between adjudications, shown, not monitored.
  */
 import { SCT } from '../codes/sct';
 import { majorityVote } from '../consensus/majorityVote';
 import { compareMasks, type CompareMasksOptions } from '../metrics/compareMasks';
 import { connectedComponents } from '../metrics/connectedComponents';
 import { dice } from '../metrics/dice';
-import type { AgreementObservation } from '../programme/agreementSeries';
+import type { AgreementObservation, UnmonitoredReason } from '../programme/agreementSeries';
 import type { CalibrationResult } from '../programme/calibrationScores';
 import { ProgrammeInputError } from '../programme/ProgrammeInputError';
 import { caseStructures, type StructureIdentity } from '../review/caseStructures';
@@ -33,10 +45,27 @@ export interface ObservedAnnotation {
   segmentation: Segmentation;
 }
 
+/**
+ * How the reference of one structure was made, as the case's adjudication records it (its QC report's
+ * decision on the structure):
+ * - `accepted`: annotator X's annotation accepted as it is (decision "accepted X");
+ * - `edited`: edited by the adjudicator, from X's mask when known (`from`), else from an unrecorded start;
+ * - `consensus`: made from all the annotations (decision "majority", "staple", or "agreed": the review
+ *   agreed and the reference is one of the agreeing annotations or their consensus);
+ * - `independent`: made without the annotations (a gold, a reference drawn anew).
+ */
+export type ReferenceOrigin =
+  | { kind: 'accepted'; annotator: string }
+  | { kind: 'edited'; from: string | null }
+  | { kind: 'consensus'; method: 'majority' | 'staple' | 'agreed' }
+  | { kind: 'independent' };
+
 /** A reference standard of the case: an adjudicated SEG, or the gold SEG of a calibration case. */
 export interface ObservedReference {
   kind: 'adjudicated' | 'gold';
   segmentation: Segmentation;
+  /** How each of its segments was made, by segment number; a segment not listed: not known (only the voxel-for-voxel check applies). */
+  origins?: Readonly<Record<number, ReferenceOrigin>>;
 }
 
 export interface CaseObservationInput {
@@ -60,6 +89,20 @@ export interface ObservedStructure {
   reference: ObservedReferenceKind | null;
   /** A lesion structure (category Morphologically Abnormal Structure): its connected components are counted. */
   lesion: boolean;
+  /** How its reference standard was made, when the adjudication says (ObservedReference.origins). */
+  referenceOrigin?: ReferenceOrigin;
+}
+
+/** An annotator's Dice against the majority vote of the other annotators of the case (leave-one-out). */
+export interface LeaveOneOutDice {
+  caseId: string;
+  date: string;
+  annotator: string;
+  structure: string;
+  modality: string;
+  dice: number;
+  /** How many other annotators voted (≥ 2). */
+  others: number;
 }
 
 export interface PairDice {
@@ -86,6 +129,8 @@ export interface CaseObservations {
   lesionCounts: LesionCount[];
   /** compareMasks(annotator, gold) per annotator and structure; empty unless the reference is gold. */
   calibration: CalibrationResult[];
+  /** Dice against the leave-one-out majority, per annotator (with a date) and structure; absent or empty with fewer than three annotators. */
+  leaveOneOut?: LeaveOneOutDice[];
 }
 
 const DEFAULT_CALIBRATION_TOLERANCES_MM = [1, 2, 3] as const;
@@ -93,6 +138,15 @@ const DEFAULT_CALIBRATION_TOLERANCES_MM = [1, 2, 3] as const;
 function isLesion(identity: StructureIdentity): boolean {
   const { category } = identity;
   return category !== undefined && category.scheme === SCT.MorphologicallyAbnormalStructure.scheme && category.value === SCT.MorphologicallyAbnormalStructure.value;
+}
+
+/** Why a point against the reference standard must not judge its annotator; undefined when it may. */
+function unmonitoredReason(origin: ReferenceOrigin | undefined, annotator: string, identical: boolean): UnmonitoredReason | undefined {
+  if (identical) return 'reference-from-annotator';
+  if (!origin) return undefined;
+  if ((origin.kind === 'accepted' && origin.annotator === annotator) || (origin.kind === 'edited' && origin.from === annotator)) return 'reference-from-annotator';
+  if (origin.kind === 'consensus') return 'reference-made-with-annotator';
+  return undefined;
 }
 
 export function caseObservations(input: CaseObservationInput): CaseObservations {
@@ -113,7 +167,7 @@ export function caseObservations(input: CaseObservationInput): CaseObservations 
   // The reference standard joins the structures as one more annotation, last.
   const joined = caseStructures([...annotations.map((a) => a.segmentation), ...(reference ? [reference.segmentation] : [])], input.sopStructures ?? []);
   const grid = (annotations[0] ?? reference)?.segmentation.grid;
-  const result: CaseObservations = { caseId, modality, structures: [], agreement: [], pairs: [], lesionCounts: [], calibration: [] };
+  const result: CaseObservations = { caseId, modality, structures: [], agreement: [], pairs: [], lesionCounts: [], calibration: [], leaveOneOut: [] };
   if (!grid) return result;
   const tolerancesMm = input.calibrationMetrics?.tolerancesMm ?? DEFAULT_CALIBRATION_TOLERANCES_MM;
 
@@ -127,6 +181,7 @@ export function caseObservations(input: CaseObservationInput): CaseObservations 
     const standard = reference ? structure.segments[annotations.length] : null;
     let referenceMask: BitMask | null = null;
     let kind: ObservedReferenceKind | null = null;
+    const origin = standard && reference ? reference.origins?.[standard.number] : undefined;
     if (standard && reference) {
       referenceMask = standard.mask;
       kind = reference.kind;
@@ -134,11 +189,25 @@ export function caseObservations(input: CaseObservationInput): CaseObservations 
       referenceMask = majorityVote(masks).consensus;
       kind = 'majority';
     }
-    result.structures.push({ label, reference: kind, lesion });
+    result.structures.push({ label, reference: kind, lesion, ...(origin ? { referenceOrigin: origin } : {}) });
+    // Only an adjudicated reference can be an annotator's mask unannounced; a gold is made apart from them.
+    const referenceVoxels = referenceMask && kind === 'adjudicated' ? referenceMask.count() : 0;
+
+    const values = referenceMask ? masks.map((mask) => dice(mask, referenceMask!)) : [];
+    const identical = values.map((value) => value === 1 && referenceVoxels > 0);
+    // "Agreed" records no method: the reference is one of the agreeing annotations (then it is that
+    // mask voxel for voxel, and only its annotator is left out) or their consensus (every one is).
+    const structureOrigin = origin?.kind === 'consensus' && origin.method === 'agreed' && identical.some(Boolean) ? undefined : origin;
 
     annotations.forEach(({ annotator, date }, a) => {
       if (referenceMask && date !== null) {
-        result.agreement.push({ caseId, date, annotator, structure: label, modality, dice: dice(masks[a], referenceMask), reference: kind === 'majority' ? 'peer' : kind! });
+        const value = values[a];
+        const unmonitored = kind === 'majority' ? undefined : unmonitoredReason(structureOrigin, annotator, identical[a]);
+        result.agreement.push({ caseId, date, annotator, structure: label, modality, dice: value, reference: kind === 'majority' ? 'peer' : kind!, ...(unmonitored ? { unmonitored } : {}) });
+      }
+      if (annotations.length >= 3 && date !== null) {
+        const others = masks.filter((_, b) => b !== a);
+        result.leaveOneOut!.push({ caseId, date, annotator, structure: label, modality, dice: dice(masks[a], majorityVote(others).consensus), others: others.length });
       }
       if (lesion) result.lesionCounts.push({ annotator, structure: label, count: connectedComponents(masks[a], 26).count });
       if (kind === 'gold' && referenceMask) {

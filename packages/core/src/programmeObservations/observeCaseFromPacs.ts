@@ -14,7 +14,8 @@ import { readSegmentation } from '../seg/read/readSegmentation';
 import { gridFromSourceImages } from '../volume/sourceGrid';
 import { withMappedStructures } from '../review/reviewerChoices';
 import { annotatorOf } from './annotatorOf';
-import { caseObservations, type CaseObservations, type ObservedAnnotation } from './caseObservations';
+import { isSignedAdjudication } from '../inventory/qcState';
+import { caseObservations, type CaseObservations, type ObservedAnnotation, type ReferenceOrigin } from './caseObservations';
 
 /** A case, or one object of it, left out of the programme's statistics, with the reason: shown, never dropped in silence. */
 export interface SkippedCase {
@@ -39,8 +40,54 @@ function latestPerAnnotator(segs: readonly InventorySeg[]): InventorySeg[] {
 }
 
 /**
+ * How each segment of an ADJUDICATED reference SEG was made, from the latest signed adjudication
+ * (QC report) that judged that SEG: its decision on each structure, the accepted annotation's letter
+ * read as the SEG it names in that structure and that SEG's annotator. Review reports are not read:
+ * their "agreed" is about the annotations, not about how a reference was made.
+ */
+export function referenceOriginsOf(inventory: CaseInventory, referenceSopInstanceUid: string): Record<number, ReferenceOrigin> {
+  const report = inventory.qcReports
+    .map(({ report }) => report)
+    .filter((r) => isSignedAdjudication(r) && r.structures.some((s) => s.annotations.some((a) => a.segment.sopInstanceUid === referenceSopInstanceUid)))
+    .pop();
+  const origins: Record<number, ReferenceOrigin> = {};
+  if (!report) return origins;
+  const segs = [...inventory.annotations, ...inventory.references];
+  for (const structure of report.structures) {
+    const own = structure.annotations.find((a) => a.segment.sopInstanceUid === referenceSopInstanceUid);
+    const decision = structure.decision;
+    if (!own || !decision) continue;
+    const number = own.segment.segmentNumber;
+    switch (decision.outcome) {
+      case 'accepted': {
+        const accepted = structure.annotations.find((a) => a.annotation === decision.acceptedAnnotation);
+        const seg = accepted && segs.find((candidate) => candidate.sopInstanceUid === accepted.segment.sopInstanceUid);
+        // An accepted SEG no longer in the PACS: its annotator as the report names them.
+        const annotator = seg ? annotatorOf(seg) : accepted?.annotatorName ?? accepted?.annotatorLogin;
+        if (annotator) origins[number] = { kind: 'accepted', annotator };
+        break;
+      }
+      case 'edited':
+        // The report does not record which mask the edit started from.
+        origins[number] = { kind: 'edited', from: null };
+        break;
+      case 'majority':
+      case 'staple':
+      case 'agreed':
+        origins[number] = { kind: 'consensus', method: decision.outcome };
+        break;
+      default:
+        break;
+    }
+  }
+  return origins;
+}
+
+/**
  * The reference standard is the case's latest GOLD SEG on the compared series (a calibration case),
  * else its latest ADJUDICATED one. Each annotator's latest SEG on that series is compared. A SEG
+ * An ADJUDICATED reference carries how each of its structures was made (referenceOriginsOf), so that
+ * it does not judge the annotator it was taken from. A SEG
  * that cannot be retrieved or read is left out and reported; anything else that fails (the source
  * series' metadata) rejects, for the caller to skip the whole case.
  */
@@ -80,7 +127,11 @@ export async function observeCaseFromPacs(root: string, inventory: CaseInventory
       caseId: studyInstanceUid,
       modality,
       annotations: observed,
-      reference: reference && referenceSeg ? { kind: referenceSeg.contentLabel === 'GOLD' ? 'gold' : 'adjudicated', segmentation: reference } : null,
+      reference: reference && referenceSeg
+        ? referenceSeg.contentLabel === 'GOLD'
+          ? { kind: 'gold', segmentation: reference }
+          : { kind: 'adjudicated', segmentation: reference, origins: referenceOriginsOf(inventory, referenceSeg.sopInstanceUid) }
+        : null,
     }),
     skipped,
   };

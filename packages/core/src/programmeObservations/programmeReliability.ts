@@ -8,18 +8,24 @@
  * majority vote of its annotators) is shown on the chart but not monitored: the majority moves with
  * the annotators (a drifting annotator pulls it along, and the others then seem to drift away from
  * it), and agreement with a consensus one voted in is a different quantity from agreement with a
- * reference standard, so one chart must not mix them.
+ * reference standard, so one chart must not mix them. Nor is a point monitored whose reference standard
+ * was taken from the annotator (accepted, or edited from their mask) or made with their vote (majority,
+ * STAPLE, an agreed structure): it is drawn beside the others, marked (AgreementObservation.unmonitored).
+ * Charts are one-sided with a σ floor from the SOP's meaningful Dice change (driftState). Each chart
+ * also carries the annotator's Dice against the leave-one-out majority of the others, case by case
+ * (shown, not monitored).
  *
  * Calibration cases are scored for accuracy against their gold, not for inter-rater reliability:
  * their pairs and labels stay out of the IRR matrices and the kappa/alpha of case labels, which
  * describe the programme's own cases (calibration cases are picked, not drawn from the workload).
  */
 import { agreementSeries, type AgreementObservation, type AgreementReference, type AgreementSeries } from '../programme/agreementSeries';
+import { isoInstant } from '../programme/isoInstant';
 import { calibrationScores, type AnnotatorCalibration, type CalibrationScoresOptions } from '../programme/calibrationScores';
 import { caseLabelAgreement, type CaseLabel, type CaseLabelAgreement, type CaseLabelOptions } from '../programme/caseLabels';
 import { driftState, type CalibrationCase, type DriftOptions, type DriftState } from '../programme/driftState';
 import { pairwiseMatrix } from '../stats/pairwiseMatrix';
-import type { CaseObservations } from './caseObservations';
+import type { CaseObservations, LeaveOneOutDice } from './caseObservations';
 
 /** The references whose observations the drift charts monitor: the reference standards. */
 export const DRIFT_REFERENCES: readonly AgreementReference[] = Object.freeze(['adjudicated', 'gold']);
@@ -30,8 +36,14 @@ export interface DriftChart {
   state: DriftState;
   /** How many monitored points were measured against each reference standard, for the chart's legend. */
   references: Partial<Record<AgreementReference, number>>;
-  /** Dice against the majority vote (reference 'peer') of the same annotator, structure and modality, oldest first: shown, not monitored. */
+  /**
+   * Shown, not monitored, oldest first (ties by case id): Dice against the majority vote (reference
+   * 'peer'), and Dice against a reference standard marked `unmonitored` (taken from this annotator, or
+   * a consensus they voted in).
+   */
   unmonitored: AgreementObservation[];
+  /** Dice against the leave-one-out majority of the other annotators, case by case, oldest first: shown, not monitored. */
+  leaveOneOut: LeaveOneOutDice[];
 }
 
 export interface IrrMatrix {
@@ -68,7 +80,10 @@ export interface ProgrammeReliability {
 }
 
 export interface ReliabilityOptions {
-  /** EWMA chart and drift rule options (the calibration cases come from the argument). */
+  /**
+   * EWMA chart and drift rule options (the calibration cases come from the argument), among them the
+   * SOP's meaningful Dice change by structure (meaningfulDiceChangesOf), the floor of each chart's σ.
+   */
   drift?: Omit<DriftOptions, 'calibrationCases'>;
   labels?: CaseLabelOptions;
   calibration?: CalibrationScoresOptions;
@@ -89,13 +104,28 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 const seriesKey = (s: AgreementSeries): string => JSON.stringify([s.annotator, s.structure, s.modality]);
 
-/** One chart per annotator × structure × modality of either kind, in agreementSeries' order; an empty monitored series where there are only peer points. */
-function chartSeries(monitored: readonly AgreementSeries[], peer: readonly AgreementSeries[]): Array<{ monitored: AgreementSeries; unmonitored: AgreementObservation[] }> {
-  const charts = new Map(monitored.map((s) => [seriesKey(s), { monitored: s, unmonitored: [] as AgreementObservation[] }]));
-  for (const s of peer) {
-    const chart = charts.get(seriesKey(s));
-    if (chart) chart.unmonitored = s.observations;
-    else charts.set(seriesKey(s), { monitored: { annotator: s.annotator, structure: s.structure, modality: s.modality, observations: [], values: [] }, unmonitored: s.observations });
+type Timed = { caseId: string; date: string };
+const byTime = (a: Timed, b: Timed): number => isoInstant(a.date, 'date') - isoInstant(b.date, 'date') || compareText(a.caseId, b.caseId);
+const keyOf = (o: { annotator: string; structure: string; modality: string }): string => JSON.stringify([o.annotator, o.structure, o.modality]);
+
+/**
+ * One chart per annotator × structure × modality of any kind, in agreementSeries' order; an empty
+ * monitored series where there are only unmonitored points.
+ */
+function chartSeries(
+  monitored: readonly AgreementSeries[], unmonitored: readonly AgreementObservation[], leaveOneOut: readonly LeaveOneOutDice[],
+): Array<{ monitored: AgreementSeries; unmonitored: AgreementObservation[]; leaveOneOut: LeaveOneOutDice[] }> {
+  const charts = new Map(monitored.map((s) => [seriesKey(s), { monitored: s, unmonitored: [] as AgreementObservation[], leaveOneOut: [] as LeaveOneOutDice[] }]));
+  const chartOf = (o: { annotator: string; structure: string; modality: string }) => {
+    let chart = charts.get(keyOf(o));
+    if (!chart) charts.set(keyOf(o), (chart = { monitored: { annotator: o.annotator, structure: o.structure, modality: o.modality, observations: [], values: [] }, unmonitored: [], leaveOneOut: [] }));
+    return chart;
+  };
+  for (const o of unmonitored) chartOf(o).unmonitored.push(o);
+  for (const o of leaveOneOut) chartOf(o).leaveOneOut.push(o);
+  for (const chart of charts.values()) {
+    chart.unmonitored.sort(byTime);
+    chart.leaveOneOut.sort(byTime);
   }
   return [...charts.values()].sort((a, b) => compareText(a.monitored.annotator, b.monitored.annotator) || compareText(a.monitored.structure, b.monitored.structure) || compareText(a.monitored.modality, b.monitored.modality));
 }
@@ -142,12 +172,16 @@ const isCalibration = (c: CaseObservations): boolean => c.structures.some((struc
 export function programmeReliability(cases: readonly CaseObservations[], calibrationCases: readonly CalibrationCase[], options: ReliabilityOptions = {}): ProgrammeReliability {
   const observations = cases.flatMap((c) => c.agreement);
   const programmeCases = cases.filter((c) => !isCalibration(c));
-  const series = chartSeries(agreementSeries(observations, { references: DRIFT_REFERENCES }), agreementSeries(observations, { references: ['peer'] }));
+  // Validated (dates, one point per case and series) as the series are; the marked points kept apart.
+  const peer = agreementSeries(observations, { references: ['peer'] }).flatMap((s) => s.observations);
+  const marked = agreementSeries(observations, { references: DRIFT_REFERENCES, includeUnmonitored: true }).flatMap((s) => s.observations.filter((o) => o.unmonitored !== undefined));
+  const leaveOneOut = cases.flatMap((c) => c.leaveOneOut ?? []);
+  const series = chartSeries(agreementSeries(observations, { references: DRIFT_REFERENCES }), [...peer, ...marked], leaveOneOut);
   const states = driftState(series.map((s) => s.monitored), { ...options.drift, calibrationCases });
-  const drift = series.map(({ monitored, unmonitored }, i) => {
+  const drift = series.map(({ monitored, unmonitored, leaveOneOut: loo }, i) => {
     const references: Partial<Record<AgreementReference, number>> = {};
     for (const observation of monitored.observations) references[observation.reference] = (references[observation.reference] ?? 0) + 1;
-    return { series: monitored, state: states[i], references, unmonitored };
+    return { series: monitored, state: states[i], references, unmonitored, leaveOneOut: loo };
   });
   return {
     drift,
