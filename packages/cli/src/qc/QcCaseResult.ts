@@ -1,4 +1,4 @@
-import type { FailedCriterion, InventoryUnreadable, LesionCounts, ReviewVerdict } from '@segqc/core';
+import type { FailedCriterion, InventoryUnreadable, LesionCounts, QcState, ReviewVerdict } from '@segqc/core';
 
 /** One annotation of a judged case; `id` names it in the pairs (the annotator's name, as the viewer shows it). */
 export interface QcAnnotationRef {
@@ -68,6 +68,8 @@ export interface QcCaseResult {
   sop: { id: string; version: string; sha256: string; file: string; chosenBy: 'protocol-name' | 'series' } | null;
   /** Why this SOP (or none). */
   sopReason: string | null;
+  /** Where the case stands in the QC workflow, as the PACS's reports put it (awaiting review … adjudicated); null when its inventory could not be read. */
+  state: QcState | null;
   /** Escalate if any structure is; pass if all pass; otherwise some structure has no thresholds. Null unless reviewed. */
   verdict: ReviewVerdict | null;
   structures: QcStructureResult[];

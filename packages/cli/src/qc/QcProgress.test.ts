@@ -7,7 +7,7 @@ import { duration } from './duration';
 // in a log (CI, cron) a line at most every few seconds, never one per case, and always the last.
 
 const result = (study: string, verdict: QcCaseResult['verdict'], status: QcCaseResult['status'] = 'reviewed'): QcCaseResult => ({
-  studyInstanceUid: study, status, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null,
+  studyInstanceUid: study, status, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null, state: null,
   verdict, structures: [], pairs: [], report: null, error: status === 'failed' ? 'x' : null, seconds: 1,
 });
 

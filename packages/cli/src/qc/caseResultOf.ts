@@ -3,7 +3,7 @@ import type { QcAnnotationRef, QcCaseResult, QcPairResult } from './QcCaseResult
 
 /** The reviewed case as plain JSON: per structure and per pair, the review's numbers and verdicts (no masks). */
 export function reviewedResult(
-  base: Pick<QcCaseResult, 'studyInstanceUid' | 'sourceSeriesInstanceUid' | 'modality' | 'excluded' | 'warnings' | 'unreadable' | 'sop' | 'sopReason' | 'report' | 'seconds'> & { annotations: QcAnnotationRef[] },
+  base: Pick<QcCaseResult, 'studyInstanceUid' | 'sourceSeriesInstanceUid' | 'modality' | 'excluded' | 'warnings' | 'unreadable' | 'sop' | 'sopReason' | 'state' | 'report' | 'seconds'> & { annotations: QcAnnotationRef[] },
   review: CaseReview,
 ): QcCaseResult {
   return {

@@ -34,7 +34,7 @@ export class WorkerCaseRunner implements CaseRunner {
       this.pending = { worker, resolve, reject };
       worker.postMessage({ kind: 'case', studyInstanceUid } satisfies QcCaseRequest);
     }).catch((error: Error): QcCaseResult => ({
-      studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null,
+      studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null, state: null,
       verdict: null, structures: [], pairs: [], report: null, error: `the worker judging it stopped: ${error.message}`, seconds: 0,
     }));
   }

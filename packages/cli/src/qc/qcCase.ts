@@ -40,13 +40,13 @@ export async function qcCase(studyInstanceUid: string, context: QcCaseContext): 
   const started = Date.now();
   const seconds = () => Math.round(Date.now() - started) / 1000;
   const result: QcCaseResult = {
-    studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null,
+    studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null, state: null,
     verdict: null, structures: [], pairs: [], report: null, error: null, seconds: 0,
   };
   try {
     const inventory = await caseInventory(context.root, studyInstanceUid, context.read);
     const compared = inventory.annotations.filter((seg) => seg.sourceSeriesInstanceUid !== null && seg.sourceSeriesInstanceUid === inventory.sourceSeriesInstanceUid);
-    Object.assign(result, { sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared, inventory.reviewerChoices), unreadable: inventory.unreadable });
+    Object.assign(result, { state: inventory.state, sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared, inventory.reviewerChoices), unreadable: inventory.unreadable });
     // An annotation drawn on another series is not compared with these: listed, never dropped in silence.
     for (const seg of inventory.annotations.filter((candidate) => !compared.includes(candidate))) {
       const drawnOn = seg.sourceSeriesInstanceUid === null ? 'names no source series (ReferencedSeriesSequence)' : `was drawn on series ${seg.sourceSeriesInstanceUid}`;

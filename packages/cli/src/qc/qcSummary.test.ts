@@ -6,7 +6,7 @@ import { summarizeQc, summaryText } from './qcSummary';
 
 const structure = (label: string, verdict: QcStructureResult['verdict']): QcStructureResult => ({ label, verdict, escalatedPairs: verdict === 'escalate' ? 1 : 0, annotations: [] });
 const result = (study: string, status: QcCaseResult['status'], verdict: QcCaseResult['verdict'], structures: QcStructureResult[] = [], extra: Partial<QcCaseResult> = {}): QcCaseResult => ({
-  studyInstanceUid: study, status, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null,
+  studyInstanceUid: study, status, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null, state: null,
   verdict, structures, pairs: [], report: null, error: null, seconds: 1, ...extra,
 });
 

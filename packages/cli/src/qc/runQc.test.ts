@@ -25,7 +25,7 @@ const OUTCOMES: Record<string, Pick<QcCaseResult, 'status' | 'verdict' | 'error'
   '1.4': { status: 'failed', verdict: null, error: 'The PACS answered HTTP 500 for …' },
 };
 const result = (study: string): QcCaseResult => ({
-  studyInstanceUid: study, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null,
+  studyInstanceUid: study, sourceSeriesInstanceUid: null, modality: 'CT', annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null, state: null,
   structures: OUTCOMES[study].verdict ? [{ label: 'Lung nodule', verdict: OUTCOMES[study].verdict!, escalatedPairs: 0, annotations: [] }] : [], pairs: [], report: null, seconds: 0.5,
   ...OUTCOMES[study],
 });
