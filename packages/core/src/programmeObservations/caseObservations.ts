@@ -94,13 +94,7 @@ export interface ObservedStructure {
 }
 
 /** An annotator's Dice against the majority vote of the other annotators of the case (leave-one-out). */
-export interface LeaveOneOutDice {
-  caseId: string;
-  date: string;
-  annotator: string;
-  structure: string;
-  modality: string;
-  dice: number;
+export interface LeaveOneOutDice extends Pick<AgreementObservation, 'caseId' | 'date' | 'annotator' | 'structure' | 'modality' | 'dice'> {
   /** How many other annotators voted (≥ 2). */
   others: number;
 }

@@ -18,6 +18,7 @@
  * item). Elements are in tag order as dcmdata keeps them. Encapsulated (fragmented) values are not
  * replayed (SegQC writes none).
  */
+import { joinChunks } from './joinChunks';
 import { DicomValueError } from '../dicom/DicomValueError';
 import { ITEM_TAG, LONG_LENGTH_VRS, SEQUENCE_DELIMITATION_TAG, tagString, type RawElement } from './rawDataset';
 
@@ -74,13 +75,7 @@ class Replay {
     this.avail = DCMTK_MAC_BUFFER_SIZE;
   }
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return out;
+    return joinChunks(this.chunks, this.length);
   }
 
   /** DcmTag::isUnknownVR through containsUnknownVR, with its side effect: every cursor below moved past the end. */

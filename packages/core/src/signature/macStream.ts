@@ -21,6 +21,7 @@
  * (FFFC,FFFC), delimitation items, and any element of VR UN or sequence holding one (its encoding
  * is not fixed by the MAC Calculation Transfer Syntax).
  */
+import { joinChunks } from './joinChunks';
 import { DicomValueError } from '../dicom/DicomValueError';
 import { dcmtkMacStream } from './dcmtkMacStream';
 import { ITEM_TAG, LONG_LENGTH_VRS, SEQUENCE_DELIMITATION_TAG, tagString, type RawElement } from './rawDataset';
@@ -83,13 +84,7 @@ class ByteSink {
     this.push(new Uint8Array([value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff]));
   }
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return out;
+    return joinChunks(this.chunks, this.length);
   }
 }
 
