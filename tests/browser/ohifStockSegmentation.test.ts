@@ -78,10 +78,11 @@ test("two readers' OHIF exports reach the PACS as label map SEGs and Segmentatio
   );
 
   // "R lung" is the SOP's synonym of Right lung: every row in which an OHIF reader has a segment
-  // is on Right lung (on the others the reader is missing), and no structure is named "R lung".
+  // is on Right lung (on the others the reader is missing: compared as an empty mask, volume 0),
+  // and no structure is named "R lung".
   const volumeOf = (row: (typeof rows)[number], name: string) => (row.a === name ? row.volumeAMl : row.b === name ? row.volumeBMl : undefined);
   for (const work of [readerA, readerB]) {
-    const withSegment = rows.filter((row) => (volumeOf(row, nameOf(work)) ?? null) !== null);
+    const withSegment = rows.filter((row) => (volumeOf(row, nameOf(work)) ?? 0) > 0);
     expect(withSegment.length).toBeGreaterThan(0);
     expect(new Set(withSegment.map((row) => row.structure))).toEqual(new Set(['Right lung']));
   }
