@@ -64,6 +64,14 @@ describe('without a reference standard: the majority vote of three annotators', 
     ]);
     expect(result.calibration).toEqual([]);
   });
+
+  it("counts only components of the SOP's minimum lesion size (3 mm: a 1-voxel mark at 1 mm spacing is noise, a 4 × 4 mark of 16 mm³, 3.1 mm across, is a lesion)", () => {
+    const sopStructures = ctLungNoduleSop().structures;
+    expect(caseObservations(input({ sopStructures })).lesionCounts.map(({ count }) => count)).toEqual([0, 0, 0]);
+    const withLesion = segmentation(g, [lung([4, 4, 1]), segment(2, 'Lung nodule', box(g, [5, 5, 0], [4, 4, 1]), CODES.nodule)]);
+    const counts = caseObservations(input({ sopStructures, annotations: [{ annotator: 'A', date: '2024-03-04', segmentation: withLesion }, { annotator: 'B', date: '2024-03-05', segmentation: B }] })).lesionCounts;
+    expect(counts.map(({ annotator, count }) => [annotator, count])).toEqual([['A', 1], ['B', 0]]);
+  });
 });
 
 it('a two-reader case has no majority: its pair only', () => {

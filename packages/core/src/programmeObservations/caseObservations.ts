@@ -27,7 +27,8 @@
 import { SCT } from '../codes/sct';
 import { majorityVote } from '../consensus/majorityVote';
 import { compareMasks, type CompareMasksOptions } from '../metrics/compareMasks';
-import { connectedComponents } from '../metrics/connectedComponents';
+import { componentsOfAtLeast, connectedComponents } from '../metrics/connectedComponents';
+import { minLesionVoxels } from '../metrics/lesionSize';
 import { dice } from '../metrics/dice';
 import type { AgreementObservation, UnmonitoredReason } from '../programme/agreementSeries';
 import type { CalibrationResult } from '../programme/calibrationScores';
@@ -184,6 +185,9 @@ export function caseObservations(input: CaseObservationInput): CaseObservations 
       kind = 'majority';
     }
     result.structures.push({ label, reference: kind, lesion, ...(origin ? { referenceOrigin: origin } : {}) });
+    // Components smaller than the SOP structure's minLesionSize are boundary noise, not lesions (as in the review).
+    const sopIndex = structure.identity.sopStructure?.index;
+    const minVoxels = minLesionVoxels(sopIndex === undefined ? undefined : input.sopStructures?.[sopIndex]?.minLesionSize, grid);
     // Only an adjudicated reference can be an annotator's mask unannounced; a gold is made apart from them.
     const referenceVoxels = referenceMask && kind === 'adjudicated' ? referenceMask.count() : 0;
 
@@ -203,7 +207,7 @@ export function caseObservations(input: CaseObservationInput): CaseObservations 
         const others = masks.filter((_, b) => b !== a);
         result.leaveOneOut!.push({ caseId, date, annotator, structure: label, modality, dice: dice(masks[a], majorityVote(others).consensus), others: others.length });
       }
-      if (lesion) result.lesionCounts.push({ annotator, structure: label, count: connectedComponents(masks[a], 26).count });
+      if (lesion) result.lesionCounts.push({ annotator, structure: label, count: componentsOfAtLeast(connectedComponents(masks[a], 26), minVoxels).count });
       if (kind === 'gold' && referenceMask) {
         const sopTolerance = structure.identity.sopStructure?.thresholds.nsdToleranceMm;
         const tolerances = sopTolerance !== undefined && !tolerancesMm.includes(sopTolerance) ? [...tolerancesMm, sopTolerance] : tolerancesMm;
