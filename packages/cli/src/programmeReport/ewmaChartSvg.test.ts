@@ -52,3 +52,15 @@ test('names are escaped: a structure called Lung <nodule> & "mass" stays text', 
   expect(svg).toContain('data-structure="Lung &lt;nodule&gt; &amp; &quot;mass&quot;"');
   expect(svg).toContain('<strong>Siobhan O’Neil · Lung &lt;nodule&gt; &amp; &quot;mass&quot; · CT</strong>');
 });
+
+test('a point whose reference was taken from the annotator is drawn, not monitored, and the legend says why', () => {
+  const accepted: CaseObservations = {
+    ...observed('1.2.8', `${week(3)}T12:00`, 1, 'adjudicated'),
+    agreement: [{ ...observed('1.2.8', `${week(3)}T12:00`, 1, 'adjudicated').agreement[0]!, unmonitored: 'reference-from-annotator' }],
+  };
+  const [chart] = programmeReliability([...cases, accepted], [], { labels: { bootstrap: false } }).drift;
+  const withAccepted = ewmaChartSvg(chart, (uid) => `case ${uid.split('.').pop()}`);
+  expect(withAccepted).toContain('data-points="6" data-unmonitored-points="2"');
+  expect(withAccepted).toContain('not monitored: Dice against the majority vote of the case’s annotators (no adjudicated or gold SEG) (1 case); reference taken from this annotator (1 case)');
+  expect(withAccepted).toContain('case 8 (');
+});

@@ -1,4 +1,4 @@
-import { CHART_FRAME, driftChartLayout, type AgreementReference, type DriftChart } from '@segqc/core';
+import { CHART_FRAME, UNMONITORED_REASON_TEXT, driftChartLayout, type AgreementObservation, type AgreementReference, type DriftChart } from '@segqc/core';
 import { chartState } from '../drift/chartState';
 import { personLabel } from '../drift/personLabel';
 import { attributes, escapeHtml as e, fixed } from './html';
@@ -57,7 +57,7 @@ export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: str
   unmonitored.forEach((observation, j) => {
     const at = layout.unmonitored[j];
     const name = caseName(observation.caseId);
-    const tip = `${name} (${observation.date.slice(0, 10)}): Dice ${fixed(observation.dice)} against ${REFERENCE_TEXT[observation.reference]}; not monitored`;
+    const tip = `${name} (${observation.date.slice(0, 10)}): Dice ${fixed(observation.dice)} against ${REFERENCE_TEXT[observation.reference]}; not monitored: ${whyUnmonitored(observation)}`;
     parts.push(`<rect class="unmonitored" x="${xy(at.x - 3)}" y="${xy(at.yValue - 3)}" width="6" height="6"${attributes({
       'data-case': observation.caseId, 'data-case-label': name, 'data-date': observation.date, 'data-dice': observation.dice, 'data-reference': observation.reference,
     })}><title>${e(tip)}</title></rect>`);
@@ -72,7 +72,7 @@ export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: str
     `<li><span class="key key-limit"></span> limits (L ${chart.limitWidth}, σ ${fixed(chart.sigma, 4)} from the first ${chart.baselinePoints} cases, shaded)</li>`,
     '<li><span class="key key-alarm"></span> alarm</li>',
     referenceCounts.length > 0 ? `<li class="reference">Reference: ${e(referenceCounts.map(([reference, n]) => `${REFERENCE_TEXT[reference]} (${n} case${n === 1 ? '' : 's'})`).join('; '))}</li>` : '',
-    unmonitored.length > 0 ? `<li><span class="key key-unmonitored"></span> not monitored: Dice against ${e(REFERENCE_TEXT.peer)} (${unmonitored.length} case${unmonitored.length === 1 ? '' : 's'})</li>` : '',
+    unmonitored.length > 0 ? `<li><span class="key key-unmonitored"></span> not monitored: ${e(countedReasons(unmonitored))}</li>` : '',
   ].join('');
   const badge = state.recalibrationDue ? ' <span class="alarm-badge">recalibration due</span>' : state.alarm ? ' <span class="warning-badge">alarm earlier</span>' : '';
   return `<figure class="chart"${attributes(identity)}>`
@@ -84,4 +84,15 @@ export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: str
       'data-recalibration-due': state.recalibrationDue,
     })}>${parts.join('')}</svg>`
     + `<ul class="legend">${legend}</ul></figure>`;
+}
+
+/** Why a point is drawn but not monitored (core agreementSeries): the reference was taken from or made with the annotator, or it is the peers' majority. */
+function whyUnmonitored(observation: AgreementObservation): string {
+  return observation.unmonitored ? UNMONITORED_REASON_TEXT[observation.unmonitored] : `Dice against ${REFERENCE_TEXT.peer}`;
+}
+
+function countedReasons(observations: readonly AgreementObservation[]): string {
+  const counts = new Map<string, number>();
+  for (const observation of observations) counts.set(whyUnmonitored(observation), (counts.get(whyUnmonitored(observation)) ?? 0) + 1);
+  return [...counts].map(([why, n]) => `${why} (${n} case${n === 1 ? '' : 's'})`).join('; ');
 }
