@@ -51,7 +51,7 @@ export function ReviewerChoicesSection({ review, names, sop, onAttribute, onMap 
   return (
     <section className="segqc-section" data-testid="segqc-reviewer-choices">
       <h3 className="segqc-subtitle">Set by the reviewer</h3>
-      <p className="segqc-empty">Recorded with the review; `segqc qc`, drift and the audit export use them from then on.</p>
+      <p className="segqc-empty">Recorded with the review; segqc qc, drift and the audit export use them from then on.</p>
       {unattributed.length > 0 && (
         <ul>
           {unattributed.map(({ id, summary }) => (
