@@ -6,7 +6,7 @@ import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
 import { reportDecisions } from '../harness/qcReportDecisions';
 import { sameVoxels } from '../harness/sameVoxels';
-import { storedInstances } from '../harness/storedInstances';
+import { storedInstance } from '../harness/storedInstances';
 import { currentSopInstanceUid } from '../harness/viewportImage';
 
 // The adjudicator finds no annotation of the right lung good enough as it is: they start from
@@ -154,7 +154,7 @@ test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush b
   await screenshot('04-signed');
 
   // In Orthanc: the right lung is Rivera's plus exactly what the brush added; the others are Rivera's.
-  const referenceBytes = (await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study) }, 1)).get(referenceUid)!;
+  const referenceBytes = await storedInstance(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study) }, referenceUid);
   expect(readSegHeader(referenceBytes).contentLabel).toBe('ADJUDICATED');
   const reference = readSegmentation(referenceBytes, truth.sourceImages);
   const referenceOf = (structure: string) => reference.segments.find((s) => s.label === structure)!.mask;
@@ -163,7 +163,7 @@ test('an edit started from Rivera\'s right lung and painted with OHIF\'s brush b
   for (const structure of ACCEPTED) expect(sameVoxels(referenceOf(structure), truth.maskOf('rivera', structure))).toBe(true);
 
   // … and the verified report records the right lung as edited by the adjudicator.
-  const report = readQcReport((await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: qcReportSeriesUid(study) }, 1)).get(reportUid)!).qc!;
+  const report = readQcReport(await storedInstance(session.pacs.dicomwebUrl, { studyInstanceUid: study, seriesInstanceUid: qcReportSeriesUid(study) }, reportUid)).qc!;
   expect(report.verification).toMatchObject({ name: 'Singh^Priya', login: 'psingh' });
   expect(reportDecisions(report)[EDITED]).toEqual({ outcome: 'edited', reasons: [{ reason: 'boundaryDisagreement' }] });
   for (const structure of ACCEPTED) expect(reportDecisions(report)[structure]).toMatchObject({ outcome: 'accepted', acceptedAnnotation: 'A' });

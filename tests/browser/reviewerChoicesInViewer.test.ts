@@ -5,7 +5,7 @@ import { browserSession } from '../harness/browserSession';
 import { declareIdentity } from '../harness/declareIdentity';
 import { ohifStyleSeg } from '../harness/ohifStyleSeg';
 import { segqc } from '../harness/segqcCommand';
-import { storedInstances } from '../harness/storedInstances';
+import { storedInstance } from '../harness/storedInstances';
 
 // Issue 13 in the reviewer's panel: a SEG as OHIF's export leaves it (no creator; the right lung
 // left at "Segment 1", coded Tissue) — a copy of Rivera's masks, so its agreement is known. The
@@ -60,7 +60,7 @@ test('the reviewer attributes an unattributed SEG and maps its "Segment 1"; the 
   await declareIdentity(page, { name: 'Novak^Petra', login: 'pnovak' });
   await record.getByTestId('segqc-record-review-button').click();
   const reportUid = (await (await record.getByTestId('segqc-record-review-done').elementHandle({ timeout: 60_000 }))!.getAttribute('data-report'))!;
-  const stored = (await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: qcReportSeriesUid(demoCase.StudyInstanceUID) }, 1)).get(reportUid)!;
+  const stored = await storedInstance(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: qcReportSeriesUid(demoCase.StudyInstanceUID) }, reportUid);
   const groups = readQcReport(stored).qc!.structures.flatMap((structure) =>
     structure.annotations.filter((annotation) => annotation.segment.sopInstanceUid === reader.sopInstanceUID).map((annotation) => [structure.label, annotation.annotatorName, annotation.annotatorLogin, annotation.setByReviewer]));
   expect(groups).toContainEqual(['Right lung', 'Berg^Lena', 'lberg', ['annotator', 'structure']]);

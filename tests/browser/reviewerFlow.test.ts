@@ -5,7 +5,7 @@ import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
 import { labelmapVoxelCounts } from '../harness/labelmapCounts';
 import { asShown } from '../harness/personNames';
-import { storedInstances } from '../harness/storedInstances';
+import { storedInstance } from '../harness/storedInstances';
 import { currentSopInstanceUid } from '../harness/viewportImage';
 
 // The reviewer's first look at a late case of the programme: Okafor has drifted to segmenting the
@@ -130,8 +130,8 @@ test('escalates the drifting annotator on the lungs, overlays both / A only / B 
   await record.getByTestId('segqc-record-review-button').click();
   const reportUid = (await (await record.getByTestId('segqc-record-review-done').elementHandle({ timeout: 60_000 }))!.getAttribute('data-report'))!;
   const seriesInstanceUid = qcReportSeriesUid(demoCase.StudyInstanceUID);
-  const stored = (await storedInstances(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, 1)).get(reportUid);
-  const report = readQcReport(stored!).qc!;
+  const stored = await storedInstance(session.pacs.dicomwebUrl, { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid }, reportUid);
+  const report = readQcReport(stored).qc!;
   expect(report.observer).toMatchObject({ name: 'Novak^Petra', login: 'pnovak', role: 'reviewer' });
   expect(report.observer!.authentication).toBeUndefined(); // typed in the viewer: self-declared
   expect(report.verification).toBeUndefined();

@@ -15,3 +15,13 @@ export async function storedInstances(dicomwebUrl: string, { studyInstanceUid, s
   }
   throw new Error(`series ${seriesInstanceUid} did not reach ${count} instances`);
 }
+
+/** Waits (up to a minute) until the series holds the instance `sopInstanceUid` — stored from the viewer's outbox, in its own time — and returns it as Part 10. */
+export async function storedInstance(dicomwebUrl: string, where: { studyInstanceUid: string; seriesInstanceUid: string }, sopInstanceUid: string): Promise<Uint8Array> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const found = await searchForInstances(dicomwebUrl, where, {}, options());
+    if (found.some((dataset) => (dataset['00080018']?.Value as string[] | undefined)?.[0] === sopInstanceUid)) return retrieveInstance(dicomwebUrl, { ...where, sopInstanceUid }, options());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`series ${where.seriesInstanceUid} did not come to hold ${sopInstanceUid}`);
+}
