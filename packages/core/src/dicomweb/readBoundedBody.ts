@@ -3,6 +3,7 @@
  * before anything is read, else while its stream arrives — a hostile PACS cannot make the reader
  * hold more than the limit. A fetch without a body stream is read whole, then checked.
  */
+import { joinChunks } from '../bytes/joinChunks';
 import { sizeText } from '../dicom/readLimits';
 import { DicomwebReadError } from './DicomwebReadError';
 import type { ReadFetchLikeResponse } from './ReadFetchLike';
@@ -35,7 +36,7 @@ export async function readBoundedBody(response: ReadFetchLikeResponse, url: stri
       }
       chunks.push(value);
     }
-    return concatenated(chunks, total);
+    return joinChunks(chunks, total);
   } catch (error) {
     if (error instanceof DicomwebReadError) throw error;
     throw answerBrokeOff(response, url, error);
@@ -45,15 +46,4 @@ export async function readBoundedBody(response: ReadFetchLikeResponse, url: stri
 /** The `network` error of a 2xx answer whose body stopped coming. */
 export function answerBrokeOff(response: ReadFetchLikeResponse, url: string, error: unknown): DicomwebReadError {
   return new DicomwebReadError({ kind: 'network', url, status: response.status, reason: `the answer broke off (${error instanceof Error ? error.message : String(error)})`, cause: error });
-}
-
-function concatenated(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }

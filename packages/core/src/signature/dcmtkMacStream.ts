@@ -18,7 +18,7 @@
  * item). Elements are in tag order as dcmdata keeps them. Encapsulated (fragmented) values are not
  * replayed (SegQC writes none).
  */
-import { joinChunks } from './joinChunks';
+import { joinChunks } from '../bytes/joinChunks';
 import { DicomValueError } from '../dicom/DicomValueError';
 import { ITEM_TAG, LONG_LENGTH_VRS, SEQUENCE_DELIMITATION_TAG, tagString, type RawElement } from './rawDataset';
 

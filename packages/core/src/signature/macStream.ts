@@ -21,7 +21,7 @@
  * (FFFC,FFFC), delimitation items, and any element of VR UN or sequence holding one (its encoding
  * is not fixed by the MAC Calculation Transfer Syntax).
  */
-import { joinChunks } from './joinChunks';
+import { joinChunks } from '../bytes/joinChunks';
 import { DicomValueError } from '../dicom/DicomValueError';
 import { dcmtkMacStream } from './dcmtkMacStream';
 import { ITEM_TAG, LONG_LENGTH_VRS, SEQUENCE_DELIMITATION_TAG, tagString, type RawElement } from './rawDataset';
