@@ -1,9 +1,9 @@
 import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
-import { qcReportSeriesUid, readQcReport, stowInstances, type NaturalDataset } from '@segqc/core';
+import { qcReportSeriesUid, readQcReport, stowInstances } from '@segqc/core';
 import type { QcJson } from '../../packages/cli/src/qc/runQc';
 import { browserSession } from '../harness/browserSession';
 import { declareIdentity } from '../harness/declareIdentity';
-import { ohifStyleSeg } from '../harness/ohifStyleSeg';
+import { ohifStyleSeg, withDefaultOhifSegment } from '../harness/ohifStyleSeg';
 import { segqc } from '../harness/segqcCommand';
 import { storedInstance } from '../harness/storedInstances';
 
@@ -17,15 +17,7 @@ jest.setTimeout(300_000);
 const CASE = 'ct-01';
 const [demoCase] = demoManifest({ cases: [CASE] }).cases;
 const rivera = [...generateDemoFiles({ cases: [CASE] })].find((file) => file.path === `${CASE}/seg/rivera.dcm`)!.bytes;
-const TISSUE = { CodeValue: '85756007', CodingSchemeDesignator: 'SCT', CodeMeaning: 'Tissue' };
-const reader = ohifStyleSeg(rivera, 'viewer-choices', 'Lungs reader D', (dataset) => ({
-  ...dataset,
-  SegmentSequence: (dataset.SegmentSequence as NaturalDataset[]).map((segment) => {
-    if (segment.SegmentLabel !== 'Right lung') return segment;
-    const { SegmentedPropertyTypeModifierCodeSequence: _modifier, ...rest } = segment;
-    return { ...rest, SegmentLabel: 'Segment 1', SegmentedPropertyCategoryCodeSequence: [TISSUE], SegmentedPropertyTypeCodeSequence: [TISSUE] };
-  }),
-}));
+const reader = ohifStyleSeg(rivera, 'viewer-choices', 'Lungs reader D', (dataset) => withDefaultOhifSegment(dataset, 'Right lung'));
 const ATTRIBUTED = 'Berg, Lena (attributed by reviewer)';
 const session = browserSession({ cases: [CASE], name: 'reviewer-choices' });
 

@@ -40,3 +40,17 @@ export function withEveryOtherSlice(dataset: NaturalDataset, segmentLabel: strin
   kept.forEach((n, k) => packed.set(pixels.subarray(n * frameBytes, (n + 1) * frameBytes), k * frameBytes));
   return { ...dataset, NumberOfFrames: kept.length, PerFrameFunctionalGroupsSequence: kept.map((n) => frames[n]!), PixelData: [packed.buffer] };
 }
+
+const TISSUE = { CodeValue: '85756007', CodingSchemeDesignator: 'SCT', CodeMeaning: 'Tissue' };
+
+/** The SEG with one segment as OHIF's export leaves a segment nobody renamed: OHIF's default label "Segment 1", coded only as Tissue. */
+export function withDefaultOhifSegment(dataset: NaturalDataset, segmentLabel: string): NaturalDataset {
+  return {
+    ...dataset,
+    SegmentSequence: (dataset.SegmentSequence as NaturalDataset[]).map((segment) => {
+      if (segment.SegmentLabel !== segmentLabel) return segment;
+      const { SegmentedPropertyTypeModifierCodeSequence: _modifier, ...rest } = segment;
+      return { ...rest, SegmentLabel: 'Segment 1', SegmentedPropertyCategoryCodeSequence: [TISSUE], SegmentedPropertyTypeCodeSequence: [TISSUE] };
+    }),
+  };
+}

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { demoManifest, generateDemoFiles } from '@segqc/demo-data';
 import {
   caseInventory, describeJudgedSeg, judgedInfoWithChoices, loadSop, mappedStructureOf, observeCaseFromPacs, readSegmentation, readSourceImages, reviewCase,
-  segmentKey, stowInstances, withMappedStructures, writeReviewReport, type DicomwebReadOptions, type NaturalDataset, type ReviewerChoices,
+  segmentKey, stowInstances, withMappedStructures, writeReviewReport, type DicomwebReadOptions, type ReviewerChoices,
 } from '@segqc/core';
 import type { QcJson } from '../../packages/cli/src/qc/runQc';
-import { ohifStyleSeg } from '../harness/ohifStyleSeg';
+import { ohifStyleSeg, withDefaultOhifSegment } from '../harness/ohifStyleSeg';
 import { segqc } from '../harness/segqcCommand';
 import { startTestPacs, type TestPacs } from '../harness/testPacs';
 
@@ -22,19 +22,11 @@ const CASE = 'ct-01';
 const { StudyInstanceUID: study } = demoManifest({ cases: [CASE] }).cases[0];
 const files = [...generateDemoFiles({ cases: [CASE] })];
 const okafor = files.find((file) => file.path === `${CASE}/seg/okafor.dcm`)!.bytes;
-const TISSUE = { CodeValue: '85756007', CodingSchemeDesignator: 'SCT', CodeMeaning: 'Tissue' };
 const READER = 'Reader C lungs (unattributed)';
 const ATTRIBUTED = 'Berg, Lena (attributed by reviewer)';
 
 // Okafor's right lung as OHIF's export leaves a segment: its default label, coded Tissue.
-const readerC = ohifStyleSeg(okafor, 'reader-c', 'Reader C lungs', (dataset) => ({
-  ...dataset,
-  SegmentSequence: (dataset.SegmentSequence as NaturalDataset[]).map((segment) => {
-    if (segment.SegmentLabel !== 'Right lung') return segment;
-    const { SegmentedPropertyTypeModifierCodeSequence: _modifier, ...rest } = segment;
-    return { ...rest, SegmentLabel: 'Segment 1', SegmentedPropertyCategoryCodeSequence: [TISSUE], SegmentedPropertyTypeCodeSequence: [TISSUE] };
-  }),
-}));
+const readerC = ohifStyleSeg(okafor, 'reader-c', 'Reader C lungs', (dataset) => withDefaultOhifSegment(dataset, 'Right lung'));
 const sourceImages = readSourceImages(files.filter((file) => file.path.startsWith(`${CASE}/ct/`)).map((file) => file.bytes));
 const rightLungNumber = readSegmentation(okafor, sourceImages).segments.find((segment) => segment.label === 'Right lung')!.number;
 

@@ -1,7 +1,7 @@
+import { usageErrorOf } from '../usageErrorOf.fixture';
 import { QC_REASONS } from '@segqc/core';
 import { ADJUDICATE_USAGE, parseAdjudicateOptions, REASON_CODES } from './adjudicateOptions';
 import { run } from '../main';
-import { UsageError } from '../usageError';
 
 // Why: `segqc adjudicate` signs reference standards unattended; a wrong argument must stop it with
 // one line saying what to give (exit 2) before any request, and a reason must be a QC_REASONS code.
@@ -9,15 +9,7 @@ import { UsageError } from '../usageError';
 const PACS = 'https://pacs.example/dicom-web';
 const STUDY = '1.2.3';
 const parse = (args: string[]) => parseAdjudicateOptions(args, {});
-const usageError = (args: string[]) => {
-  try {
-    parse(args);
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  throw new Error('no UsageError');
-};
+const usageError = (args: string[]) => usageErrorOf(() => parse(args));
 
 test('deciding one case: the annotator by login, the structures, the reason, the adjudicator self-declared', () => {
   expect(parse(['--pacs', `${PACS}/`, '--study', STUDY, '--accept', 'arivera', '--structure', 'Right lung', 'Left lung', '--reason', 'boundaryDisagreement',

@@ -1,6 +1,6 @@
+import { usageErrorOf } from '../usageErrorOf.fixture';
 import { availableParallelism } from 'node:os';
 import { parseQcOptions, QC_USAGE } from './qcOptions';
-import { UsageError } from '../usageError';
 
 // Why: `segqc qc` runs unattended (nightly jobs); a wrong argument must stop it with one line that
 // says what to give, before any request; the credential is resolved here (auth/resolveCredential.test.ts
@@ -8,15 +8,7 @@ import { UsageError } from '../usageError';
 
 const PACS = 'https://pacs.example/dicom-web';
 const parse = (args: string[], env: NodeJS.ProcessEnv = {}) => parseQcOptions(args, env);
-const usageError = (args: string[]) => {
-  try {
-    parse(args);
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  throw new Error('no UsageError');
-};
+const usageError = (args: string[]) => usageErrorOf(() => parse(args));
 
 test('defaults: every study, one worker per CPU, no state, the repository SOP library, no reports, a summary', () => {
   expect(parse(['--pacs', `${PACS}/`])).toEqual({
