@@ -203,6 +203,9 @@ export { validateJsonSchema, UnsupportedSchemaError } from './sop/validateJsonSc
 export { loadSop } from './sop/loadSop';
 export { classifyMrSequence, hasContrastAgent, type SopSeriesAttributes, type MrSequenceClassification } from './sop/classifyMrSequence';
 export { selectSop, type SopSelection } from './sop/selectSop';
+export { seriesSopAttributesFromDicomJson } from './sop/seriesSopAttributesFromDicomJson';
+export { sopInForce } from './sop/sopInForce';
+export { revivedSop } from './sop/revivedSop';
 export {
   sopNamedByAnnotations, writtenSopReference,
   type SopNamedByAnnotations, type SopNamingError, type AnnotationSopReference, type NamedSop,
@@ -344,6 +347,7 @@ export {
 } from './programmeObservations/reliabilityFromPacs';
 export { studyAttributes } from './inventory/studyAttributes';
 export { chartLayout, chartDomain, niceTicks, CHART_FRAME, type ChartFrame, type ChartLayout, type LaidOutPoint, type UnmonitoredValue } from './programme/chartLayout';
+export { leaveOneOutLayout, LEAVE_ONE_OUT_FRAME, type LeaveOneOutLayout } from './programme/leaveOneOutLayout';
 export { driftChartLayout } from './programmeObservations/driftChartLayout';
 export { recalibrationsDue, type Recalibration } from './programmeObservations/recalibrationsDue';
 

@@ -36,7 +36,8 @@ export async function inventoryFromPacs(
 
 /**
  * The SOP library's SOPs as the viewer serves them (SOP_LIBRARY_URL, same origin as this worker); none
- * when it cannot be had: the drift charts then floor σ with core's DEFAULT_MEANINGFUL_DICE_CHANGE.
+ * when it cannot be had: the drift charts then floor σ with core's DEFAULT_MEANINGFUL_DICE_CHANGE, and
+ * every case is measured as without a SOP.
  */
 async function servedSops(): Promise<readonly Sop[]> {
   try {
@@ -48,15 +49,18 @@ async function servedSops(): Promise<readonly Sop[]> {
 
 /**
  * The overview's cases and the programme's reliability; core's skipped list has the inventory's
- * failures first. The drift charts' σ floor is each structure's meaningful Dice change in the SOP
- * library (`sops`: the served library by default), as `segqc drift` takes it from its own.
+ * failures first. The SOP library (`sops`: the served library by default) gives the drift charts'
+ * σ floor, each structure's meaningful Dice change, and each case's SOP (core sopInForce), whose
+ * minimum lesion size its lesion counts follow, as `segqc drift` takes both from its own.
  */
 export async function programmeReliabilityFromPacs(
   request: ReliabilityRequest, fetch: ReadFetchLike, progress: ProgrammeProgress, sops: () => Promise<readonly Sop[]> = servedSops,
 ): Promise<ProgrammeReliabilityResult> {
   const [{ result, inventory }, library] = await Promise.all([inventoryFromPacs(request, fetch, progress), sops()]);
   const reliabilityOptions = { drift: { meaningfulDiceChange: meaningfulDiceChangesOf(library) } };
-  const { reliability, observed, skipped } = await reliabilityFromPacs(request.dicomwebRoot, { fetch, headers: request.headers, inventory, onProgress: progress, reliability: reliabilityOptions });
+  const { reliability, observed, skipped } = await reliabilityFromPacs(request.dicomwebRoot, {
+    fetch, headers: request.headers, inventory, sops: library, onProgress: progress, reliability: reliabilityOptions,
+  });
   return {
     ...result,
     skipped,

@@ -1,11 +1,10 @@
 import {
   describeJudgedSeg, gridFromSourceImages, judgedInfoWithChoices, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase,
-  sourceImageFromDicomJson, withMappedStructures,
+  seriesSopAttributesFromDicomJson, sourceImageFromDicomJson, withMappedStructures,
   type CaseInventory, type CaseReview, type DicomwebReadOptions, type InventorySeg, type JudgedSegmentation, type Sop, type SourceImage,
 } from '@segqc/core';
 import { annotationRefs } from '../qc/annotationRefs';
 import type { QcAnnotationRef } from '../qc/QcCaseResult';
-import { seriesSopAttributes } from '../qc/seriesSopAttributes';
 import { sopForCase } from '../qc/sopForCase';
 import type { SopLibrary } from '../qc/sopLibrary';
 import { AdjudicateCaseError } from './AdjudicateCaseError';
@@ -54,7 +53,7 @@ export async function caseToAdjudicate(root: string, inventory: CaseInventory, r
   if (metadata.length === 0) throw new AdjudicateCaseError(`the source series ${source} has no instance in the PACS`);
   const sourceImages = metadata.map((dataset, n) => sourceImageFromDicomJson(dataset, `source series instance ${n}`));
   const { grid } = gridFromSourceImages(sourceImages, { allowGaps: true });
-  const caseSop = sopForCase(library, refs.map((ref, n) => ({ id: ref.id, sop: compared[n].sop })), seriesSopAttributes(metadata[0]));
+  const caseSop = sopForCase(library, refs.map((ref, n) => ({ id: ref.id, sop: compared[n].sop })), seriesSopAttributesFromDicomJson(metadata[0]));
 
   const annotations: AnnotationToAdjudicate[] = [];
   for (const [n, ref] of refs.entries()) {

@@ -1,6 +1,6 @@
 import {
   jsonString, meaningfulDiceChangesOf, reliabilityFromPacs, studyAttributes,
-  type DicomJsonDataset, type ProgrammeReliabilityFromPacs, type ReadFetchLike,
+  type DicomJsonDataset, type ProgrammeReliabilityFromPacs, type ReadFetchLike, type Sop,
 } from '@segqc/core';
 import type { AccessTokensOptions } from '../auth/AccessTokens';
 import { PacsConnection } from '../auth/PacsConnection';
@@ -12,15 +12,17 @@ import { ReadingProgress } from './ReadingProgress';
 import { defaultSopDir, readSopLibrary } from '../qc/sopLibrary';
 
 /**
- * The SOP library's meaningful Dice change by structure (the floor of each drift chart's σ, core
- * driftState): the repository's library, platform-config/sops. Without one (a folder missing from a
- * deployment), every structure gets core's DEFAULT_MEANINGFUL_DICE_CHANGE.
+ * The SOP library the programme is measured under: the repository's, platform-config/sops. It gives
+ * each structure's meaningful Dice change (the floor of each drift chart's σ, core driftState) and
+ * each case's SOP (its minimum lesion size, core observeCaseFromPacs). Without one (a folder missing
+ * from a deployment), none: every structure gets core's DEFAULT_MEANINGFUL_DICE_CHANGE and every
+ * case is measured as without a SOP.
  */
-export function sopMeaningfulDiceChanges(dir: string = defaultSopDir()): Record<string, number> {
+export function repositorySops(dir: string = defaultSopDir()): Sop[] {
   try {
-    return meaningfulDiceChangesOf(readSopLibrary(dir).sops.map((entry) => entry.sop));
+    return readSopLibrary(dir).sops.map((entry) => entry.sop);
   } catch {
-    return {};
+    return [];
   }
 }
 
@@ -45,14 +47,15 @@ export interface ReadDependencies {
   /** The main thread's client-credentials grant; openid-client's by default. */
   grant?: AccessTokensOptions['grant'];
   now?: () => number;
-  /** The SOPs' meaningful Dice change by structure; sopMeaningfulDiceChanges() by default. */
-  meaningfulDiceChange?: Record<string, number>;
+  /** The SOP library; repositorySops() by default. */
+  sops?: readonly Sop[];
 }
 
 /**
  * The whole programme from the PACS as the viewer's dashboard reads it (core reliabilityFromPacs):
  * the inventory in this thread, each case's SEGs in `workers` worker threads, progress on stderr;
- * and the studies' attributes, to name the cases. The access token is had here first and handed
+ * and the studies' attributes, to name the cases. The SOP library is read once, here, and handed to
+ * the workers. The access token is had here first and handed
  * to the workers, which fetch their own as it expires; a 401 or 403 of the PACS is a
  * PacsAccessError saying why.
  */
@@ -70,12 +73,13 @@ async function read(options: ProgrammeReadOptions, command: string, connection: 
   const started = now();
   await connection.tokens.current();
   const progress = new ReadingProgress(dependencies.progress ?? process.stderr, command, now);
-  const data: ObserveWorkerData = { root: options.pacs, credential: options.credential, issued: connection.tokens.issued() };
+  const sops = dependencies.sops ?? repositorySops();
+  const data: ObserveWorkerData = { root: options.pacs, credential: options.credential, issued: connection.tokens.issued(), sops };
   const observer = (dependencies.observer ?? ((d) => new ObserverPool(d)))(data);
   try {
-    const meaningfulDiceChange = dependencies.meaningfulDiceChange ?? sopMeaningfulDiceChanges();
     const programme = await reliabilityFromPacs(options.pacs, {
-      ...connection.read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update, reliability: { drift: { meaningfulDiceChange } },
+      ...connection.read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update,
+      reliability: { drift: { meaningfulDiceChange: meaningfulDiceChangesOf(sops) } },
     });
     const studies = await studyAttributes(options.pacs, Object.values(STUDY_TAGS), connection.read);
     return { programme, studies, seconds: Math.round(now() - started) / 1000 };

@@ -18,7 +18,8 @@ const programme = pacsProgramme();
 const progress: string[] = [];
 const dependencies: ReadDependencies = {
   fetch: programme.fetch,
-  observer: () => ({ observe: (c) => observeCaseFromPacs(ROOT, c, { fetch: programme.fetch }), close: async () => undefined }),
+  // As a worker thread does, with the SOP library it is started with (the repository's).
+  observer: (data) => ({ observe: (c) => observeCaseFromPacs(ROOT, c, { fetch: programme.fetch }, data.sops), close: async () => undefined }),
   progress: { write: (text: string) => progress.push(text) },
   now: () => 0,
 };
@@ -44,6 +45,10 @@ test('--json: the calibration case monitored, the triple-read case shown unmonit
   const riveraLung = json.reliability.drift.find((d) => d.series.annotator === PEOPLE.rivera && d.series.structure === 'Right lung')!;
   expect(riveraLung.series.observations.map((o) => [o.caseId, o.reference])).toEqual([[programme.calibration.studyInstanceUid, 'gold']]);
   expect(json.calibrationCases).toEqual([{ caseId: programme.calibration.studyInstanceUid, modality: 'CT' }]);
+  // The repository's CT lung-nodule SOP is in force (its SEGs name none; it applies to the CT series): its
+  // 3 mm minimum leaves out the triple-read case's nodules, single voxels of 1.12 mm³.
+  const lesionCounts = json.reliability.lesionLabels.find((l) => l.kind === 'lesion-count')!;
+  expect(lesionCounts.labels.map((l) => [l.annotator, l.label])).toEqual([[PEOPLE.rivera, 0], [PEOPLE.chen, 0], [PEOPLE.okafor, 0]]);
   expect(json.skipped.map((s) => s.studyInstanceUid)).toEqual([programme.refused.studyInstanceUid, programme.broken.studyInstanceUid]);
   expect(progress).toEqual(['segqc drift: 1/5 cases listed, 0 s, ~0 s left (20%)\n', 'segqc drift: 5/5 cases listed, 0 s (100%)\n', 'segqc drift: 0/4 cases read, 0 s (0%)\n', 'segqc drift: 4/4 cases read, 0 s (100%)\n']);
 });
@@ -71,6 +76,11 @@ test('report --pacs … --html: the file has the charts, the calibration scores 
   const html = readFileSync(file, 'utf8');
   expect(html.match(/<svg class="ewma-chart"/g)).toHaveLength(6);
   expect(html).toContain(`<tr class="calibration-row" data-annotator="Rivera^Ana" data-case="${programme.calibration.studyInstanceUid}" data-structure="Right lung" data-dice="${32 / 40}">`);
+  // The triple-read case's leave-one-out series, one point per annotator and structure; Chen's lung
+  // against the majority of Rivera and Okafor (their intersection, Rivera's square): 32/36.
+  expect(html.match(/<circle class="loo-point"/g)).toHaveLength(6);
+  const chenLung = html.slice(html.indexOf('<figure class="chart" data-annotator="Chen^Wei" data-structure="Right lung"'));
+  expect(chenLung.slice(0, chenLung.indexOf('</figure>'))).toMatch(new RegExp(`<circle class="loo-point" [^>]*data-case="${programme.triple.studyInstanceUid}"[^>]*data-dice="${32 / 36}" data-others="2"><title>[^<]*: Dice 0\\.889 against the majority of the 2 other annotators</title>`));
   expect(html.match(/<tr class="overview-row"/g)).toHaveLength(4);
   expect(html).toContain('generated 1970-01-01T00:00:00.000Z');
 });

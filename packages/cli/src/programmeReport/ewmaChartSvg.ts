@@ -2,6 +2,7 @@ import { CHART_FRAME, UNMONITORED_REASON_TEXT, driftChartLayout, type AgreementO
 import { chartState } from '../drift/chartState';
 import { personLabel } from '../drift/personLabel';
 import { attributes, escapeHtml as e, fixed } from './html';
+import { leaveOneOutSvg } from './leaveOneOutSvg';
 
 /** What a chart point was measured against, in the legend's words (as the viewer's dashboard says it). */
 export const REFERENCE_TEXT: Readonly<Record<AgreementReference, string>> = Object.freeze({
@@ -16,12 +17,13 @@ const xy = (value: number): string => value.toFixed(2);
  * One annotator × structure × modality drift chart as inline SVG, drawn on the viewer's geometry
  * (core chartLayout): the Dice of each case (hollow), the EWMA line and points, the centre line, the
  * limits from the baseline (shaded), alarms in red; Dice against the majority vote of a case without a
- * reference standard in its place in time (grey square), not monitored. Each point carries its
- * numbers in data-* attributes (as many digits as the number has), so that the report can be checked
- * by a program.
+ * reference standard in its place in time (grey square), not monitored. Under it, as on the
+ * dashboard, the annotator's Dice against the leave-one-out majority of the other annotators
+ * (leaveOneOutSvg), shown, not monitored. Each point carries its numbers in data-* attributes (as
+ * many digits as the number has), so that the report can be checked by a program.
  */
 export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: string) => string): string {
-  const { series, state, references, unmonitored } = drift;
+  const { series, state, references, unmonitored, leaveOneOut } = drift;
   const { chart } = state;
   const layout = driftChartLayout(drift);
   const frame = CHART_FRAME;
@@ -73,6 +75,7 @@ export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: str
     '<li><span class="key key-alarm"></span> alarm</li>',
     referenceCounts.length > 0 ? `<li class="reference">Reference: ${e(referenceCounts.map(([reference, n]) => `${REFERENCE_TEXT[reference]} (${n} case${n === 1 ? '' : 's'})`).join('; '))}</li>` : '',
     unmonitored.length > 0 ? `<li><span class="key key-unmonitored"></span> not monitored: ${e(countedReasons(unmonitored))}</li>` : '',
+    leaveOneOut.length > 0 ? `<li><span class="key key-loo"></span> below: Dice against the majority of the other annotators (leave-one-out, ${leaveOneOut.length} case${leaveOneOut.length === 1 ? '' : 's'}), not monitored</li>` : '',
   ].join('');
   const badge = state.recalibrationDue ? ' <span class="alarm-badge">recalibration due</span>' : state.alarm ? ' <span class="warning-badge">alarm earlier</span>' : '';
   return `<figure class="chart"${attributes(identity)}>`
@@ -83,7 +86,7 @@ export function ewmaChartSvg(drift: DriftChart, caseName: (studyInstanceUid: str
       'data-first-alarm-index': chart.firstAlarmIndex, 'data-first-alarm-case': firstAlarm?.caseId, 'data-first-alarm-date': firstAlarm?.date,
       'data-recalibration-due': state.recalibrationDue,
     })}>${parts.join('')}</svg>`
-    + `<ul class="legend">${legend}</ul></figure>`;
+    + `<ul class="legend">${legend}</ul>${leaveOneOutSvg(leaveOneOut, caseName)}</figure>`;
 }
 
 /** Why a point is drawn but not monitored (core agreementSeries): the reference was taken from or made with the annotator, or it is the peers' majority. */

@@ -15,6 +15,7 @@ svg .centre { stroke: #344054; stroke-dasharray: 4 3; } svg .limit { fill: none;
 svg .value { fill: #fff; stroke: #475467; stroke-width: 1.2; } svg .unmonitored { fill: #98a2b3; } svg .ewma-point { fill: #1570ef; } svg .ewma-point.alarm { fill: #d92d20; }
 ul.legend { list-style: none; padding: 0; margin: 4px 0 0; font-size: 12px; color: #475467; max-width: 520px; } ul.legend li { display: inline-block; margin-right: 10px; } ul.legend li.reference { display: block; }
 .key { display: inline-block; width: 14px; height: 0; vertical-align: middle; border-top: 2px solid; } .key-value { width: 6px; height: 6px; border: 1.2px solid #475467; border-radius: 50%; }
-.key-unmonitored { width: 6px; height: 6px; border: 0; background: #98a2b3; } .key-ewma { border-color: #1570ef; } .key-centre { border-top-style: dashed; border-color: #344054; } .key-limit { border-color: #f79009; } .key-alarm { width: 8px; height: 8px; border: 0; background: #d92d20; border-radius: 50%; }
+.key-unmonitored { width: 6px; height: 6px; border: 0; background: #98a2b3; } .key-loo { border-top-width: 1px; border-color: #5a6a7a; } .key-ewma { border-color: #1570ef; } .key-centre { border-top-style: dashed; border-color: #344054; } .key-limit { border-color: #f79009; } .key-alarm { width: 8px; height: 8px; border: 0; background: #d92d20; border-radius: 50%; }
+.loo { margin-top: 6px; } .loo-caption { font-size: 12px; } svg.loo-chart { background: #fff; } svg .loo-line { fill: none; stroke: #5a6a7a; stroke-width: 1; } svg .loo-point { fill: #5a6a7a; }
 ul.recalibration li { margin-bottom: 8px; }
 `;

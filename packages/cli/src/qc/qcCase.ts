@@ -1,6 +1,6 @@
 import {
   caseInventory, describeJudgedSeg, gridFromSourceImages, judgedInfoWithChoices, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase,
-  sourceImageFromDicomJson, withMappedStructures, writeReviewReport, type AuthenticatedIdentity, type CaseInventory, type DicomwebReadOptions, type Segmentation,
+  seriesSopAttributesFromDicomJson, sourceImageFromDicomJson, withMappedStructures, writeReviewReport, type AuthenticatedIdentity, type CaseInventory, type DicomwebReadOptions, type Segmentation,
 } from '@segqc/core';
 import { annotationRefs } from './annotationRefs';
 import { sliceThicknessWarnings } from './sliceThicknessWarnings';
@@ -8,7 +8,6 @@ import { sparsePaintingWarnings } from './sparsePaintingWarnings';
 import { QcCaseError } from './QcCaseError';
 import type { QcCaseResult } from './QcCaseResult';
 import { reviewedResult } from './caseResultOf';
-import { seriesSopAttributes } from './seriesSopAttributes';
 import { sopForCase, type CaseSop } from './sopForCase';
 import type { SopLibrary } from './sopLibrary';
 
@@ -69,7 +68,7 @@ async function judge(inventory: CaseInventory, result: QcCaseResult, context: Qc
   const { grid } = gridFromSourceImages(sourceImages, { allowGaps: true });
   result.warnings.push(...sliceThicknessWarnings(result.annotations, inventory.annotations, sourceImages[0]!.SliceThickness ?? grid.spacing[2]));
 
-  const caseSop: CaseSop = sopForCase(context.library, result.annotations.map((a) => ({ id: a.id, sop: inventory.annotations.find((seg) => seg.sopInstanceUid === a.sopInstanceUid)!.sop })), seriesSopAttributes(metadata[0]));
+  const caseSop: CaseSop = sopForCase(context.library, result.annotations.map((a) => ({ id: a.id, sop: inventory.annotations.find((seg) => seg.sopInstanceUid === a.sopInstanceUid)!.sop })), seriesSopAttributesFromDicomJson(metadata[0]));
   result.sop = caseSop.sop && caseSop.file ? { id: caseSop.sop.reference.id, version: caseSop.sop.reference.version, sha256: caseSop.sop.reference.sha256, file: caseSop.file, chosenBy: caseSop.chosenBy } : null;
   result.sopReason = caseSop.reason;
 

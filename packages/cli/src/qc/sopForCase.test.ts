@@ -1,9 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ParsedSopReference } from '@segqc/core';
+import { seriesSopAttributesFromDicomJson, type ParsedSopReference } from '@segqc/core';
 import { QcCaseError } from './QcCaseError';
-import { seriesSopAttributes } from './seriesSopAttributes';
 import { sopForCase } from './sopForCase';
 import { defaultSopDir, readSopLibrary } from './sopLibrary';
 
@@ -50,8 +49,8 @@ test('a SOP version the library does not hold, and annotations naming different 
 
 test('no annotation names a SOP: the one that applies to the source series, as the viewer chooses; or none', () => {
   const flair = { '00080060': { vr: 'CS', Value: ['MR'] }, '0008103E': { vr: 'LO', Value: ['FLAIR axial'] }, '00180020': { vr: 'CS', Value: ['SE', 'IR'] }, '00180082': { vr: 'DS', Value: [2500] } };
-  expect(seriesSopAttributes(flair)).toEqual({ Modality: 'MR', SeriesDescription: 'FLAIR axial', ScanningSequence: ['SE', 'IR'], InversionTime: 2500 });
-  const mr = sopForCase(library, named(null), seriesSopAttributes(flair));
+  expect(seriesSopAttributesFromDicomJson(flair)).toEqual({ Modality: 'MR', SeriesDescription: 'FLAIR axial', ScanningSequence: ['SE', 'IR'], InversionTime: 2500 });
+  const mr = sopForCase(library, named(null), seriesSopAttributesFromDicomJson(flair));
   expect([mr.sop?.id, mr.chosenBy, mr.file]).toEqual(['mr-brain-flair-lesion', 'series', join(defaultSopDir(), 'mr-brain-flair-lesion.json')]);
   expect(mr.reason).toMatch(/^no annotation names a SOP; mr-brain-flair-lesion@1\.1\.0 applies to MR FLAIR/);
   expect(sopForCase(library, named(null), { Modality: 'CT' }).sop).toBe(ct.sop);

@@ -1,14 +1,19 @@
 /**
  * One case of the programme read from the PACS and turned into its observations (caseObservations):
  * the source series' geometry from WADO-RS series metadata (no pixel data), then the compared SEGs
- * retrieved and read onto that grid. Shared by the viewer's programme worker and `segqc drift` /
- * `segqc report --html`, so that both chart the same numbers.
+ * retrieved and read onto that grid, and measured under the SOP in force for the case (sopInForce:
+ * the one its annotations name, else the one that applies to the series), so that its lesion counts
+ * leave out components below the SOP's minimum lesion size as the review does. Shared by the
+ * viewer's programme worker and `segqc drift` / `segqc report --html`, so that both chart the same numbers.
  */
 import { retrieveInstance } from '../dicomweb/retrieveInstance';
 import { retrieveSeriesMetadata } from '../dicomweb/retrieveSeriesMetadata';
 import type { DicomwebReadOptions } from '../dicomweb/dicomwebGet';
 import { sourceImageFromDicomJson } from '../dicomweb/sourceImageFromDicomJson';
 import { isoDateTime } from '../audit/isoDateTime';
+import type { Sop } from '../sop/Sop';
+import { seriesSopAttributesFromDicomJson } from '../sop/seriesSopAttributesFromDicomJson';
+import { sopInForce } from '../sop/sopInForce';
 import type { CaseInventory, InventorySeg } from '../inventory/InventoryModel';
 import { readSegmentation } from '../seg/read/readSegmentation';
 import { gridFromSourceImages } from '../volume/sourceGrid';
@@ -89,9 +94,10 @@ export function referenceOriginsOf(inventory: CaseInventory, referenceSopInstanc
  * An ADJUDICATED reference carries how each of its structures was made (referenceOriginsOf), so that
  * it does not judge the annotator it was taken from. A SEG
  * that cannot be retrieved or read is left out and reported; anything else that fails (the source
- * series' metadata) rejects, for the caller to skip the whole case.
+ * series' metadata) rejects, for the caller to skip the whole case. `library`: the SOPs the case's
+ * SOP is chosen from; without one, every case is measured as without a SOP (every component a lesion).
  */
-export async function observeCaseFromPacs(root: string, inventory: CaseInventory, read: DicomwebReadOptions): Promise<CaseObservationOutcome> {
+export async function observeCaseFromPacs(root: string, inventory: CaseInventory, read: DicomwebReadOptions, library: readonly Sop[] = []): Promise<CaseObservationOutcome> {
   const { studyInstanceUid, sourceSeriesInstanceUid, modality } = inventory;
   const skipped: SkippedCase[] = [];
   const nothing: CaseObservationOutcome = { observations: null, skipped };
@@ -122,6 +128,8 @@ export async function observeCaseFromPacs(root: string, inventory: CaseInventory
     return segmentation ? [{ annotator: annotatorOf(seg), date: isoDateTime(seg.contentDate ?? undefined, seg.contentTime ?? undefined) ?? null, segmentation }] : [];
   });
   if (observed.length === 0 || (observed.length < 2 && !reference)) return nothing;
+  // The series has an instance: gridFromSourceImages made a grid of it.
+  const sop = sopInForce(library, annotations.map((seg) => ({ id: annotatorOf(seg), sop: seg.sop })), seriesSopAttributesFromDicomJson(metadata[0]));
   return {
     observations: caseObservations({
       caseId: studyInstanceUid,
@@ -132,6 +140,7 @@ export async function observeCaseFromPacs(root: string, inventory: CaseInventory
           ? { kind: 'gold', segmentation: reference }
           : { kind: 'adjudicated', segmentation: reference, origins: referenceOriginsOf(inventory, referenceSeg.sopInstanceUid) }
         : null,
+      ...(sop ? { sopStructures: sop.structures } : {}),
     }),
     skipped,
   };

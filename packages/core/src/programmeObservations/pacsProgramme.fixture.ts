@@ -10,6 +10,12 @@
 //   nodule is (8, 8): Rivera's lung 32/40, Chen's 32/44; Rivera's nodules 2/3, Chen's 1.
 // - `single`: one annotation, no reference: nothing to compare.
 // - `broken`: two annotations, one of whose SEGs the PACS cannot give: left out with its reason.
+// lesionIslandProgramme, apart: three cases read by Rivera and Chen, lungs as above, each marking one
+// nodule of rows 6–9 × columns 6–9 (16 voxels of 0.8 × 0.7 × 2 mm = 17.92 mm³, a sphere 3.25 mm
+// across), Rivera one more voxel at (0, 9) (1.12 mm³): an island below the CT lung-nodule SOP's
+// minimum lesion size (3 mm across, 14.14 mm³). Their SEGs name that SOP in ProtocolName (`named`),
+// name none (`unnamed`: the SOP that applies to the CT series), or name a version of it the library
+// does not hold (`unknown`). `clean`: as `named` without the island.
 import dcmjs from 'dcmjs';
 import { SCT } from '../codes/sct';
 import { writePart10 } from '../dicom/part10';
@@ -21,6 +27,7 @@ import { ROOT, fakePacs, type FakeSeries, type FakeStudy } from '../inventory/in
 import { buildBinarySeg, type BinarySegInput } from '../seg/buildBinarySeg';
 import type { SegContentLabel } from '../seg/SegContentLabel';
 import type { SegmentDescriptionInit } from '../seg/SegmentDescription';
+import type { SopReferenceInit } from '../seg/SopReference';
 import { syntheticSeries } from '../seg/syntheticSource.fixture';
 
 export { ROOT };
@@ -58,7 +65,18 @@ export interface ProgrammeStudy {
   segs: Partial<Record<Person, string>>;
 }
 
-function study(name: string, readers: Array<{ person: Person; date: string; label?: SegContentLabel; retrievable?: boolean }>): { fake: FakeStudy; study: ProgrammeStudy } {
+interface Reader {
+  person: Person;
+  date: string;
+  label?: SegContentLabel;
+  retrievable?: boolean;
+  /** Their nodule mask in place of NODULES[person]. */
+  nodules?: Uint8Array;
+  /** The SOP their SEG names in ProtocolName; none by default. */
+  sop?: SopReferenceInit;
+}
+
+function study(name: string, readers: Reader[]): { fake: FakeStudy; study: ProgrammeStudy } {
   const series = syntheticSeries({ name: `programme ${name}`, rows: ROWS, columns: COLUMNS, slices: SLICES });
   const studyInstanceUid = series.images[0].StudyInstanceUID;
   const source: FakeSeries = {
@@ -71,11 +89,11 @@ function study(name: string, readers: Array<{ person: Person; date: string; labe
     })),
   };
   const segs: Partial<Record<Person, string>> = {};
-  const segSeries: FakeSeries[] = readers.map(({ person, date, label = 'ANNOTATION', retrievable = true }) => {
+  const segSeries: FakeSeries[] = readers.map(({ person, date, label = 'ANNOTATION', retrievable = true, nodules = NODULES[person], sop }) => {
     const input: BinarySegInput = {
       sourceImages: series.images,
       segments: SEGMENTS,
-      frames: [{ segmentNumber: 1, mask: LUNG[person] }, { segmentNumber: 2, mask: NODULES[person] }],
+      frames: [{ segmentNumber: 1, mask: LUNG[person] }, { segmentNumber: 2, mask: nodules }],
       creator: { name: PEOPLE[person], login: person },
       contentLabel: label,
       contentDescription: `${person} in ${name}`,
@@ -86,6 +104,7 @@ function study(name: string, readers: Array<{ person: Person; date: string; labe
       seriesNumber: 300,
       seriesDescription: `${person} SEG`,
       equipment: { manufacturerModelName: 'SegQC core', softwareVersions: '0.1.0', deviceSerialNumber: 'unit-test', institutionName: 'SegQC Test Hospital' },
+      ...(sop ? { sop } : {}),
     };
     const bytes = writePart10(buildBinarySeg(input));
     segs[person] = input.sopInstanceUID;
@@ -117,4 +136,31 @@ export function pacsProgramme(): PacsProgramme {
   const refused = study('refused', [{ person: 'rivera', date: '20240316' }, { person: 'chen', date: '20240316' }]);
   const { fetch, requests } = fakePacs([triple, calibration, single, broken, refused].map((s) => s.fake), { failStudy: refused.study.studyInstanceUid });
   return { fetch, requests, triple: triple.study, calibration: calibration.study, single: single.study, broken: broken.study, refused: refused.study };
+}
+
+export interface LesionIslandProgramme {
+  fetch: ReturnType<typeof fakePacs>['fetch'];
+  named: ProgrammeStudy;
+  unnamed: ProgrammeStudy;
+  unknown: ProgrammeStudy;
+  clean: ProgrammeStudy;
+}
+
+/** Rows 6–9 × columns 6–9: one nodule of 16 voxels. */
+const NODULE_OF_16 = mask(null, ...[6, 7, 8, 9].flatMap((r) => [6, 7, 8, 9].map((c): [number, number] => [r, c])));
+
+/** The three cases of Rivera's island (above), `sop` the SOP their SEGs name. */
+export function lesionIslandProgramme(sop: SopReferenceInit): LesionIslandProgramme {
+  const island = mask(null, [0, 9]);
+  const withIsland = NODULE_OF_16.map((voxel, at) => voxel | island[at]);
+  const pair = (name: string, named: SopReferenceInit | undefined, rivera: Uint8Array = withIsland) => study(name, [
+    { person: 'rivera', date: '20240401', nodules: rivera, sop: named },
+    { person: 'chen', date: '20240402', nodules: NODULE_OF_16, sop: named },
+  ]);
+  const named = pair('island named', sop);
+  const unnamed = pair('island unnamed', undefined);
+  const unknown = pair('island unknown', { ...sop, version: '9.9.9' });
+  const clean = pair('no island', sop, NODULE_OF_16);
+  const { fetch } = fakePacs([named, unnamed, unknown, clean].map((s) => s.fake));
+  return { fetch, named: named.study, unnamed: unnamed.study, unknown: unknown.study, clean: clean.study };
 }

@@ -2,8 +2,11 @@
 // box overlaps are counted by hand in pacsProgramme.fixture.ts. Why: the viewer's dashboard and
 // `segqc drift` both chart what this reads; which SEGs are compared, against which reference, and
 // what is skipped with which reason must hold on the wire, not only on masks handed in.
+import { caseInventory } from '../inventory/caseInventory';
+import { ctLungNoduleSop } from '../review/review.fixture';
+import type { Sop } from '../sop/Sop';
 import { observeCaseFromPacs } from './observeCaseFromPacs';
-import { ROOT, PEOPLE, pacsProgramme } from './pacsProgramme.fixture';
+import { ROOT, PEOPLE, lesionIslandProgramme, pacsProgramme } from './pacsProgramme.fixture';
 import { reliabilityFromPacs, type ReliabilityStage } from './reliabilityFromPacs';
 
 const programme = pacsProgramme();
@@ -118,4 +121,52 @@ test('an inventory given is not read again; cases observed elsewhere two at a ti
 
 test('concurrency must be a whole number ≥ 1', async () => {
   await expect(reliabilityFromPacs(ROOT, { ...options, concurrency: 0 })).rejects.toMatchObject({ name: 'ProgrammeInputError', argument: 'options.concurrency' });
+});
+
+// Why (drift statistics issue): the programme's lesion counts must leave out what the review leaves
+// out, components below the minimum lesion size of the SOP the case was made under.
+describe("lesion counts under the SOP in force: Rivera's 1-voxel island is below the CT lung-nodule SOP's 3 mm", () => {
+  const sop = ctLungNoduleSop();
+  const islands = lesionIslandProgramme(sop.reference);
+  const read = { fetch: islands.fetch };
+  const counts = async (study: { studyInstanceUid: string }, library?: readonly Sop[]) => {
+    const { observations } = await observeCaseFromPacs(ROOT, await caseInventory(ROOT, study.studyInstanceUid, read), read, library);
+    return observations!.lesionCounts.map(({ annotator, structure, count }) => [annotator, structure, count]);
+  };
+  const ONE_EACH = [[PEOPLE.rivera, 'Lung nodule', 1], [PEOPLE.chen, 'Lung nodule', 1]];
+  const ISLAND_COUNTED = [[PEOPLE.rivera, 'Lung nodule', 2], [PEOPLE.chen, 'Lung nodule', 1]];
+
+  it('with the library, the SOP the SEGs name leaves the island out: the counts of the same case without the island', async () => {
+    expect(await counts(islands.clean, [sop])).toEqual(ONE_EACH);
+    expect(await counts(islands.named, [sop])).toEqual(ONE_EACH);
+  });
+
+  it('without a library, the island is counted as a second nodule', async () => {
+    expect(await counts(islands.named)).toEqual(ISLAND_COUNTED);
+    expect(await counts(islands.clean)).toEqual(ONE_EACH);
+  });
+
+  it('SEGs that name no SOP are measured under the SOP that applies to their CT series', async () => {
+    expect(await counts(islands.unnamed, [sop])).toEqual(ONE_EACH);
+  });
+
+  it('SEGs that name a version the library does not hold are measured as without a SOP, never under another version', async () => {
+    expect(await counts(islands.unknown, [sop])).toEqual(ISLAND_COUNTED);
+  });
+
+  it('reliabilityFromPacs hands its library to every case: the lesion-count labels are 1 and 1 on each case with a SOP', async () => {
+    const names = new Map((['named', 'unnamed', 'unknown', 'clean'] as const).map((name) => [islands[name].studyInstanceUid, name]));
+    const labelsOf = async (sops?: readonly Sop[]) => {
+      const { reliability } = await reliabilityFromPacs(ROOT, { ...read, sops, reliability: { labels: { bootstrap: false } } });
+      return reliability.lesionLabels.find((l) => l.kind === 'lesion-count')!.labels.map((l) => [names.get(l.caseId), l.annotator === PEOPLE.rivera ? 'Rivera' : 'Chen', l.label]);
+    };
+    expect(await labelsOf([sop])).toEqual([
+      ['named', 'Rivera', 1], ['named', 'Chen', 1], ['unnamed', 'Rivera', 1], ['unnamed', 'Chen', 1],
+      ['unknown', 'Rivera', 2], ['unknown', 'Chen', 1], ['clean', 'Rivera', 1], ['clean', 'Chen', 1],
+    ]);
+    expect(await labelsOf()).toEqual([
+      ['named', 'Rivera', 2], ['named', 'Chen', 1], ['unnamed', 'Rivera', 2], ['unnamed', 'Chen', 1],
+      ['unknown', 'Rivera', 2], ['unknown', 'Chen', 1], ['clean', 'Rivera', 1], ['clean', 'Chen', 1],
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import type { CaseInventory, InventoryUnreadable } from '../inventory/InventoryM
 import { programmeInventory, type ProgrammeInventory } from '../inventory/programmeInventory';
 import type { CalibrationCase } from '../programme/driftState';
 import { ProgrammeInputError } from '../programme/ProgrammeInputError';
+import type { Sop } from '../sop/Sop';
 import type { CaseObservations } from './caseObservations';
 import { failureText, observeCaseFromPacs, type CaseObservationOutcome, type SkippedCase } from './observeCaseFromPacs';
 import { programmeReliability, type ProgrammeReliability, type ReliabilityOptions } from './programmeReliability';
@@ -24,8 +25,10 @@ export interface ReliabilityFromPacsOptions extends DicomwebReadOptions {
   inventory?: ProgrammeInventory;
   /** Cases observed at once; default 1. */
   concurrency?: number;
-  /** Observes one case; default observeCaseFromPacs in this thread (a CLI passes one that runs it in a worker thread). */
+  /** Observes one case; default observeCaseFromPacs in this thread with `sops` (a CLI passes one that runs it in a worker thread). */
   observe?: (inventory: CaseInventory) => Promise<CaseObservationOutcome>;
+  /** The SOP library each case's SOP is chosen from by the default `observe` (observeCaseFromPacs); none: every case is measured as without a SOP. */
+  sops?: readonly Sop[];
   reliability?: ReliabilityOptions;
   onProgress?: ReliabilityProgress;
 }
@@ -57,7 +60,7 @@ export async function reliabilityFromPacs(root: string, options: ReliabilityFrom
     inventory = await programmeInventory(root, read, (done, total) => progress('inventory', done, total));
   }
   const cases = inventory.cases;
-  const observe = options.observe ?? ((c: CaseInventory) => observeCaseFromPacs(root, c, read));
+  const observe = options.observe ?? ((c: CaseInventory) => observeCaseFromPacs(root, c, read, options.sops));
 
   const outcomes = new Array<CaseObservationOutcome>(cases.length);
   let next = 0;

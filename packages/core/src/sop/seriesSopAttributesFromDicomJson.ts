@@ -1,4 +1,5 @@
-import { jsonNumber, jsonString, jsonStrings, type DicomJsonDataset, type SopSeriesAttributes } from '@segqc/core';
+import { jsonNumber, jsonString, jsonStrings, type DicomJsonDataset } from '../dicomweb/dicomJson';
+import type { SopSeriesAttributes } from './classifyMrSequence';
 
 /** DICOM tags selectSop reads (PS3.6). */
 const TAG = {
@@ -15,14 +16,15 @@ const TAG = {
 } as const;
 
 /**
- * What core's selectSop reads of the source series, from the first instance of its WADO-RS
- * metadata: the attributes are series-level in practice (as the viewer reads them,
- * extensions/segmentation-qc/src/sop/seriesSopAttributes.ts). Classic images only: an Enhanced MR
- * image keeps its timing in functional groups, and its sequence class then comes from the
- * description alone. The diffusion b-value and Image Type (DIFFUSION, ADC, TRACEW) tell a
- * diffusion series by its header.
+ * What selectSop reads of the source series, from the first instance of its WADO-RS metadata: the
+ * attributes are series-level in practice (as the viewer reads them,
+ * extensions/segmentation-qc/src/sop/seriesSopAttributes.ts). Used by `segqc qc` and by the
+ * programme's observations (sopInForce), so that both choose a case's SOP alike. Classic images
+ * only: an Enhanced MR image keeps its timing in functional groups, and its sequence class then
+ * comes from the description alone. The diffusion b-value and Image Type (DIFFUSION, ADC, TRACEW)
+ * tell a diffusion series by its header.
  */
-export function seriesSopAttributes(instance: DicomJsonDataset): SopSeriesAttributes {
+export function seriesSopAttributesFromDicomJson(instance: DicomJsonDataset): SopSeriesAttributes {
   const attributes: SopSeriesAttributes = { Modality: (jsonString(instance, TAG.Modality) ?? '').toUpperCase() };
   const description = jsonString(instance, TAG.SeriesDescription);
   const scanning = jsonStrings(instance, TAG.ScanningSequence).filter((value) => value !== '');

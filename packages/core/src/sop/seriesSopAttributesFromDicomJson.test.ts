@@ -1,11 +1,11 @@
-import { classifyMrSequence } from '@segqc/core';
-import { seriesSopAttributes } from './seriesSopAttributes';
+import { classifyMrSequence } from './classifyMrSequence';
+import { seriesSopAttributesFromDicomJson } from './seriesSopAttributesFromDicomJson';
 
-// Why: `segqc qc` must choose the SOP as the viewer does; a diffusion series whose description
+// Why: `segqc qc` and the programme's statistics must choose the SOP as the viewer does; a diffusion series whose description
 // says nothing useful is told by its header (b-value, Image Type), not left to the words.
 
 test('the b-value and Image Type of the metadata reach the classification: a diffusion series named "Ax 3mm" is DWI', () => {
-  const attributes = seriesSopAttributes({
+  const attributes = seriesSopAttributesFromDicomJson({
     '00080060': { vr: 'CS', Value: ['MR'] },
     '0008103E': { vr: 'LO', Value: ['Ax 3mm'] },
     '00080008': { vr: 'CS', Value: ['ORIGINAL', 'PRIMARY', 'DIFFUSION', 'TRACEW'] },
