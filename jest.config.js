@@ -9,6 +9,7 @@ const common = {
     '^@segqc/demo-data$': '<rootDir>/packages/demo-data/src/index.ts',
     '^@segqc/server$': '<rootDir>/packages/server/src/index.ts',
     '^@segqc/gateway$': '<rootDir>/packages/gateway/src/index.ts',
+    '^@segqc/case-store$': '<rootDir>/packages/case-store/src/index.ts',
   },
   testEnvironment: 'node',
   // Every test must make at least one assertion (issue 14): see tests/jest/requireAssertions.js.

@@ -21,6 +21,8 @@ export interface BrowserSessionOptions {
    * gateway's credential); without it the viewer's gateway reads the Orthanc's DICOMweb root.
    */
   front?: (pacs: TestPacs) => Promise<PacsFront>;
+  /** The viewer's gateway serves this folder as the programme's case store (fill it with `segqc sync`). */
+  caseStoreDir?: string;
 }
 
 export interface BrowserSession {
@@ -42,7 +44,7 @@ export function browserSession(options: BrowserSessionOptions): BrowserSession {
   beforeAll(async () => {
     pacs = await startTestPacs(options.cases);
     front = await options.front?.(pacs);
-    viewer = await startTestViewer(front?.dicomwebUrl ?? pacs.orthanc.dicomwebUrl, pacs.orthanc.authorization);
+    viewer = await startTestViewer(front?.dicomwebUrl ?? pacs.orthanc.dicomwebUrl, pacs.orthanc.authorization, options.caseStoreDir);
     browser = await launchBrowser(options.name);
   });
   // The viewer runs under its Content-Security-Policy: a test during which the browser reported a

@@ -37,10 +37,13 @@ function waitFor(predicate: () => boolean, child: ChildProcess, what: string, ti
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
-function orthancProcessesUsing(dir: string): string[] {
+function processesUsing(dir: string, program: string): string[] {
   const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
-  return ps.split('\n').filter((line) => line.includes('Orthanc') && line.includes(dir));
+  return ps.split('\n').filter((line) => line.includes(program) && line.includes(dir));
 }
+const orthancProcessesUsing = (dir: string) => processesUsing(dir, 'Orthanc');
+/** The case store's `segqc sync --watch` child. */
+const syncProcessesUsing = (dir: string) => processesUsing(dir, 'segqc.js sync');
 
 test('a port in use is a one-line explanation and exit code 1, with nothing left running', async () => {
   const blocker = createServer();
@@ -67,7 +70,7 @@ test('an unreachable PACS is a one-line explanation and exit code 1', async () =
   expect(output().trim()).toBe(`segqc: the PACS at http://127.0.0.1:${closedPort}/dicom-web is unreachable (ECONNREFUSED): check SEGQC_DICOMWEB_URL and the network`);
 });
 
-test('starts the viewer on an embedded Orthanc, seeds once, and Ctrl-C stops every process it started', async () => {
+test('starts the viewer on an embedded Orthanc, seeds once, keeps the case store in step, and Ctrl-C stops every process it started', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'segqc-start-'));
   try {
     for (const run of ['first', 'second']) {
@@ -87,9 +90,17 @@ test('starts the viewer on an embedded Orthanc, seeds once, and Ctrl-C stops eve
       const orthancPort = (JSON.parse(readFileSync(join(storage, 'orthanc.runtime.json'), 'utf8')) as { HttpPort: number }).HttpPort;
       expect((await fetch(`http://127.0.0.1:${orthancPort}/system`)).status).toBe(401);
 
+      // The QC overview's case store: judged once, by the sync child, through the gateway.
+      if (run === 'first') await waitFor(() => output().includes('segqc sync: 1 case in the store (1 judged'), child, 'the case store\'s first pass');
+      else await waitFor(() => output().includes('segqc sync: 1 case in the store (0 judged, 1 unchanged'), child, 'the case store\'s pass on the kept store');
+      const { cases } = (await (await fetch(`http://127.0.0.1:${port}/segqc/api/cases`)).json()) as { cases: Array<{ summary: { label: string; state: string }; triage: { kind: string } }> };
+      expect(cases.map(({ summary, triage }) => [summary.label, summary.state, triage.kind])).toEqual([['CT-01', 'adjudicated', 'judged']]);
+      expect(syncProcessesUsing(dataDir)).toHaveLength(1);
+
       child.kill('SIGINT');
       expect(await exited(child)).toBe(0);
       expect(orthancProcessesUsing(dataDir)).toEqual([]);
+      expect(syncProcessesUsing(dataDir)).toEqual([]);
       await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
     }
   } finally {

@@ -12,6 +12,7 @@ import { isProgrammeReport, PROGRAMME_REPORT_USAGE } from './programmeReport/run
 import { REPORT_USAGE, runReport } from './report/runReport';
 import { QC_USAGE, runQc } from './qc/runQc';
 import { SEG_USAGE, runSeg } from './seg/runSeg';
+import { SYNC_USAGE, runSync } from './sync/runSync';
 import { runSignedInReport } from './signedInReport';
 import { terminalLines } from './terminalLines';
 import { UsageError } from './usageError';
@@ -39,6 +40,11 @@ Commands:
       agreement of every case of the PACS with two or more annotations of one series, judged against
       the SOP in force, in parallel worker threads; resumable (--state), optionally storing a review
       QC report per case; progress on stderr, a summary or one JSON document (--json) on stdout
+  ${SYNC_USAGE}
+      keeps the programme's case store (DIR) in step with the PACS: each case judged as qc judges it,
+      once per case version (its SEGs and SRs, the SOP library, the engine), cases gone from the PACS
+      forgotten; the QC overview reads it through the gateway (SEGQC_CASE_STORE). Once, or a pass
+      every --watch seconds, every --full-every'th pass (30) asking every study again
   ${ADJUDICATE_USAGE}
       the viewer's Sign for batch workflows: the ADJUDICATED reference SEG and the VERIFIED QC report
       (revising the study's latest), stored by STOW-RS; --accept LOGIN takes that annotator's segment
@@ -115,6 +121,7 @@ function dispatch(command: string, rest: string[], out: (text: string) => void):
   if (command === 'qc') return runQc(rest, out);
   if (command === 'audit') return runAudit(rest, out);
   if (command === 'adjudicate') return runAdjudicate(rest, out);
+  if (command === 'sync') return runSync(rest, out);
   if (command === 'drift') return runDrift(rest, out);
   throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
 }

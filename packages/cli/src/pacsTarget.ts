@@ -2,6 +2,7 @@ import { stowInstances, type StowResult } from '@segqc/core';
 import type { Credential } from './auth/Credential';
 import { PacsConnection } from './auth/PacsConnection';
 import { resolveCredential } from './auth/resolveCredential';
+import { dicomwebRootOption } from './dicomwebRootOption';
 import { UsageError } from './usageError';
 
 /** A DICOMweb root to store results in, and how the access token sent is had (never printed). */
@@ -19,13 +20,7 @@ export function pacsTarget(url: string | undefined, token: string | undefined, t
     if (token !== undefined || tokenFile !== undefined) throw new UsageError(`${token !== undefined ? '--token' : '--token-file'} goes with --stow URL`);
     return null;
   }
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(parsed.protocol);
-  } catch {
-    throw new UsageError(`--stow takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got '${url}'`);
-  }
-  return { url: url.replace(/\/$/, ''), credential: resolveCredential({ tokenFile, token }, env) };
+  return { url: dicomwebRootOption(url, '--stow'), credential: resolveCredential({ tokenFile, token }, env) };
 }
 
 /**

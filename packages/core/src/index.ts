@@ -227,6 +227,7 @@ export {
   judgeAgainstThresholds, judgeMissing,
   type ReviewVerdict, type FailedCriterion, type ThresholdCriterion, type ThresholdJudgement, type JudgedMetrics,
 } from './review/judgeAgainstThresholds';
+export { failedCriterionText } from './review/failedCriterionText';
 export { discrepancyMap, type DiscrepancyMap, type DiscrepancyRegion, type DiscrepancyRegionKind } from './review/discrepancyMap';
 export type { DiscrepancyMapOptions } from './review/discrepancyMap';
 export { DISCREPANCY_CLASSES, DISCREPANCY_CLASS, DISCREPANCY_NONE, type DiscrepancyClass, type DiscrepancyClassKey } from './review/discrepancyClasses';
@@ -336,7 +337,13 @@ export { studiesWithSegs, type StudiesWithSegs } from './inventory/studiesWithSe
 export { inventorySeg } from './inventory/inventorySeg';
 export { qcStateOf, isSignedAdjudication } from './inventory/qcState';
 export { comparedSeries } from './inventory/comparedSeries';
+export { caseSummary, caseLabel, dicomDateTimeToIso, STUDY_TAGS, type CaseSummary, type CaseAnnotation } from './inventory/caseSummary';
 export { byMadeAt } from './inventory/byMadeAt';
+
+// The programme's case store: each case's result kept per case version, in step with the PACS (packages/core/src/programmeState)
+export { decidingObjectsOfStudy, caseVersionKey } from './programmeState/caseVersion';
+export type { CaseTriage, TriageStructure } from './programmeState/CaseTriage';
+export type { CaseStoreEntry, CaseStoreSync, ProgrammeCases } from './programmeState/CaseStoreEntry';
 
 // The programme's reliability read from the PACS (the viewer's dashboard worker, segqc drift and segqc report --html), and the EWMA chart's geometry
 export { annotatorOf } from './programmeObservations/annotatorOf';

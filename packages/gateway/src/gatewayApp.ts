@@ -1,3 +1,4 @@
+import type { DirectoryCaseStore } from '@segqc/case-store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './accessTokens';
@@ -7,6 +8,7 @@ import type { WriteJournal } from './writeJournal';
 import { sendGatewayError } from './gatewayError';
 import { defaultAllowedHosts, hostPolicy, isAllowedHost, type HostPolicy } from './hostPolicy';
 import { requestTargetProblem } from './requestTarget';
+import { PROGRAMME_CASES_PATH, programmeCasesRoute } from './programmeCasesRoute';
 import { registerSecurityHeaders } from './securityHeaders';
 import { SESSION_PATH, sessionRoute } from './sessionRoute';
 import { contentSecurityPolicy } from './viewerPolicy';
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   journal?: WriteJournal;
   /** Each CSP violation a browser reports; default: one line on stderr. */
   onCspViolation?: (violation: CspViolation) => void;
+  /** The programme's case store that `segqc sync` keeps, served at /segqc/api/cases; none when not given. */
+  caseStore?: DirectoryCaseStore;
 }
 
 /**
@@ -90,6 +94,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Fastify
   await registerSecurityHeaders(app, contentSecurityPolicy({ inlineScripts: options.inlineScripts ?? [], reportPath: CSP_REPORT_PATH, connectSources: options.connectSources }));
   await app.register(cspReports, { prefix: CSP_REPORT_PATH, onViolation: options.onCspViolation ?? logCspViolation });
   if (options.accessTokens) await app.register(sessionRoute, { prefix: SESSION_PATH, accessTokens: options.accessTokens });
+  if (options.caseStore) await app.register(programmeCasesRoute, { prefix: PROGRAMME_CASES_PATH, store: options.caseStore, ...(options.accessTokens ? { accessTokens: options.accessTokens } : {}) });
   await app.register(dicomwebGateway, {
     prefix: DICOMWEB_PREFIX,
     upstream: options.upstream,

@@ -1,3 +1,4 @@
+import { DirectoryCaseStore } from '@segqc/case-store';
 import { readFileSync } from 'node:fs';
 import { accessTokenVerifier, type AccessTokenSettings, type AccessTokenVerifier } from './accessTokens';
 import type { GatewayOptions } from './gatewayApp';
@@ -22,7 +23,8 @@ export interface GatewayListen {
  * SEGQC_PACS_AUTHORIZATION_FILE, SEGQC_KEEP_HOST_HEADER, SEGQC_STOW_MAX_BYTES,
  * SEGQC_UPSTREAM_TIMEOUT_MS, SEGQC_TRUST_PROXY; sign-in: SEGQC_OIDC_ISSUER, SEGQC_OIDC_AUDIENCE,
  * SEGQC_ROLES_CLAIM (default `roles`), SEGQC_ROLE_MAP (`site-name=segqc-role,…`); the journal of
- * writes: SEGQC_JOURNAL_FILE (writeJournal.ts; none when unset).
+ * writes: SEGQC_JOURNAL_FILE (writeJournal.ts; none when unset); the programme's case store that
+ * `segqc sync` keeps: SEGQC_CASE_STORE (served at /segqc/api/cases; none when unset).
  */
 export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOptions; listen: GatewayListen } {
   const upstream = urlSetting(env, 'SEGQC_PACS_URL');
@@ -41,6 +43,7 @@ export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOp
       upstreamAuthorization: authorizationFile ? readSecret(authorizationFile) : undefined,
       accessTokens: signInSetting(env),
       ...(env.SEGQC_JOURNAL_FILE ? { journal: WriteJournal.open(env.SEGQC_JOURNAL_FILE) } : {}),
+      ...(env.SEGQC_CASE_STORE ? { caseStore: new DirectoryCaseStore(env.SEGQC_CASE_STORE) } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@ export type { CspViolation } from './cspReports';
 export { accessTokenVerifier, AccessTokenError, type AccessTokenSettings, type AccessTokenVerifier, type TokenIdentity } from './accessTokens';
 export { rolesOfClaims, SEGQC_ROLES, type RoleMapping, type SegqcRole } from './segqcRoles';
 export { SESSION_PATH } from './sessionRoute';
+export { PROGRAMME_CASES_PATH } from './programmeCasesRoute';
 export { ROLE_POLICY, permissionsOf, type ReadScope, type RolePermissions, type StorableObject } from './rolePolicy';
 export { WriteJournal } from './writeJournal';
 export { journalEntryOf, type JournalAuthor } from './journalEntriesOf';

@@ -1,4 +1,5 @@
 import fastifyStatic from '@fastify/static';
+import type { DirectoryCaseStore } from '@segqc/case-store';
 import { accessTokenVerifier, createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation, type WriteJournal } from '@segqc/gateway';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ export interface HostServerOptions {
   signIn?: ViewerSignIn;
   /** The journal every write the PACS accepts is recorded in (the gateway's writeJournal.ts). */
   journal?: WriteJournal;
+  /** The programme's case store, served to the QC overview (the gateway's programmeCasesRoute.ts). */
+  caseStore?: DirectoryCaseStore;
 }
 
 export const BUNDLES_PREFIX = '/segqc/';
@@ -55,6 +58,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     inlineScripts: inlineScriptsOf(readFileSync(indexHtml, 'utf8')),
     onCspViolation: options.onCspViolation,
     ...(options.journal ? { journal: options.journal } : {}),
+    ...(options.caseStore ? { caseStore: options.caseStore } : {}),
     ...(signIn ? { accessTokens: accessTokenVerifier(signIn.accessTokens), connectSources: [new URL(signIn.accessTokens.issuer).origin] } : {}),
   });
 

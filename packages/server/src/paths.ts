@@ -14,6 +14,8 @@ export const paths = {
   orthancStorage: join(dataDir, 'orthanc'),
   /** The gateway's append-only journal of the writes the PACS accepted (SEGQC_JOURNAL_FILE elsewhere). */
   journalFile: process.env.SEGQC_JOURNAL_FILE ?? join(dataDir, 'journal', 'writes.jsonl'),
+  /** The programme's case store that `segqc sync` keeps and the QC overview reads (SEGQC_CASE_STORE elsewhere). */
+  caseStoreDir: process.env.SEGQC_CASE_STORE ?? join(dataDir, 'cases'),
   /** The demo identity provider's keys and the QC service account's secret (SEGQC_AUTH=demo). */
   identityProviderDir: join(dataDir, 'identity-provider'),
 };

@@ -8,15 +8,22 @@
  * Orthanc), SEGQC_DATA_DIR (Orthanc storage and the demo provider's keys, default .segqc/),
  * SEGQC_DEMO_CASES (seed only these demo case ids, comma-separated), SEGQC_ALLOWED_HOSTS
  * (host[:port] names the viewer answers to, default the listen address and localhost); sign-in:
- * SEGQC_AUTH=demo or SEGQC_OIDC_* (signIn/signInEnvironment.ts).
+ * SEGQC_AUTH=demo or SEGQC_OIDC_* (signIn/signInEnvironment.ts); the case store the QC overview
+ * reads: SEGQC_CASE_STORE (default .segqc/cases), kept by `segqc sync` every SEGQC_SYNC_SECONDS
+ * (10), signed in with a site's sign-in as the service account SEGQC_SYNC_CLIENT_ID with
+ * SEGQC_SYNC_CLIENT_SECRET_FILE.
  */
 import { existsSync } from 'node:fs';
 // The host names the gateway answers to by default, from its module.
 import { JournalChainError } from '@segqc/core';
+import { DirectoryCaseStore } from '@segqc/case-store';
 import { WriteJournal, defaultAllowedHosts } from '@segqc/gateway';
+import type { ChildProcess } from 'node:child_process';
+import { startCaseStoreSync, type SyncServiceAccount } from './caseStoreSync';
 import { demoSeedEntries } from './demoSeedEntries';
 import type { FastifyInstance } from 'fastify';
 import { ORTHANC, ensureDebianPackages } from './debianPackages';
+import { DICOMWEB_RESOURCE, SERVICE_CLIENT_ID } from './demoIdentityProvider/demoProviderConfiguration';
 import { startDemoIdentityProvider, type DemoIdentityProvider } from './demoIdentityProvider/demoIdentityProvider';
 import { orthancCredential, startEmbeddedOrthanc, type EmbeddedOrthanc } from './embeddedOrthanc';
 import { freePort } from './freePort';
@@ -28,9 +35,10 @@ import { seedDemoCohort } from './seedDemoCohort';
 import { signInChoice } from './signIn/signInEnvironment';
 import { StartupError } from './startupError';
 
-const running: { app?: FastifyInstance; orthanc?: EmbeddedOrthanc; identityProvider?: DemoIdentityProvider } = {};
+const running: { app?: FastifyInstance; orthanc?: EmbeddedOrthanc; identityProvider?: DemoIdentityProvider; sync?: ChildProcess } = {};
 
 async function stopAll(): Promise<void> {
+  await stopChild(running.sync);
   await running.app?.close();
   await running.identityProvider?.stop();
   await running.orthanc?.stop();
@@ -69,6 +77,7 @@ async function main(): Promise<void> {
     allowedHosts,
     ...(auth.kind === 'none' ? {} : { signIn: auth.signIn }),
     journal,
+    caseStore: new DirectoryCaseStore(paths.caseStoreDir),
   });
   await listen(running.app, port, host);
   if (auth.kind === 'demo') {
@@ -96,6 +105,20 @@ async function main(): Promise<void> {
     pacsDescription = `embedded Orthanc, demo cohort ready (studies stored now: ${report.seeded.length}, already there: ${report.alreadyPresent.length})`;
   }
   console.log(`segqc: ${pacsDescription}`);
+  const serviceAccount = syncServiceAccount(auth, running.identityProvider);
+  if (auth.kind === 'site' && !serviceAccount) {
+    console.log('segqc: the QC overview reads the whole PACS on each visit: set SEGQC_SYNC_CLIENT_ID and SEGQC_SYNC_CLIENT_SECRET_FILE (a service account with the reviewer role) to keep its case store');
+  } else {
+    // Through the gateway, as every SegQC client reads the PACS.
+    const gatewayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    running.sync = startCaseStoreSync({
+      dicomweb: `http://${gatewayHost.includes(':') ? `[${gatewayHost}]` : gatewayHost}:${port}/dicom-web`,
+      storeDir: paths.caseStoreDir,
+      watchSeconds: Number(process.env.SEGQC_SYNC_SECONDS ?? 10),
+      ...(serviceAccount ? { serviceAccount } : {}),
+    });
+    console.log(`segqc: case store ${paths.caseStoreDir}, kept in step with the PACS by segqc sync`);
+  }
   console.log(`segqc: study list at http://${host}:${port}/  (Ctrl-C to stop)`);
 }
 
@@ -122,3 +145,20 @@ function openJournal(file: string): WriteJournal {
   }
 }
 
+
+/** Who the case store's sync signs in as: the demo provider's QC service account, or the site's SEGQC_SYNC_CLIENT_ID; none without sign-in. */
+function syncServiceAccount(auth: ReturnType<typeof signInChoice>, provider: DemoIdentityProvider | undefined): SyncServiceAccount | undefined {
+  if (auth.kind === 'demo' && provider) return { issuer: provider.issuer, clientId: SERVICE_CLIENT_ID, secretFile: provider.serviceSecretFile, resource: DICOMWEB_RESOURCE };
+  const clientId = process.env.SEGQC_SYNC_CLIENT_ID;
+  const secretFile = process.env.SEGQC_SYNC_CLIENT_SECRET_FILE;
+  if (auth.kind !== 'site' || !clientId || !secretFile) return undefined;
+  return { issuer: auth.signIn.accessTokens.issuer, clientId, secretFile, ...(process.env.SEGQC_SYNC_RESOURCE ? { resource: process.env.SEGQC_SYNC_RESOURCE } : {}) };
+}
+
+/** Stops a child process and waits for it to be gone. */
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await gone;
+}

@@ -1,5 +1,5 @@
 import { CHART_FRAME, driftChartLayout, UNMONITORED_REASON_TEXT, type AgreementObservation, type AgreementReference, type DriftChart, type LeaveOneOutDice } from '@segqc/core';
-import type { CaseSummary } from './caseSummary';
+import type { CaseSummary } from '@segqc/core';
 import { calendarDate, fixed, personLabel, REFERENCE_LABELS } from './format';
 
 const numberAttribute = (value: number | null | undefined): string | undefined => (value === null || value === undefined ? undefined : String(value));

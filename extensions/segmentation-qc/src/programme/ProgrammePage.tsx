@@ -3,7 +3,7 @@ import { PROGRAMME_ROUTES } from '../ids';
 import { QC_STATE_LABELS } from './format';
 import { isPlainLeftClick, navigateInViewer, viewerPath } from './navigateInViewer';
 import type { ProgrammeProgress } from './ProgrammeWorkerClient';
-import type { CaseSummary } from './caseSummary';
+import type { CaseSummary } from '@segqc/core';
 import type { SkippedCase } from './programmeWorkerProtocol';
 import stylesheet from './programme.css';
 

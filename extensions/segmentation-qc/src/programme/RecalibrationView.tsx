@@ -1,5 +1,5 @@
 import { annotateRoute } from './caseRoutes';
-import type { CaseSummary } from './caseSummary';
+import type { CaseSummary } from '@segqc/core';
 import { calendarDate, personLabel } from './format';
 import { ViewerLink } from './ProgrammePage';
 import type { Recalibration } from '@segqc/core';

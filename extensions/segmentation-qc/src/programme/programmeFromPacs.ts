@@ -6,10 +6,9 @@
  * the user's auth headers.
  */
 import {
-  meaningfulDiceChangesOf, programmeInventory, reliabilityFromPacs, studyAttributes, type Sop,
+  caseSummary, meaningfulDiceChangesOf, programmeInventory, reliabilityFromPacs, studyAttributes, STUDY_TAGS, type Sop,
   type DicomwebReadOptions, type ProgrammeInventory, type ReadFetchLike,
 } from '@segqc/core';
-import { caseSummary, STUDY_TAGS } from './caseSummary';
 import { fetchSopLibrary } from '../sop/fetchSopLibrary';
 import type { InventoryRequest, ProgrammeInventoryResult, ProgrammeReliabilityResult, ProgrammeStage, ReliabilityRequest } from './programmeWorkerProtocol';
 

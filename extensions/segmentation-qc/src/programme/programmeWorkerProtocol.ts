@@ -3,7 +3,7 @@
  * Worker. Everything crosses by structured clone: plain data only.
  */
 import type { ObservedStructure, ProgrammeReliability } from '@segqc/core';
-import type { CaseSummary } from './caseSummary';
+import type { CaseSummary } from '@segqc/core';
 
 interface PacsRequest {
   requestId: number;

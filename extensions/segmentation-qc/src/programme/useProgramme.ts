@@ -12,7 +12,7 @@ export type ProgrammeState<T> =
   | { status: 'failed'; error: string };
 
 /** One programme worker per page; it goes with the page. */
-function useProgrammeWorker(): ProgrammeWorkerClient {
+export function useProgrammeWorker(): ProgrammeWorkerClient {
   const client = useRef<ProgrammeWorkerClient | null>(null);
   client.current ??= new ProgrammeWorkerClient(new Worker(programmeWorkerUrl(), { type: 'module', name: 'segqc-programme' }) as never);
   useEffect(() => () => {
@@ -23,7 +23,7 @@ function useProgrammeWorker(): ProgrammeWorkerClient {
 }
 
 /** The user's auth header for the PACS: the pages are outside any study, so only this service is needed. */
-function authorizationHeaders(servicesManager: ServicesManager): Record<string, string> {
+export function authorizationHeaders(servicesManager: ServicesManager): Record<string, string> {
   const service = servicesManager.services.userAuthenticationService as UserAuthenticationService | undefined;
   if (!service) throw new MissingServiceError('SegQC needs the OHIF service userAuthenticationService, which this viewer does not provide');
   return service.getAuthorizationHeader() ?? {};
@@ -44,10 +44,7 @@ export function useProgramme<K extends Kind>(servicesManager: ServicesManager, k
     let live = true;
     setState({ status: 'running', progress: null });
     (async () => {
-      const request = {
-        dicomwebRoot: configuredDicomwebRoot((window as unknown as { config?: DataSourceConfig }).config, location.href),
-        headers: authorizationHeaders(servicesManager),
-      };
+      const request = pacsRequest(servicesManager);
       const onProgress = (progress: ProgrammeProgress) => live && setState({ status: 'running', progress });
       return (kind === 'inventory' ? client.inventory(request, onProgress) : client.reliability(request, onProgress)) as Promise<ResultOf<K>>;
     })()
@@ -59,4 +56,12 @@ export function useProgramme<K extends Kind>(servicesManager: ServicesManager, k
   }, [client, kind, generation, servicesManager]);
 
   return state;
+}
+
+/** What the programme worker reads the PACS with: the app-config's DICOMweb root and the user's auth header. */
+export function pacsRequest(servicesManager: ServicesManager): { dicomwebRoot: string; headers: Record<string, string> } {
+  return {
+    dicomwebRoot: configuredDicomwebRoot((window as unknown as { config?: DataSourceConfig }).config, location.href),
+    headers: authorizationHeaders(servicesManager),
+  };
 }

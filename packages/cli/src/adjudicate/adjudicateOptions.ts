@@ -2,6 +2,7 @@ import { DicomValueError, QC_REASONS, checkUid, type QcReasonInit, type QcReason
 import { CREDENTIAL_FLAGS, CREDENTIAL_USAGE } from '../auth/credentialFlags';
 import type { Credential } from '../auth/Credential';
 import { resolveCredential } from '../auth/resolveCredential';
+import { dicomwebRootOption } from '../dicomwebRootOption';
 import { UsageError } from '../usageError';
 
 /** The reference the adjudicator chose for the chosen structures: one annotator's segment (by login), or a consensus of all. */
@@ -84,12 +85,6 @@ export function parseAdjudicateOptions(args: string[], env: NodeJS.ProcessEnv = 
 
   const pacs = single.get('--pacs');
   if (pacs === undefined) throw usage('adjudicate needs --pacs URL, the DICOMweb root of the PACS');
-  try {
-    const url = new URL(pacs);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
-  } catch {
-    throw new UsageError(`--pacs takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got '${pacs}'`);
-  }
   const studies = [...new Set(repeated.get('--study')!)];
   for (const study of studies) {
     try {
@@ -102,7 +97,7 @@ export function parseAdjudicateOptions(args: string[], env: NodeJS.ProcessEnv = 
 
   const mode = auto ? autoMode(single, repeated, studies, all) : decideMode(single, repeated, studies, all);
   return {
-    pacs: pacs.replace(/\/+$/, ''),
+    pacs: dicomwebRootOption(pacs, '--pacs'),
     credential: resolveCredential({ tokenFile: single.get('--token-file'), token: single.get('--token') }, env),
     mode,
     checked: [...new Set(repeated.get('--check')!)],

@@ -1,6 +1,7 @@
 import type { Credential } from '../auth/Credential';
 import { CREDENTIAL_USAGE } from '../auth/credentialFlags';
 import { resolveCredential } from '../auth/resolveCredential';
+import { dicomwebRootOption } from '../dicomwebRootOption';
 import { UsageError } from '../usageError';
 
 export const AUDIT_EXPORT_USAGE =
@@ -66,13 +67,7 @@ export function parseAuditOptions(args: string[], env: NodeJS.ProcessEnv = proce
 
   const url = values.get('--pacs');
   if (url === undefined) throw new UsageError(`audit ${action} needs --pacs URL, the DICOMweb root of the PACS; usage: ${usage}`);
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(parsed.protocol);
-  } catch {
-    throw new UsageError(`--pacs takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got '${url}'`);
-  }
-  const pacs = { url: url.replace(/\/+$/, ''), credential: resolveCredential({ tokenFile: values.get('--token-file'), token: values.get('--token') }, env) };
+  const pacs = { url: dicomwebRootOption(url, '--pacs'), credential: resolveCredential({ tokenFile: values.get('--token-file'), token: values.get('--token') }, env) };
 
   let out: string | null = null;
   let format: AuditOptions['format'] = null;

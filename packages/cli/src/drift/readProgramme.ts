@@ -1,5 +1,5 @@
 import {
-  jsonString, meaningfulDiceChangesOf, reliabilityFromPacs, studyAttributes,
+  meaningfulDiceChangesOf, reliabilityFromPacs, STUDY_TAGS, studyAttributes,
   type DicomJsonDataset, type ProgrammeReliabilityFromPacs, type ReadFetchLike, type Sop,
 } from '@segqc/core';
 import type { AccessTokensOptions } from '../auth/AccessTokens';
@@ -27,11 +27,9 @@ export function repositorySops(dir: string = defaultSopDir()): Sop[] {
 }
 
 /** The study attributes the CLI names a case by (PS3.6 tags); never the patient's name or ID. */
-export const STUDY_TAGS = { StudyID: '00200010', AccessionNumber: '00080050', StudyDate: '00080020', StudyDescription: '00081030' } as const;
-
 export interface ProgrammeRead {
   programme: ProgrammeReliabilityFromPacs;
-  /** Each study's STUDY_TAGS (QIDO-RS), by Study Instance UID. */
+  /** Each study's attributes (core STUDY_TAGS, QIDO-RS), by Study Instance UID: what the reports name and date a case by. */
   studies: Map<string, DicomJsonDataset>;
   seconds: number;
 }
@@ -81,7 +79,7 @@ async function read(options: ProgrammeReadOptions, command: string, connection: 
       ...connection.read, concurrency: options.workers, observe: (c) => observer.observe(c), onProgress: progress.update,
       reliability: { drift: { meaningfulDiceChange: meaningfulDiceChangesOf(sops) } },
     });
-    const studies = await studyAttributes(options.pacs, Object.values(STUDY_TAGS), connection.read);
+    const studies = await studyAttributes(options.pacs, Object.values(STUDY_TAGS).filter((tag) => tag !== STUDY_TAGS.StudyInstanceUID), connection.read);
     return { programme, studies, seconds: Math.round(now() - started) / 1000 };
   } finally {
     progress.finish();
@@ -89,16 +87,3 @@ async function read(options: ProgrammeReadOptions, command: string, connection: 
   }
 }
 
-/**
- * What the CLI calls a case: StudyID, else AccessionNumber, else the Study Instance UID; the same
- * rule as the viewer's pages (extensions/segmentation-qc/src/programme/caseSummary.ts caseLabel),
- * so that a case has one name everywhere (issue 14).
- */
-export function caseLabel(studies: ReadonlyMap<string, DicomJsonDataset>, studyInstanceUid: string): string {
-  const study = studies.get(studyInstanceUid);
-  const text = (tag: string) => {
-    const value = study ? jsonString(study, tag)?.trim() : undefined;
-    return value ? value : undefined;
-  };
-  return text(STUDY_TAGS.StudyID) ?? text(STUDY_TAGS.AccessionNumber) ?? studyInstanceUid;
-}

@@ -1,7 +1,8 @@
+import { caseLabel } from '@segqc/core';
 import { jsonOutput } from '../jsonOutput';
 import { parseDriftOptions } from './driftOptions';
 import { driftText, summarizeDrift, type DriftJson } from './driftReport';
-import { caseLabel, readProgramme, type ReadDependencies } from './readProgramme';
+import { readProgramme, type ReadDependencies } from './readProgramme';
 
 export { DRIFT_USAGE } from './driftOptions';
 
@@ -18,6 +19,6 @@ export async function runDrift(args: string[], out: (text: string) => void, depe
   const { reliability, calibrationCases, skipped } = programme;
   const summary = summarizeDrift(reliability, { cases: programme.inventory.cases.length, compared: programme.observed.length, skipped: skipped.length }, seconds);
   const json: DriftJson = { pacs: options.pacs, summary, calibrationCases, reliability, skipped };
-  out(options.json ? jsonOutput(json) : driftText(json, (uid) => caseLabel(studies, uid)));
+  out(options.json ? jsonOutput(json) : driftText(json, (uid) => caseLabel(studies.get(uid), uid)));
   return summary.inAlarm > 0 ? 1 : 0;
 }

@@ -1,5 +1,4 @@
-import { annotatorOf, jsonString, type CaseInventory, type DicomJsonDataset, type QcState } from '@segqc/core';
-import { STUDY_TAGS } from '../drift/readProgramme';
+import { annotatorOf, jsonString, STUDY_TAGS, type CaseInventory, type DicomJsonDataset, type QcState } from '@segqc/core';
 import { personLabel } from '../drift/personLabel';
 import { attributes, escapeHtml as e } from './html';
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { caseLabel, readProgramme, type ReadDependencies } from '../drift/readProgramme';
-import { recalibrationsDue } from '@segqc/core';
+import { readProgramme, type ReadDependencies } from '../drift/readProgramme';
+import { caseLabel, recalibrationsDue } from '@segqc/core';
 import { parseProgrammeReportOptions } from './programmeReportOptions';
 import { programmeReportHtml } from './programmeReportHtml';
 
@@ -22,7 +22,7 @@ function withoutCredentials(url: string): string {
 export async function runProgrammeReport(args: string[], out: (text: string) => void, dependencies: ReadDependencies & { now?: () => number } = {}): Promise<number> {
   const options = parseProgrammeReportOptions(args);
   const { programme, studies } = await readProgramme(options, 'report', dependencies);
-  const caseName = (uid: string) => caseLabel(studies, uid);
+  const caseName = (uid: string) => caseLabel(studies.get(uid), uid);
   const generatedAt = new Date(dependencies.now?.() ?? Date.now());
   writeFileSync(options.html, programmeReportHtml({ pacs: withoutCredentials(options.pacs), generatedAt, programme, studies, caseName }));
   const due = recalibrationsDue(programme.reliability.drift);

@@ -1,4 +1,4 @@
-import type { FailedCriterion, InventoryUnreadable, LesionCounts, QcState, ReviewVerdict } from '@segqc/core';
+import type { CaseInventory, FailedCriterion, InventoryUnreadable, LesionCounts, QcState, ReviewVerdict } from '@segqc/core';
 
 /** One annotation of a judged case; `id` names it in the pairs (the annotator's name, as the viewer shows it). */
 export interface QcAnnotationRef {
@@ -80,4 +80,10 @@ export interface QcCaseResult {
   /** Why the case failed. */
   error: string | null;
   seconds: number;
+}
+
+/** A case's result with the inventory it was judged from (null when that could not be read). */
+export interface JudgedCase {
+  result: QcCaseResult;
+  inventory: CaseInventory | null;
 }

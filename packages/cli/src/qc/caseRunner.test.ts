@@ -17,7 +17,7 @@ beforeAll(() => {
     parentPort.on('message', ({ studyInstanceUid }) => {
       if (studyInstanceUid === '1.666') process.exit(7);
       if (studyInstanceUid === '1.667') throw new Error('out of memory');
-      parentPort.postMessage({ kind: 'result', result: { studyInstanceUid, status: 'reviewed', error: null, root: workerData.root } });
+      parentPort.postMessage({ kind: 'result', result: { studyInstanceUid, status: 'reviewed', error: null, root: workerData.root }, inventory: null });
     });
   `);
 });
@@ -28,13 +28,13 @@ const DATA = { root: 'https://pacs.test/dicom-web', credential: { kind: 'none' }
 test('cases answered in turn; a worker that exits or throws fails its case and is replaced', async () => {
   const runner = new WorkerCaseRunner(DATA, script);
   try {
-    expect(await runner.run('1.1')).toEqual({ studyInstanceUid: '1.1', status: 'reviewed', error: null, root: DATA.root });
-    const exited = await runner.run('1.666');
+    expect(await runner.run('1.1')).toEqual({ result: { studyInstanceUid: '1.1', status: 'reviewed', error: null, root: DATA.root }, inventory: null });
+    const { result: exited } = await runner.run('1.666');
     expect([exited.studyInstanceUid, exited.status, exited.error]).toEqual(['1.666', 'failed', 'the worker judging it stopped: it exited with code 7']);
-    expect((await runner.run('1.2')).status).toBe('reviewed');
-    const thrown = await runner.run('1.667');
+    expect((await runner.run('1.2')).result.status).toBe('reviewed');
+    const { result: thrown } = await runner.run('1.667');
     expect([thrown.status, thrown.error]).toEqual(['failed', 'the worker judging it stopped: out of memory']);
-    expect((await runner.run('1.3')).studyInstanceUid).toBe('1.3');
+    expect((await runner.run('1.3')).result.studyInstanceUid).toBe('1.3');
   } finally {
     await runner.close();
   }

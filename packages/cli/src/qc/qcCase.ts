@@ -6,7 +6,7 @@ import { annotationRefs } from './annotationRefs';
 import { sliceThicknessWarnings } from './sliceThicknessWarnings';
 import { sparsePaintingWarnings } from './sparsePaintingWarnings';
 import { QcCaseError } from './QcCaseError';
-import type { QcCaseResult } from './QcCaseResult';
+import type { JudgedCase, QcCaseResult } from './QcCaseResult';
 import { reviewedResult } from './caseResultOf';
 import { sopForCase, type CaseSop } from './sopForCase';
 import type { SopLibrary } from './sopLibrary';
@@ -36,14 +36,21 @@ export interface QcCaseContext {
  * be judged is a `failed` result with the reason.
  */
 export async function qcCase(studyInstanceUid: string, context: QcCaseContext): Promise<QcCaseResult> {
+  return (await judgedCase(studyInstanceUid, context)).result;
+}
+
+/** qcCase with the inventory it read (null when it could not be read): `segqc sync` keeps the overview's row of the case from it. */
+export async function judgedCase(studyInstanceUid: string, context: QcCaseContext): Promise<JudgedCase> {
   const started = Date.now();
   const seconds = () => Math.round(Date.now() - started) / 1000;
   const result: QcCaseResult = {
     studyInstanceUid, status: 'failed', sourceSeriesInstanceUid: null, modality: null, annotations: [], excluded: [], warnings: [], unreadable: [], sop: null, sopReason: null, state: null,
     verdict: null, structures: [], pairs: [], report: null, error: null, seconds: 0,
   };
+  let read: CaseInventory | null = null;
   try {
     const inventory = await caseInventory(context.root, studyInstanceUid, context.read);
+    read = inventory;
     const compared = inventory.annotations.filter((seg) => seg.sourceSeriesInstanceUid !== null && seg.sourceSeriesInstanceUid === inventory.sourceSeriesInstanceUid);
     Object.assign(result, { state: inventory.state, sourceSeriesInstanceUid: inventory.sourceSeriesInstanceUid, modality: inventory.modality, annotations: annotationRefs(compared, inventory.reviewerChoices), unreadable: inventory.unreadable });
     // An annotation drawn on another series is not compared with these: listed, never dropped in silence.
@@ -51,10 +58,10 @@ export async function qcCase(studyInstanceUid: string, context: QcCaseContext): 
       const drawnOn = seg.sourceSeriesInstanceUid === null ? 'names no source series (ReferencedSeriesSequence)' : `was drawn on series ${seg.sourceSeriesInstanceUid}`;
       result.excluded.push({ id: seg.attribution.name, sopInstanceUid: seg.sopInstanceUid, reason: `${drawnOn}, not on the compared series ${inventory.sourceSeriesInstanceUid ?? '(none)'}` });
     }
-    if (compared.length < 2) return { ...result, status: 'not-double-read', seconds: seconds() };
-    return await judge(inventory, result, context, seconds);
+    if (compared.length < 2) return { result: { ...result, status: 'not-double-read', seconds: seconds() }, inventory };
+    return { result: await judge(inventory, result, context, seconds), inventory };
   } catch (error) {
-    return { ...result, status: 'failed', error: error instanceof Error ? error.message : String(error), seconds: seconds() };
+    return { result: { ...result, status: 'failed', error: error instanceof Error ? error.message : String(error), seconds: seconds() }, inventory: read };
   }
 }
 

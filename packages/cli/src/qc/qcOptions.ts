@@ -3,6 +3,7 @@ import { DicomValueError, checkUid } from '@segqc/core';
 import { CREDENTIAL_FLAGS, CREDENTIAL_USAGE } from '../auth/credentialFlags';
 import type { Credential } from '../auth/Credential';
 import { resolveCredential } from '../auth/resolveCredential';
+import { dicomwebRootOption } from '../dicomwebRootOption';
 import { UsageError } from '../usageError';
 
 export interface QcOptions {
@@ -61,12 +62,6 @@ export function parseQcOptions(args: string[], env: NodeJS.ProcessEnv = process.
 
   const pacs = values.get('--pacs');
   if (pacs === undefined) throw new UsageError(`qc needs --pacs URL, the DICOMweb root of the PACS; usage: ${QC_USAGE}`);
-  try {
-    const url = new URL(pacs);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
-  } catch {
-    throw new UsageError(`--pacs takes the DICOMweb root of a PACS, e.g. https://pacs.example/dicom-web; got '${pacs}'`);
-  }
   for (const study of studies) {
     try {
       checkUid(study, '--study');
@@ -87,7 +82,7 @@ export function parseQcOptions(args: string[], env: NodeJS.ProcessEnv = process.
   }
 
   return {
-    pacs: pacs.replace(/\/+$/, ''),
+    pacs: dicomwebRootOption(pacs, '--pacs'),
     credential: resolveCredential({ tokenFile: values.get('--token-file'), token: values.get('--token') }, env),
     studies: [...new Set(studies)],
     workers,

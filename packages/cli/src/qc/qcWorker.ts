@@ -3,7 +3,7 @@
  * a time, each fetched by the worker itself from the PACS, and answers with each case's result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { qcCase } from './qcCase';
+import { judgedCase } from './qcCase';
 import { qcContext } from './qcContext';
 import type { QcCaseAnswer, QcCaseRequest, QcWorkerData } from './workerProtocol';
 
@@ -12,5 +12,5 @@ const port = parentPort;
 const context = qcContext(workerData as QcWorkerData);
 
 port.on('message', (request: QcCaseRequest) => {
-  void qcCase(request.studyInstanceUid, context).then((result) => port.postMessage({ kind: 'result', result } satisfies QcCaseAnswer));
+  void judgedCase(request.studyInstanceUid, context).then(({ result, inventory }) => port.postMessage({ kind: 'result', result, inventory } satisfies QcCaseAnswer));
 });

@@ -44,7 +44,7 @@ function standIns() {
         await new Promise((resolve) => setTimeout(resolve, 5));
         running--;
         judged.push(study);
-        return result(study);
+        return { result: result(study), inventory: null };
       },
       close: async () => undefined,
     }));

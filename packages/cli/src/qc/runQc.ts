@@ -87,7 +87,7 @@ async function qcRun(options: QcOptions, connection: PacsConnection, out: (text:
     await Promise.all(runners.map(async (runner) => {
       while (next < pending.length) {
         const study = pending[next++];
-        const result = await runner.run(study);
+        const { result } = await runner.run(study);
         results.set(study, result);
         if (options.state !== null && result.status === 'reviewed') {
           state.cases.set(study, result);

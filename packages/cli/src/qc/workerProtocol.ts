@@ -1,6 +1,7 @@
 import type { Credential } from '../auth/Credential';
 import type { IssuedToken } from '../auth/IssuedToken';
 import type { WriterIdentity } from '../auth/writerIdentity';
+import type { CaseInventory } from '@segqc/core';
 import type { QcCaseResult } from './QcCaseResult';
 
 /**
@@ -23,8 +24,9 @@ export interface QcCaseRequest {
   studyInstanceUid: string;
 }
 
-/** Worker → main thread: the case's result (a failure is a result too). */
+/** Worker → main thread: the case's result (a failure is a result too) and the inventory it was judged from. */
 export interface QcCaseAnswer {
   kind: 'result';
   result: QcCaseResult;
+  inventory: CaseInventory | null;
 }

@@ -1,4 +1,6 @@
-import { annotatorOf, jsonPersonName, jsonString, type CaseInventory, type DicomJsonDataset, type QcState } from '@segqc/core';
+import { jsonPersonName, jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
+import { annotatorOf } from '../programmeObservations/annotatorOf';
+import type { CaseInventory, QcState } from './InventoryModel';
 
 /** One annotation of a case as the overview lists it. */
 export interface CaseAnnotation {
@@ -66,8 +68,8 @@ export function dicomDateTimeToIso(date: string | null, time: string | null): st
 const text = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value.trim());
 
 /**
- * The one name of a case, the same rule as the CLI's (packages/cli/src/drift/readProgramme.ts
- * caseLabel): StudyID, else AccessionNumber, else the Study Instance UID. Not the PatientID: that
+ * The one name of a case, on the viewer's pages and in the CLI's reports alike: StudyID, else
+ * AccessionNumber, else the Study Instance UID. Not the PatientID: that
  * names the patient, and a second name for the case (the demo's calibration case was "CT-CAL" on
  * one page and "SEGQC-CAL-01" on another, issue 14).
  */

@@ -1,7 +1,8 @@
 // The overview's row of a case, from the inventory and the study's QIDO-RS attributes.
-import { NO_REVIEWER_CHOICES, type CaseInventory, type InventorySeg } from '@segqc/core';
+import { NO_REVIEWER_CHOICES } from '../review/reviewerChoices';
+import type { CaseInventory, InventorySeg } from './InventoryModel';
 import { demoCohort } from '@segqc/demo-data';
-import { caseSummary, dicomDateTimeToIso } from './caseSummary';
+import { caseLabel, caseSummary, dicomDateTimeToIso } from './caseSummary';
 
 describe('dicomDateTimeToIso', () => {
   it.each([
@@ -90,7 +91,7 @@ it('never calls a case by its PatientID: that names the patient, and would be a 
   expect(caseSummary(inventory, patientOnly).patientId).toBe('SEGQC-CT-CAL');
 });
 
-it('names the demo calibration case CT-CAL from its study attributes (issue 14: one name per case; the CLI: packages/cli/src/drift/caseLabel.test.ts)', () => {
+it('names the demo calibration case CT-CAL from its study attributes (issue 14: one name per case, on the viewer’s pages and in the CLI’s reports alike)', () => {
   const plan = demoCohort({ cases: ['ct-cal'] })[0];
   const study = {
     '00200010': { vr: 'SH', Value: [plan.StudyID] },
@@ -100,4 +101,16 @@ it('names the demo calibration case CT-CAL from its study attributes (issue 14: 
   expect(caseSummary({ ...inventory, studyInstanceUid: plan.StudyInstanceUID }, study).label).toBe('CT-CAL');
   // The demo's other identifiers of the case carry the same name.
   expect([plan.caseId, plan.PatientID]).toEqual(['ct-cal', 'SEGQC-CT-CAL']);
+});
+
+describe('caseLabel, the one name of a case everywhere', () => {
+  const UID = '2.25.1';
+  const study = (attributes: Record<string, string>) => Object.fromEntries(Object.entries(attributes).map(([tag, value]) => [tag, { vr: tag === '00100020' ? 'LO' : 'SH', Value: [value] }]));
+  it.each<[string, Record<string, string>, string]>([
+    ['StudyID first', { '00200010': 'CT-CAL', '00080050': 'SQ241008', '00100020': 'SEGQC-CT-CAL' }, 'CT-CAL'],
+    ['else the accession number', { '00080050': 'SQ241008', '00100020': 'SEGQC-CT-CAL' }, 'SQ241008'],
+    ['never the PatientID', { '00100020': 'SEGQC-CT-CAL' }, UID],
+    ['blank values count as absent', { '00200010': '  ', '00080050': 'SQ241008' }, 'SQ241008'],
+  ])('%s', (_, attributes, name) => expect(caseLabel(study(attributes) as never, UID)).toBe(name));
+  it('a study the PACS did not describe is its Study Instance UID', () => expect(caseLabel(undefined, UID)).toBe(UID));
 });

@@ -1,0 +1,1 @@
+export { DirectoryCaseStore, type CaseStoreRow } from './DirectoryCaseStore';
