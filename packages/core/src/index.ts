@@ -4,7 +4,7 @@
 export { sha256, sha256Hex } from './hash/sha256';
 export { firstText, sequenceItems } from './dicom/naturalValues';
 export {
-  JOURNAL_GENESIS, JournalChainError, journalRecordHash, nextJournalRecord, readJournal, type JournalEntry, type JournalRecord,
+  JOURNAL_GENESIS, JournalChainError, journalRecordHash, nextJournalRecord, readJournal, type JournalEntry, type JournalRecord, type JournalSignature,
 } from './audit/journalRecords';
 export { encodeUtf8 } from './text/utf8';
 export { terminalText } from './text/terminalText';

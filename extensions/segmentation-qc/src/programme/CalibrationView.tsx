@@ -1,5 +1,4 @@
-import type { AnnotatorCalibration } from '@segqc/core';
-import type { CaseSummary } from '@segqc/core';
+import type { AnnotatorCalibration, CaseSummary } from '@segqc/core';
 import { calendarDate, fixed, personLabel } from './format';
 
 /** Each annotator's accuracy on the calibration cases: their masks against the gold (core calibrationScores). */

@@ -1,5 +1,7 @@
-import { CHART_FRAME, driftChartLayout, UNMONITORED_REASON_TEXT, type AgreementObservation, type AgreementReference, type DriftChart, type LeaveOneOutDice } from '@segqc/core';
-import type { CaseSummary } from '@segqc/core';
+import {
+  CHART_FRAME, driftChartLayout, LEAVE_ONE_OUT_FRAME, leaveOneOutLayout, UNMONITORED_REASON_TEXT,
+  type AgreementObservation, type AgreementReference, type CaseSummary, type DriftChart, type LeaveOneOutDice,
+} from '@segqc/core';
 import { calendarDate, fixed, personLabel, REFERENCE_LABELS } from './format';
 
 const numberAttribute = (value: number | null | undefined): string | undefined => (value === null || value === undefined ? undefined : String(value));
@@ -182,30 +184,23 @@ function unmonitoredWhy(observation: AgreementObservation): string {
   return observation.unmonitored ? ` (${UNMONITORED_REASON_TEXT[observation.unmonitored]})` : '';
 }
 
-const LOO_FRAME = { width: 300, height: 64, left: 34, right: 8, top: 6, bottom: 14 };
-
 /**
  * The annotator's Dice against the majority vote of the other annotators of each case (leave-one-out),
- * case by case in time order: to follow an annotator between adjudications. Drawn, never monitored.
+ * case by case in time order: to follow an annotator between adjudications. Drawn, never monitored;
+ * laid out by core leaveOneOutLayout, as `segqc report --html` draws it.
  */
 export function LeaveOneOutView({ points, caseLabel }: { points: readonly LeaveOneOutDice[]; caseLabel: (caseId: string) => string }) {
   if (points.length === 0) return null;
-  const f = LOO_FRAME;
-  const values = points.map((p) => p.dice);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const span = high - low || 1;
-  const x = (i: number) => f.left + (points.length === 1 ? (f.width - f.left - f.right) / 2 : (i * (f.width - f.left - f.right)) / (points.length - 1));
-  const y = (v: number) => f.top + ((high - v) / span) * (f.height - f.top - f.bottom);
+  const f = LEAVE_ONE_OUT_FRAME;
+  const layout = leaveOneOutLayout(points.map((p) => p.dice));
   return (
     <div className="segqc-chart-loo" data-testid="segqc-loo" style={{ marginTop: 6 }}>
       <div className="segqc-muted" style={{ fontSize: '0.85em' }}>Dice against the majority of the other annotators (leave-one-out), per case — shown, not monitored</div>
       <svg role="img" aria-label="Dice against the leave-one-out majority of the other annotators" viewBox={`0 0 ${f.width} ${f.height}`} width={f.width} height={f.height} data-testid="segqc-loo-chart">
-        <text x={f.left - 4} y={y(high) + 3} textAnchor="end" fontSize={9}>{fixed(high)}</text>
-        {high !== low && <text x={f.left - 4} y={y(low) + 3} textAnchor="end" fontSize={9}>{fixed(low)}</text>}
-        <polyline points={points.map((p, i) => `${x(i)},${y(p.dice)}`).join(' ')} fill="none" stroke="#5a6a7a" strokeWidth={1} />
+        {layout.labels.map((label) => <text key={label.value} x={f.left - 4} y={label.y + 3} textAnchor="end" fontSize={9}>{fixed(label.value)}</text>)}
+        <polyline points={layout.points.map(({ x, y }) => `${x},${y}`).join(' ')} fill="none" stroke="#5a6a7a" strokeWidth={1} />
         {points.map((p, i) => (
-          <circle key={p.caseId} cx={x(i)} cy={y(p.dice)} r={2.5} fill="#5a6a7a" data-testid="segqc-loo-point" data-case={p.caseId} data-date={p.date} data-dice={p.dice} data-others={p.others}>
+          <circle key={p.caseId} cx={layout.points[i]!.x} cy={layout.points[i]!.y} r={2.5} fill="#5a6a7a" data-testid="segqc-loo-point" data-case={p.caseId} data-date={p.date} data-dice={p.dice} data-others={p.others}>
             <title>{`${caseLabel(p.caseId)} (${calendarDate(p.date)}): Dice ${fixed(p.dice)} against the majority of the ${p.others} other annotators`}</title>
           </circle>
         ))}

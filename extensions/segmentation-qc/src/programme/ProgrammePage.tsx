@@ -1,9 +1,9 @@
 import type { MouseEvent, ReactNode } from 'react';
+import type { CaseSummary } from '@segqc/core';
 import { PROGRAMME_ROUTES } from '../ids';
 import { QC_STATE_LABELS } from './format';
 import { isPlainLeftClick, navigateInViewer, viewerPath } from './navigateInViewer';
 import type { ProgrammeProgress } from './ProgrammeWorkerClient';
-import type { CaseSummary } from '@segqc/core';
 import type { SkippedCase } from './programmeWorkerProtocol';
 import stylesheet from './programme.css';
 

@@ -1,8 +1,7 @@
+import type { CaseSummary, Recalibration } from '@segqc/core';
 import { annotateRoute } from './caseRoutes';
-import type { CaseSummary } from '@segqc/core';
 import { calendarDate, personLabel } from './format';
 import { ViewerLink } from './ProgrammePage';
-import type { Recalibration } from '@segqc/core';
 
 /** The annotators a drift alarm marks "recalibration due", with the calibration cases to annotate again. */
 export function RecalibrationView({ due, cases }: { due: readonly Recalibration[]; cases: ReadonlyMap<string, CaseSummary> }) {

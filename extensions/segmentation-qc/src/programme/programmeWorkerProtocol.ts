@@ -2,8 +2,7 @@
  * Messages between the programme pages (QC overview, reliability dashboard) and the programme Web
  * Worker. Everything crosses by structured clone: plain data only.
  */
-import type { ObservedStructure, ProgrammeReliability } from '@segqc/core';
-import type { CaseSummary } from '@segqc/core';
+import type { CaseSummary, ObservedStructure, ProgrammeReliability } from '@segqc/core';
 
 interface PacsRequest {
   requestId: number;

@@ -25,6 +25,26 @@ export interface JournalEntry {
   sha256: string;
   /** The PACS's STOW-RS status (200, or 202 when it stored only part of the request). */
   pacsStatus: number;
+  /** The DICOM Digital Signature the gateway added on the user's behalf; absent or null: stored unsigned. */
+  signature?: JournalSignature | null;
+}
+
+/** A signature the gateway made with the site's key for the signed-in user, after a fresh login. */
+export interface JournalSignature {
+  /** Digital Signature UID (0400,0100) of the item it added to the Digital Signatures Sequence. */
+  uid: string;
+  /** The Digital Signature Purpose's code value (CID 7007), e.g. Verification Signature. */
+  purpose: string;
+  /** DigitalSignatureDateTime (0400,0105) as written (DICOM DT with offset). */
+  signedAt: string;
+  /** ISO 8601: when the user last entered their credentials (the token's auth_time), the login the signature rests on. */
+  authenticatedAt: string;
+  /**
+   * SHA-256 of the standard MAC stream (PS3.15 C.12.1.1.3.1.1) of the signed elements, lowercase hex:
+   * what protects the parts of a nested SR that DCMTK 3.6.7's dcmsign leaves out of the signature
+   * (packages/core/src/signature/README.md).
+   */
+  standardStreamSha256: string;
 }
 
 export interface JournalRecord extends JournalEntry {
