@@ -2,6 +2,7 @@ import { QC_REASONS, type QcReasonKey } from '@segqc/core';
 import type { AnnotationSummary } from '../annotations/annotationSummary';
 import type { Identity } from '../identity/Identity';
 import { RecordedIdentity } from '../identity/RecordedIdentity';
+import { SignatureManifestation } from './SignatureManifestation';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 import { SopChecklist } from '../sop/SopChecklist';
 import type { Checklist } from '../sop/useChecklist';
@@ -149,6 +150,7 @@ export function AdjudicationSection({
           ))}
         </ul>
       )}
+      {sign.status !== 'signed' && <SignatureManifestation identity={identity} now={new Date()} />}
       <div className="segqc-form-row">
         <button type="button" data-testid="segqc-adjudication-sign" disabled={missing.length > 0 || sign.status === 'signing'} onClick={onSign}>
           {sign.status === 'signing' ? 'Signing…' : 'Sign and store'}
@@ -156,7 +158,7 @@ export function AdjudicationSection({
       </div>
       {sign.status === 'signed' && (
         <p className="segqc-checklist-complete" role="status" data-testid="segqc-adjudication-signed" data-report={sign.written.reportSopInstanceUid} data-reference={sign.written.referenceSegSopInstanceUid}>
-          Signed. The reference SEG and the QC report are queued for the PACS{sign.written.revises ? ' (this revises the earlier adjudication)' : ''}.
+          Signed{identity ? ` by ${identity.name} (${identity.login})` : ''} on {new Date(sign.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' })}: Adjudication approved. The reference SEG and the QC report are queued for the PACS{sign.written.revises ? ' (this revises the earlier adjudication)' : ''}{identity?.authentication ? '; the gateway adds the site\'s digital signature as it stores the report' : '; self-declared, without a digital signature'}.
         </p>
       )}
       {sign.status === 'failed' && (

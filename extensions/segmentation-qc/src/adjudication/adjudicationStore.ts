@@ -3,7 +3,7 @@ import type { AdjudicationWritten } from '../review/workerProtocol';
 import type { DecisionDraft } from './decisionDraft';
 import type { EditLabelmap } from './editLabelmap';
 
-export type SignState = { status: 'idle' } | { status: 'signing' } | { status: 'signed'; written: Omit<AdjudicationWritten, 'referenceSeg' | 'report'> } | { status: 'failed'; error: string };
+export type SignState = { status: 'idle' } | { status: 'signing' } | { status: 'signed'; written: Omit<AdjudicationWritten, 'referenceSeg' | 'report'>; at: string } | { status: 'failed'; error: string };
 
 /** An edit of one structure's reference; `from` is the method it started from (`accept:<id>`, `majority`, `staple`). */
 export type ReferenceEdit =

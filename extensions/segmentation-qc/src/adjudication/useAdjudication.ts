@@ -81,7 +81,7 @@ export function useAdjudication(
         // The reference first: the report refers to it.
         await outbox.enqueue({ sopInstanceUID: written.referenceSegSopInstanceUid, studyInstanceUID: studyInstanceUid, description: 'Reference standard SEG (adjudicated)', bytes: written.referenceSeg.slice().buffer });
         await outbox.enqueue({ sopInstanceUID: written.reportSopInstanceUid, studyInstanceUID: studyInstanceUid, description: 'QC report, adjudicated and signed', bytes: written.report.slice().buffer });
-        store.set({ sign: { status: 'signed', written: { referenceSegSopInstanceUid: written.referenceSegSopInstanceUid, reportSopInstanceUid: written.reportSopInstanceUid, revises: written.revises } } });
+        store.set({ sign: { status: 'signed', written: { referenceSegSopInstanceUid: written.referenceSegSopInstanceUid, reportSopInstanceUid: written.reportSopInstanceUid, revises: written.revises }, at: new Date().toISOString() } });
       } catch (error) {
         store.set({ sign: { status: 'failed', error: describeFailure(error) } });
       }

@@ -185,12 +185,12 @@ export class DurableOutbox {
     const attempts = record.attempts + 1;
     const updatedAt = this.now();
     if (outcome.ok) {
-      await this.options.store.put({ ...record, state: 'stored', bytes: null, attempts, lastError: null, updatedAt });
+      await this.options.store.put({ ...record, state: 'stored', bytes: null, attempts, lastError: null, needsFreshSignIn: false, updatedAt });
     } else if (outcome.retryable) {
       const nextAttemptAt = updatedAt + backoffDelay(attempts, this.options.backoff);
-      await this.options.store.put({ ...record, state: 'pending', attempts, nextAttemptAt, lastError: outcome.message, updatedAt });
+      await this.options.store.put({ ...record, state: 'pending', attempts, nextAttemptAt, lastError: outcome.message, needsFreshSignIn: false, updatedAt });
     } else {
-      await this.options.store.put({ ...record, state: 'failed', attempts, lastError: outcome.message, updatedAt });
+      await this.options.store.put({ ...record, state: 'failed', attempts, lastError: outcome.message, needsFreshSignIn: outcome.needsFreshSignIn === true, updatedAt });
     }
     this.notify();
   }

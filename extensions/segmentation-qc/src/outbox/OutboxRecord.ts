@@ -24,11 +24,13 @@ export interface OutboxRecord {
   nextAttemptAt: number;
   /** Why the last attempt failed, in plain words. */
   lastError: string | null;
+  /** The gateway asked for a fresh sign-in before it signs this write (absent in records written before). */
+  needsFreshSignIn?: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
 /** What one attempt to send gave: stored, or failed (worth retrying, or not). */
-export type SendOutcome = { ok: true } | { ok: false; retryable: boolean; message: string };
+export type SendOutcome = { ok: true } | { ok: false; retryable: boolean; message: string; needsFreshSignIn?: boolean };
 
 export type SendToPacs = (record: OutboxRecord & { bytes: ArrayBuffer }) => Promise<SendOutcome>;

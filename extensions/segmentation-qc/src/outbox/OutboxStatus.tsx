@@ -1,11 +1,21 @@
 import { useState } from 'react';
+import { describeFailure } from '../describeFailure';
+import { signInAgain, type OidcClientConfig } from '../signIn/signInAgain';
 import { FAILED_WRITE_LIFETIME_MS, type DurableOutbox } from './DurableOutbox';
 import type { OutboxRecord } from './OutboxRecord';
 import { useOutboxRecords } from './useOutboxRecords';
 
-/** A refused write's actions: Retry, or Discard after a confirmation, since a discarded write is lost. */
+/** OHIF's sign-in client (app-config oidc[0]), which the fresh sign-in before a signature uses. */
+const oidcClient = () => (window as unknown as { config?: { oidc?: OidcClientConfig[] } }).config?.oidc?.[0];
+
+/**
+ * A refused write's actions: Retry, or Discard after a confirmation, since a discarded write is lost;
+ * for a write the gateway signs only after a fresh sign-in, first "Sign in again" (the password is
+ * asked for again), then Retry on the way back.
+ */
 function FailedWriteActions({ outbox, record }: { outbox: DurableOutbox | null; record: OutboxRecord }) {
   const [confirming, setConfirming] = useState(false);
+  const [signInProblem, setSignInProblem] = useState<string | null>(null);
   if (confirming) {
     return (
       <div className="segqc-outbox-confirm" role="alertdialog" aria-label="Discard this write?" data-testid="segqc-outbox-discard-confirm">
@@ -21,6 +31,12 @@ function FailedWriteActions({ outbox, record }: { outbox: DurableOutbox | null; 
   }
   return (
     <>
+      {record.needsFreshSignIn && (
+        <button type="button" className="segqc-toggle" data-testid="segqc-outbox-sign-in-again" onClick={() => void signInAgain(oidcClient()).catch((error: unknown) => setSignInProblem(describeFailure(error)))}>
+          Sign in again
+        </button>
+      )}
+      {signInProblem && <div className="segqc-error" role="alert">{signInProblem}</div>}
       <button type="button" className="segqc-toggle" data-testid="segqc-outbox-retry" onClick={() => void outbox?.retry(record.sopInstanceUID)}>
         Retry
       </button>

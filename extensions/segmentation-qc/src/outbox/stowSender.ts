@@ -19,7 +19,7 @@ export function stowSender(dicomwebRoot: string, authorizationHeader: () => Reco
       });
       return { ok: true };
     } catch (error) {
-      if (error instanceof StowError) return { ok: false, retryable: error.retryable, message: error.message };
+      if (error instanceof StowError) return { ok: false, retryable: error.retryable, message: error.message, ...(error.kind === 'reauthentication-required' ? { needsFreshSignIn: true } : {}) };
       // The write itself is malformed: sending it again cannot help.
       if (error instanceof StowInputError) return { ok: false, retryable: false, message: error.message };
       throw error;

@@ -8,6 +8,8 @@ import type { StowInstanceFailure } from './StowResult';
  *   2xx answer that lists every instance as failed);
  * - `bad-request` 400, `unauthorized` 401, `forbidden` 403, `not-found` 404 (no STOW-RS at that
  *   URL), `payload-too-large` 413, `unsupported-media-type` 415: not retried;
+ * - `reauthentication-required`: a 401 step-up challenge (RFC 9470): the gateway signs only after
+ *   a fresh sign-in, and nothing was stored;
  * - `network` (no answer) and `server` (5xx, 408, 429): retried, and still failing after the last
  *   attempt — or the PACS asked (Retry-After) to wait longer than the client may;
  * - `unexpected`: any other status.
@@ -16,6 +18,7 @@ export type StowErrorKind =
   | 'refused'
   | 'bad-request'
   | 'unauthorized'
+  | 'reauthentication-required'
   | 'forbidden'
   | 'not-found'
   | 'payload-too-large'
@@ -37,6 +40,8 @@ export interface StowErrorInit {
   attempts: number;
   /** The wait the PACS asked for (Retry-After) when it was longer than the client may wait. */
   retryAfterMs?: number;
+  /** `reauthentication-required`: the longest time since the user last entered their credentials that the server accepts. */
+  maxAuthAgeSeconds?: number;
   cause?: unknown;
 }
 
@@ -53,6 +58,7 @@ export class StowError extends Error {
   readonly reasons: StowReason[];
   readonly attempts: number;
   readonly retryAfterMs?: number;
+  readonly maxAuthAgeSeconds?: number;
   /** Whether sending the same instances again later may succeed (an outbox keeps them pending). */
   readonly retryable: boolean;
 
@@ -68,6 +74,7 @@ export class StowError extends Error {
     this.reasons = distinctReasons(init.failed);
     this.attempts = init.attempts;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.maxAuthAgeSeconds !== undefined) this.maxAuthAgeSeconds = init.maxAuthAgeSeconds;
     this.retryable =
       init.kind === 'network' || init.kind === 'server' || (init.kind === 'refused' && init.failed.every((failure) => failure.failureReason.transient));
   }

@@ -16,6 +16,8 @@ export function describeStowError(error: StowErrorInit): string {
       return `The PACS rejected the upload as malformed (HTTP 400)${error.stored.length > 0 ? `; it stored ${error.stored.length} of ${count(total, 'object')}` : ''}.`;
     case 'unauthorized':
       return 'The PACS did not accept your credentials (HTTP 401): sign in again, then retry.';
+    case 'reauthentication-required':
+      return `Signing needs a fresh sign-in${error.maxAuthAgeSeconds !== undefined ? ` (within the last ${Math.max(1, Math.round(error.maxAuthAgeSeconds / 60))} min)` : ''}: sign in again with your password, then retry. Nothing was stored.`;
     case 'forbidden':
       return 'You are not allowed to store objects on this PACS (HTTP 403).';
     case 'not-found':

@@ -187,6 +187,16 @@ describe('the answer', () => {
   });
 });
 
+// The gateway signs a VERIFIED report only after a fresh sign-in (RFC 9470 step-up): the viewer must
+// tell that from an expired token, and say how recent the sign-in must be.
+test('401 with a step-up challenge is reauthentication-required, not retried, nothing stored', async () => {
+  const { promise, requests } = run([{ status: 401, headers: { 'WWW-Authenticate': 'Bearer error="insufficient_user_authentication", error_description="sign in again", max_age="300"' }, body: '{"error":"reauthentication-required"}' }]);
+  const error = await stowError(promise);
+  expect(requests).toHaveLength(1);
+  expect([error.kind, error.maxAuthAgeSeconds, error.retryable, error.stored]).toEqual(['reauthentication-required', 300, false, []]);
+  expect(error.message).toBe('Signing needs a fresh sign-in (within the last 5 min): sign in again with your password, then retry. Nothing was stored.');
+});
+
 describe('retries', () => {
   test('network errors, 500, 502, 503, 504, 408 and 429 are retried with doubling waits until an answer', async () => {
     const { promise, requests, delays, retries } = run(

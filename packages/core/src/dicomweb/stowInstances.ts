@@ -11,6 +11,7 @@ import { StowError, type StowErrorKind } from './StowError';
 import { StowInputError } from './StowInputError';
 import { NOT_LISTED } from './stowReasons';
 import type { StowResult } from './StowResult';
+import { stepUpChallenge, type StepUpChallenge } from './stepUpChallenge';
 
 /** Auth headers for one request, e.g. `{ Authorization: 'Bearer …' }`; asked again before every attempt. */
 export type StowHeaders = () => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
@@ -100,7 +101,7 @@ export async function stowInstances(instances: readonly Uint8Array[], options: S
       response = undefined;
       cause = error;
     }
-    if (response && !isTransientStatus(response.status)) return settle(response.status, bodyText, sent, attempt);
+    if (response && !isTransientStatus(response.status)) return settle(response.status, bodyText, sent, attempt, stepUpChallenge(response.headers.get('WWW-Authenticate')));
 
     const status = response?.status ?? null;
     const kind = response ? 'server' : 'network';
@@ -113,13 +114,16 @@ export async function stowInstances(instances: readonly Uint8Array[], options: S
   }
 }
 
-/** The answer to one attempt that is not retried, as a result or a thrown StowError. */
-function settle(status: number, bodyText: string, sent: readonly Part10Identity[], attempts: number): StowResult {
+/** The answer to one attempt that is not retried, as a result or a thrown StowError; a 401 asking for a fresh sign-in (RFC 9470) is `reauthentication-required`. */
+function settle(status: number, bodyText: string, sent: readonly Part10Identity[], attempts: number, stepUp: StepUpChallenge | null): StowResult {
   const accounting = parseStowResponse(status, bodyText, sent);
   const success = status >= 200 && status < 300;
   // 409 whose every failure is Duplicate SOP Instance: all are stored, by an earlier attempt.
   const allDuplicates = status === 409 && accounting.failed.length === 0;
   if ((success && accounting.stored.length > 0) || allDuplicates) return { status, ...accounting, attempts };
+  if (status === 401 && stepUp) {
+    throw new StowError({ kind: 'reauthentication-required', status, total: sent.length, stored: [], failed: accounting.failed, attempts, ...(stepUp.maxAgeSeconds !== undefined ? { maxAuthAgeSeconds: stepUp.maxAgeSeconds } : {}) });
+  }
   const kind = success ? 'refused' : ERROR_KIND_BY_STATUS[status] ?? 'unexpected';
   throw new StowError({ kind, status, total: sent.length, stored: accounting.stored, failed: accounting.failed, attempts });
 }
