@@ -15,6 +15,8 @@ export interface SignedInServerOptions {
   dataDir?: string;
   /** The viewer's and the provider's ports (a restart keeps the issuer); free ones otherwise. */
   ports?: { viewer: number; provider: number };
+  /** SEGQC_SIGNING_MAX_AUTH_AGE: how recent a sign-in the gateway needs to sign (300 s otherwise). */
+  signingMaxAuthAgeSeconds?: number;
 }
 
 export interface SignedInServer {
@@ -53,6 +55,7 @@ export async function startSignedInServer(options: SignedInServerOptions): Promi
       SEGQC_DATA_DIR: dataDir,
       SEGQC_DEMO_CASES: options.cases.join(','),
       ...(options.accessTokenTtlSeconds ? { SEGQC_OIDC_ACCESS_TOKEN_TTL: String(options.accessTokenTtlSeconds) } : {}),
+      ...(options.signingMaxAuthAgeSeconds ? { SEGQC_SIGNING_MAX_AUTH_AGE: String(options.signingMaxAuthAgeSeconds) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

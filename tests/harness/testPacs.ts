@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGatewayApp, type AccessTokenVerifier, type WriteJournal } from '@segqc/gateway';
+import { createGatewayApp, type AccessTokenVerifier, type ReportSigningSettings, type WriteJournal } from '@segqc/gateway';
 import { demoSeedEntries, paths, seedDemoCohort, startEmbeddedOrthanc, type EmbeddedOrthanc } from '@segqc/server';
 
 export interface TestPacs {
@@ -19,6 +19,8 @@ export interface TestPacsOptions {
   accessTokens?: AccessTokenVerifier;
   /** The gateway records the writes the PACS accepts in this journal, and the demo seed its objects, as `npm start` does. */
   journal?: WriteJournal;
+  /** The gateway signs the VERIFIED QC reports a signed-in user stores, with this certificate and key. */
+  signing?: ReportSigningSettings;
 }
 
 /**
@@ -30,7 +32,10 @@ export async function startTestPacs(cases: string[], options: TestPacsOptions = 
   const orthanc = await startEmbeddedOrthanc({ baseConfigFile: paths.orthancConfigFile, storageDir });
   const { journal } = options;
   await seedDemoCohort(orthanc.dicomwebUrl, { cases, headers: { Authorization: orthanc.authorization }, ...(journal ? { onStored: (files) => journal.append(demoSeedEntries(files)) } : {}) });
-  const gateway = await createGatewayApp({ upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true, accessTokens: options.accessTokens, journal: options.journal });
+  const gateway = await createGatewayApp({
+    upstream: new URL(orthanc.dicomwebUrl), upstreamAuthorization: orthanc.authorization, keepHostHeader: true, accessTokens: options.accessTokens, journal: options.journal,
+    ...(options.signing ? { signing: options.signing } : {}),
+  });
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {
     orthanc,

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoManifest } from '@segqc/demo-data';
 import { freePort } from '@segqc/server';
+import { buildQcReport, multipartRelatedBody, parseMultipartRelated, uidFromName, verifyDatasetSignatures, writePart10 } from '@segqc/core';
+import { nodeVerifier } from '@segqc/gateway';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { demoReport } from '../../packages/core/src/sr/qcReport.fixture';
 import { DICOMWEB_RESOURCE, SERVICE_CLIENT_ID, VIEWER_CLIENT_ID, serviceToken, signInOverHttp, type TokenResponse } from '../harness/demoTokens';
 import { startSignedInServer, type SignedInServer } from '../harness/signedInServer';
 
@@ -96,6 +99,42 @@ test('a user signs in with the authorization code flow and PKCE: their access to
 
   await expect(signInOverHttp(server, 'psingh', 'btjd-js9t-wm54')).rejects.toThrow('sign-in refused: Wrong login or password.');
   await expect(signInOverHttp(server, 'nobody', 'btjd-js9t-wm54')).rejects.toThrow('sign-in refused: Wrong login or password.');
+});
+
+test('an access token says when the user signed in (auth_time), a renewed one keeps that time, and with a fresh one the gateway signs an adjudicator\'s VERIFIED report with the demo signer', async () => {
+  const before = Math.floor(Date.now() / 1000);
+  const tokens = await signInOverHttp(server, 'mlindqvist');
+  const authTime = claimsOf(tokens.access_token).auth_time as number;
+  expect(authTime).toBeGreaterThanOrEqual(before - 1);
+  expect(authTime).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
+  // Renewing is no new sign-in (RFC 9068 §2.2.1: auth_time is when the user authenticated).
+  const renewed = await fetch(`${server.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: VIEWER_CLIENT_ID }).toString(),
+  });
+  expect(renewed.status).toBe(200);
+  expect(claimsOf(((await renewed.json()) as TokenResponse).access_token).auth_time).toBe(authTime);
+
+  expect(server.output()).toContain('segqc: VERIFIED QC reports are signed for the signed-in user, after a sign-in within 300 s, with the certificate "O=SegQC demo, CN=SegQC demo signer"');
+  const authentication = { issuer: server.issuer, subject: 'mlindqvist' };
+  const { init } = demoReport('ct-01', ['rivera', 'chen'], {
+    sopInstanceUid: uidFromName('demo-provider/signed-report'),
+    observer: { name: 'Lindqvist^Maria', login: 'mlindqvist', role: 'adjudicator', authentication },
+    verification: { name: 'Lindqvist^Maria', login: 'mlindqvist', organization: 'SegQC Demo Hospital', dateTime: '20260302113000', authentication },
+  });
+  const { body, contentType } = multipartRelatedBody([writePart10(buildQcReport(init))], 'demo-signing');
+  const authorization = `Bearer ${tokens.access_token}`;
+  const stored = await fetch(`${server.baseUrl}/dicom-web/studies`, { method: 'POST', headers: { authorization, 'content-type': contentType, origin: server.baseUrl }, body });
+  await stored.arrayBuffer();
+  expect(stored.status).toBe(200);
+  const instance = await fetch(`${server.baseUrl}/dicom-web/studies/${init.subject.StudyInstanceUID}/series/${init.seriesInstanceUid}/instances/${init.sopInstanceUid}`, {
+    headers: { authorization, accept: 'multipart/related; type="application/dicom"' },
+  });
+  expect(instance.status).toBe(200);
+  const [part] = parseMultipartRelated(new Uint8Array(await instance.arrayBuffer()), instance.headers.get('content-type')!);
+  const ca = readFileSync(join(server.dataDir, 'signing', 'ca.pem'), 'utf8');
+  expect(verifyDatasetSignatures(part!.body, nodeVerifier({ trustedCertificates: [ca] })).map((check) => [check.valid, check.purpose?.CodeMeaning])).toEqual([[true, 'Verification Signature']]);
 });
 
 test('the viewer must use PKCE: an authorization request without a code challenge is refused', async () => {

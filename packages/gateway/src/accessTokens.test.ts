@@ -57,6 +57,12 @@ test("the user's name, when the token gives one, as the DICOM person name record
   expect((await verify(`Bearer ${await sign(claims({ name: 'Ana Rivera' }))}`)).personName).toBe('Ana Rivera');
 });
 
+test("the token's auth_time (RFC 9068 §2.2.1) as when the user last signed in; a non-numeric one says nothing", async () => {
+  expect((await verify(`Bearer ${await sign(claims({ auth_time: 1_790_000_000 }))}`)).authTime).toEqual(new Date('2026-09-21T14:13:20.000Z'));
+  expect(await verify(`Bearer ${await sign(claims({ auth_time: '1790000000' }))}`)).not.toHaveProperty('authTime');
+  expect(await verify(`Bearer ${await sign(claims())}`)).not.toHaveProperty('authTime');
+});
+
 test('within the clock tolerance an expired token still counts; past it, not', async () => {
   expect((await verify(`Bearer ${await sign(claims({ exp: NOW - 30 }))}`)).subject).toBe('f3a9c1d2-rivera');
   expect(await refusal(`Bearer ${await sign(claims({ exp: NOW - 120 }))}`)).toBe('the access token has expired');

@@ -11,6 +11,11 @@ export interface TokenIdentity {
   /** DICOM PN from the name claims (tokenPersonName.ts), when the token names the user: recorded when the gateway records them as a SEG's creator. */
   personName?: string;
   roles: SegqcRole[];
+  /**
+   * When the user last entered their credentials: the token's `auth_time` (RFC 9068 §2.2.1), absent
+   * when the provider does not say. Signing on the user's behalf needs a recent one (freshLogin.ts).
+   */
+  authTime?: Date;
 }
 
 export interface AccessTokenSettings {
@@ -62,8 +67,17 @@ export function accessTokenVerifier(settings: AccessTokenSettings): AccessTokenV
     }
     const login = typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined;
     const personName = tokenPersonName(payload);
-    return { issuer: payload.iss!, subject: payload.sub!, ...(login ? { login } : {}), ...(personName ? { personName } : {}), roles: rolesOfClaims(payload, settings.roles) };
+    const authTime = authTimeOf(payload.auth_time);
+    return {
+      issuer: payload.iss!, subject: payload.sub!, ...(login ? { login } : {}), ...(personName ? { personName } : {}), roles: rolesOfClaims(payload, settings.roles),
+      ...(authTime ? { authTime } : {}),
+    };
   };
+}
+
+/** `auth_time` is a NumericDate (seconds since the epoch, RFC 7519 §2); anything else says nothing about the login. */
+function authTimeOf(claim: unknown): Date | undefined {
+  return typeof claim === 'number' && Number.isFinite(claim) && claim > 0 ? new Date(claim * 1000) : undefined;
 }
 
 /** OpenID Connect Discovery 1.0 §4: the provider's metadata names its JWKS. */

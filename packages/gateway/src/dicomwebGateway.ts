@@ -1,18 +1,22 @@
 import replyFrom from '@fastify/reply-from';
+import { resendOnStaleConnection } from './resendOnStaleConnection';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_DICOM_JSON_BYTES, type DicomJsonDataset } from '@segqc/core';
+import { MAX_DICOM_JSON_BYTES, type DicomJsonDataset, type JournalSignature } from '@segqc/core';
 import { blindedAnswer, blindedRead, type BlindedRequest } from './blinding';
 import { DICOMWEB_ROUTES, type DicomwebRoute } from './dicomwebRoutes';
 import { invalidDicomwebParam } from './dicomwebParams';
-import { sendGatewayError, sendUnauthenticated } from './gatewayError';
+import { sendGatewayError, sendStepUpChallenge, sendUnauthenticated } from './gatewayError';
 import { clientResponseHeaders, isDicomwebErrorBody, upstreamRequestHeaders } from './headerPolicy';
 import { isSameOriginWrite, type HostPolicy } from './hostPolicy';
 import { AccessTokenError, type AccessTokenVerifier, type TokenIdentity } from './accessTokens';
 import { bodyTooLargeCause, limitedBody } from './limitedBody';
 import { permissionsOf } from './rolePolicy';
 import { SeriesIndex } from './seriesIndex';
+import type { ReportSigner } from './reportSigner';
+import { ReportSigningError } from './signVerifiedReport';
+import { StepUpRequired, signedStoreBody } from './signedStoreBody';
 import { checkStoreBody } from './storePolicy';
 import { StoreRefusal } from './storeRefusal';
 import { QueryParameterError, upstreamQuery } from './upstreamQuery';
@@ -35,6 +39,8 @@ export interface DicomwebGatewayOptions {
   accessTokens?: AccessTokenVerifier;
   /** When given, every object the PACS accepts through STOW-RS is recorded in it before the answer returns. */
   journal?: WriteJournal;
+  /** With sign-in, the VERIFIED QC reports stored are signed for the user with this, after a fresh login (signedStoreBody.ts). */
+  signer?: ReportSigner;
 }
 
 /** Methods that have a row for some path of the table get 405 on the others; HEAD included. */
@@ -159,7 +165,8 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
   /**
    * A STOW-RS request read whole: with sign-in, checked against the role policy (storePolicy.ts) —
    * a SEG in it that names no creator is sent with the user recorded as its creator — and, with a
-   * journal, each object recorded once the PACS has accepted it.
+   * signer, its VERIFIED reports signed for the user after a fresh login (signedStoreBody.ts); with a
+   * journal, each object recorded (with the signature added to it) once the PACS has accepted it.
    */
   async function store(request: FastifyRequest, reply: FastifyReply, query: string, user: TokenIdentity | undefined): Promise<FastifyReply> {
     let body: Buffer;
@@ -171,15 +178,24 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
     }
     const contentType = header(request, 'content-type')!;
     let sent: Uint8Array = body;
+    let signatures: ReadonlyMap<string, JournalSignature> = new Map();
     if (user) {
       try {
         sent = checkStoreBody(body, contentType, user, header(request, 'host')!);
+        if (options.signer) ({ body: sent, signatures } = signedStoreBody(sent, contentType, options.signer, user, new Date()));
       } catch (error) {
+        if (error instanceof StepUpRequired) return sendStepUpChallenge(reply, error.message, error.maxAgeSeconds);
+        if (error instanceof ReportSigningError) return sendGatewayError(reply, 500, 'signing-failed', `the gateway could not sign: ${error.message}; tell the site administrator`);
         if (!(error instanceof StoreRefusal)) throw error;
         return sendGatewayError(reply, error.status, error.status === 403 ? 'store-refused' : 'bad-request', error.message);
       }
     }
-    const journaled = options.journal ? journalEntriesOf(sent, contentType, user) : undefined;
+    const journaled = options.journal
+      ? journalEntriesOf(sent, contentType, user).map((entry) => {
+        const signature = signatures.get(entry.sopInstanceUid);
+        return signature ? { ...entry, signature } : entry;
+      })
+      : undefined;
     return forward(request, reply, query, { body: Buffer.from(sent.buffer, sent.byteOffset, sent.byteLength), contentType, ...(journaled ? { journaled } : {}) });
   }
 
@@ -216,9 +232,10 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
       ...(how.body ? { body: how.body, contentType: how.contentType } : {}),
       // A kept-alive connection the PACS closed just as it was reused (Orthanc closes after 1 s idle;
       // a busy event loop can miss undici's earlier close) fails before any answer: a read is sent
-      // again on another connection. A write never is (reply-from retries bodiless requests only),
+      // again on another connection, and so is a STOW the gateway holds whole (resendOnStaleConnection.ts),
       // and, with retries on, a PACS's 503 goes to the client with its Retry-After.
       retriesCount: 2,
+      ...(how.body ? { retryDelay: resendOnStaleConnection } : {}),
       queryString: () => query.slice(1),
       rewriteRequestHeaders: (incoming) => ({
         ...upstreamRequestHeaders(how.blinded ? withoutConditionals(incoming.headers) : incoming.headers, {

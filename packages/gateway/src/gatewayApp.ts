@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './accessTokens';
 import { cspReports, type CspViolation } from './cspReports';
 import { dicomwebGateway } from './dicomwebGateway';
+import { reportSignerOf, type ReportSigningSettings } from './reportSigner';
 import type { WriteJournal } from './writeJournal';
 import { sendGatewayError } from './gatewayError';
 import { defaultAllowedHosts, hostPolicy, isAllowedHost, type HostPolicy } from './hostPolicy';
@@ -48,6 +49,12 @@ export interface GatewayOptions {
   journal?: WriteJournal;
   /** Each CSP violation a browser reports; default: one line on stderr. */
   onCspViolation?: (violation: CspViolation) => void;
+  /**
+   * With sign-in, every VERIFIED QC report stored is signed for the signed-in user with this
+   * certificate and key (a DICOM Digital Signature, signVerifiedReport.ts), and refused (401, RFC 9470
+   * step-up) unless they signed in within maxAuthAgeSeconds. Without it, reports are stored as sent.
+   */
+  signing?: ReportSigningSettings;
   /** The programme's case store that `segqc sync` keeps, served at /segqc/api/cases; none when not given. */
   caseStore?: DirectoryCaseStore;
 }
@@ -59,6 +66,8 @@ export interface GatewayOptions {
  * adds the viewer's own routes to this app; `segqc-gateway` runs it alone in front of any PACS.
  */
 export async function createGatewayApp(options: GatewayOptions): Promise<FastifyInstance> {
+  // A wrong key or an expired certificate stops the start, not the first signature.
+  const signer = options.signing ? reportSignerOf(options.signing) : undefined;
   const requestTimeout = options.clientRequestTimeoutMs ?? DEFAULT_CLIENT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: false,
@@ -105,6 +114,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Fastify
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
     accessTokens: options.accessTokens,
     journal: options.journal,
+    ...(signer ? { signer } : {}),
   });
   return app;
 }

@@ -2,15 +2,12 @@ import { DirectoryCaseStore } from '@segqc/case-store';
 import { readFileSync } from 'node:fs';
 import { accessTokenVerifier, type AccessTokenSettings, type AccessTokenVerifier } from './accessTokens';
 import type { GatewayOptions } from './gatewayApp';
+import { GatewayConfigError } from './gatewayConfigError';
 import { SEGQC_ROLES, type SegqcRole } from './segqcRoles';
+import { signingSettingsOf } from './signingEnvironment';
 import { WriteJournal } from './writeJournal';
 
-export class GatewayConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GatewayConfigError';
-  }
-}
+export { GatewayConfigError };
 
 export interface GatewayListen {
   host: string;
@@ -24,12 +21,14 @@ export interface GatewayListen {
  * SEGQC_UPSTREAM_TIMEOUT_MS, SEGQC_TRUST_PROXY; sign-in: SEGQC_OIDC_ISSUER, SEGQC_OIDC_AUDIENCE,
  * SEGQC_ROLES_CLAIM (default `roles`), SEGQC_ROLE_MAP (`site-name=segqc-role,…`); the journal of
  * writes: SEGQC_JOURNAL_FILE (writeJournal.ts; none when unset); the programme's case store that
- * `segqc sync` keeps: SEGQC_CASE_STORE (served at /segqc/api/cases; none when unset).
+ * `segqc sync` keeps: SEGQC_CASE_STORE (served at /segqc/api/cases; none when unset); the signer of
+ * VERIFIED QC reports: SEGQC_SIGNING_CERT_FILE and SEGQC_SIGNING_KEY_FILE (signingEnvironment.ts).
  */
 export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOptions; listen: GatewayListen } {
   const upstream = urlSetting(env, 'SEGQC_PACS_URL');
   const list = (name: string) => env[name]?.split(',').map((item) => item.trim()).filter(Boolean);
   const authorizationFile = env.SEGQC_PACS_AUTHORIZATION_FILE;
+  const signing = signingSettingsOf(env);
   return {
     listen: { host: env.HOST ?? '127.0.0.1', port: integerSetting(env, 'PORT', 3001, 0, 65535) },
     options: {
@@ -42,6 +41,7 @@ export function gatewayEnvironment(env: NodeJS.ProcessEnv): { options: GatewayOp
       trustProxy: env.SEGQC_TRUST_PROXY || undefined,
       upstreamAuthorization: authorizationFile ? readSecret(authorizationFile) : undefined,
       accessTokens: signInSetting(env),
+      ...(signing ? { signing } : {}),
       ...(env.SEGQC_JOURNAL_FILE ? { journal: WriteJournal.open(env.SEGQC_JOURNAL_FILE) } : {}),
       ...(env.SEGQC_CASE_STORE ? { caseStore: new DirectoryCaseStore(env.SEGQC_CASE_STORE) } : {}),
     },

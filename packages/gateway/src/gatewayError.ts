@@ -6,9 +6,11 @@ export type GatewayErrorCode =
   | 'host-not-allowed'
   | 'cross-origin-write'
   | 'unauthenticated'
+  | 'insufficient-user-authentication'
   | 'no-role'
   | 'store-refused'
   | 'journal-failed'
+  | 'signing-failed'
   | 'blinded'
   | 'not-found'
   | 'method-not-allowed'
@@ -35,4 +37,14 @@ export function sendGatewayError(reply: FastifyReply, status: number, error: Gat
 export function sendUnauthenticated(reply: FastifyReply, reason: string): FastifyReply {
   reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${reason}"`);
   return sendGatewayError(reply, 401, 'unauthenticated', reason);
+}
+
+/**
+ * 401 for a valid token whose sign-in is too old for what was asked (signing): RFC 9470's step-up
+ * challenge, whose max_age tells the client to sign the user in again with that OpenID Connect
+ * `max_age` (the quoted form of RFC 9470 §3's example).
+ */
+export function sendStepUpChallenge(reply: FastifyReply, reason: string, maxAgeSeconds: number): FastifyReply {
+  reply.header('www-authenticate', `Bearer error="insufficient_user_authentication", error_description="${reason}", max_age="${maxAgeSeconds}"`);
+  return sendGatewayError(reply, 401, 'insufficient-user-authentication', reason);
 }

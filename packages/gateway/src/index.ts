@@ -13,3 +13,6 @@ export { ROLE_POLICY, permissionsOf, type ReadScope, type RolePermissions, type 
 export { WriteJournal } from './writeJournal';
 export { journalEntryOf, type JournalAuthor } from './journalEntriesOf';
 export { nodeSigner, nodeVerifier, demoSigningCertificate, type NodeVerifierOptions, type SigningCertificate } from './dicomSignature';
+export { reportSignerOf, signingStartupLine, type ReportSigner, type ReportSigningSettings } from './reportSigner';
+export { maxAuthAgeOf, signingSettingsOf } from './signingEnvironment';
+export { DEFAULT_MAX_AUTH_AGE_SECONDS } from './freshLogin';

@@ -7,6 +7,7 @@
 import { createGatewayApp } from './gatewayApp';
 import { GatewayConfigError, gatewayEnvironment } from './gatewayEnvironment';
 import { sendGatewayError } from './gatewayError';
+import { signingStartupLine } from './reportSigner';
 
 async function main(): Promise<void> {
   const { options, listen } = gatewayEnvironment(process.env);
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   app.setNotFoundHandler((_request, reply) => sendGatewayError(reply, 404, 'not-found', 'this gateway serves DICOMweb under /dicom-web only'));
   await app.listen(listen);
   console.log(`segqc-gateway: http://${listen.host}:${listen.port}/dicom-web → ${options.upstream.href}`);
+  const signing = signingStartupLine(options.signing, options.accessTokens !== undefined);
+  if (signing) console.log(`segqc-gateway: ${signing}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
 }
 

@@ -1,6 +1,7 @@
 /**
  * A STOW-RS body (multipart/related, PS3.18 8.6.1.2) with the content of some parts replaced — the
- * SEGs the gateway recorded the creator in (stampCreator.ts) — and everything else as the client
+ * SEGs the gateway recorded the creator in (stampCreator.ts), the reports it signed
+ * (signedStoreBody.ts) — and everything else as the client
  * sent it, byte for byte: the preamble, the boundary and every delimiter line, each part's headers,
  * the other parts, the epilogue. The request's Content-Type (its boundary) stays; its length is the
  * new body's (dicomwebGateway.ts sends it).
@@ -30,7 +31,7 @@ export function withPartsReplaced(body: Uint8Array, contentType: string, replace
   const after = parseMultipartRelated(rebuilt, contentType);
   const expected = before.map((part) => located.find((replacement) => replacement.start === offsetIn(body, part.body))?.bytes ?? part.body);
   if (after.length !== expected.length || after.some((part, n) => !Buffer.from(part.body).equals(Buffer.from(expected[n]!)))) {
-    throw new StoreRefusal(400, 'the body\'s boundary occurs in a SEG the gateway recorded the creator in: send it again with another boundary');
+    throw new StoreRefusal(400, 'the body\'s boundary occurs in an object the gateway rewrote (a SEG it recorded you as the creator of, a report it signed): send it again with another boundary');
   }
   return rebuilt;
 }

@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { DirectoryCaseStore } from '@segqc/case-store';
-import { accessTokenVerifier, createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation, type WriteJournal } from '@segqc/gateway';
+import { accessTokenVerifier, createGatewayApp, inlineScriptsOf, sendGatewayError, type CspViolation, type ReportSigningSettings, type WriteJournal } from '@segqc/gateway';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -37,6 +37,8 @@ export interface HostServerOptions {
   journal?: WriteJournal;
   /** The programme's case store, served to the QC overview (the gateway's programmeCasesRoute.ts). */
   caseStore?: DirectoryCaseStore;
+  /** With sign-in, the signer of the VERIFIED QC reports stored (the gateway's GatewayOptions.signing). */
+  signing?: ReportSigningSettings;
 }
 
 export const BUNDLES_PREFIX = '/segqc/';
@@ -59,6 +61,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Fast
     onCspViolation: options.onCspViolation,
     ...(options.journal ? { journal: options.journal } : {}),
     ...(options.caseStore ? { caseStore: options.caseStore } : {}),
+    ...(options.signing ? { signing: options.signing } : {}),
     ...(signIn ? { accessTokens: accessTokenVerifier(signIn.accessTokens), connectSources: [new URL(signIn.accessTokens.issuer).origin] } : {}),
   });
 

@@ -18,4 +18,6 @@ export const paths = {
   caseStoreDir: process.env.SEGQC_CASE_STORE ?? join(dataDir, 'cases'),
   /** The demo identity provider's keys and the QC service account's secret (SEGQC_AUTH=demo). */
   identityProviderDir: join(dataDir, 'identity-provider'),
+  /** The demo signer certificate, its key and the demo CA (SEGQC_AUTH=demo; signIn/reportSigning.ts). */
+  demoSigningDir: join(dataDir, 'signing'),
 };

@@ -11,13 +11,14 @@
  * SEGQC_AUTH=demo or SEGQC_OIDC_* (signIn/signInEnvironment.ts); the case store the QC overview
  * reads: SEGQC_CASE_STORE (default .segqc/cases), kept by `segqc sync` every SEGQC_SYNC_SECONDS
  * (10), signed in with a site's sign-in as the service account SEGQC_SYNC_CLIENT_ID with
- * SEGQC_SYNC_CLIENT_SECRET_FILE.
+ * SEGQC_SYNC_CLIENT_SECRET_FILE; the signer of VERIFIED QC reports (signIn/reportSigning.ts): the
+ * demo's own with SEGQC_AUTH=demo, else SEGQC_SIGNING_CERT_FILE and SEGQC_SIGNING_KEY_FILE.
  */
 import { existsSync } from 'node:fs';
 // The host names the gateway answers to by default, from its module.
 import { JournalChainError } from '@segqc/core';
 import { DirectoryCaseStore } from '@segqc/case-store';
-import { WriteJournal, defaultAllowedHosts } from '@segqc/gateway';
+import { WriteJournal, defaultAllowedHosts, signingStartupLine } from '@segqc/gateway';
 import type { ChildProcess } from 'node:child_process';
 import { startCaseStoreSync, type SyncServiceAccount } from './caseStoreSync';
 import { demoSeedEntries } from './demoSeedEntries';
@@ -32,6 +33,7 @@ import { listen, parsePort } from './listen';
 import { assertPacsReachable, parseDicomwebUrl } from './pacsCheck';
 import { paths } from './paths';
 import { seedDemoCohort } from './seedDemoCohort';
+import { reportSigningOf } from './signIn/reportSigning';
 import { signInChoice } from './signIn/signInEnvironment';
 import { StartupError } from './startupError';
 
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const allowedHosts = process.env.SEGQC_ALLOWED_HOSTS?.split(',').map((name) => name.trim()).filter(Boolean);
   const auth = signInChoice(process.env);
+  const signing = reportSigningOf(auth, process.env, paths.demoSigningDir);
   if (!existsSync(paths.viewerDir)) throw new StartupError('the OHIF viewer is not unpacked in .ohif-host/: run `npm ci` first');
   for (const dir of paths.bundleDirs) if (!existsSync(dir)) throw new StartupError(`${dir} is missing: run \`npm run build\``);
 
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
     ...(auth.kind === 'none' ? {} : { signIn: auth.signIn }),
     journal,
     caseStore: new DirectoryCaseStore(paths.caseStoreDir),
+    ...(signing ? { signing: signing.settings } : {}),
   });
   await listen(running.app, port, host);
   if (auth.kind === 'demo') {
@@ -89,6 +93,10 @@ async function main(): Promise<void> {
   } else if (auth.kind === 'site') {
     console.log(`segqc: sign-in: identity provider ${auth.signIn.accessTokens.issuer}, client ${auth.signIn.clientId}`);
   }
+
+  const signingLine = signingStartupLine(signing?.settings, auth.kind !== 'none');
+  if (signingLine) console.log(`segqc: ${signingLine}`);
+  if (signing?.demoCaCertificateFile) console.log(`segqc: the demo signer's CA certificate (to verify the signatures, e.g. dcmsign --verify +cf FILE) is ${signing.demoCaCertificateFile}`);
 
   let pacsDescription = `PACS ${upstream.href}`;
   if (!external) {

@@ -44,6 +44,17 @@ interface Token {
   clientId?: string;
 }
 
+/** The grant an access token is issued in: oidc-provider's Koa context, the code or refresh token it redeems. */
+interface TokenContext {
+  oidc?: { entities?: { AuthorizationCode?: { authTime?: number }; RefreshToken?: { authTime?: number } } };
+}
+
+/** When the user entered their password for the sign-in this access token comes from (seconds since the epoch). */
+function accessTokenAuthTime(ctx: TokenContext | undefined): number | undefined {
+  const entities = ctx?.oidc?.entities;
+  return entities?.AuthorizationCode?.authTime ?? entities?.RefreshToken?.authTime;
+}
+
 /**
  * oidc-provider's configuration for the demo (docs/README.md of panva/node-oidc-provider): the
  * two clients, the demo people as accounts, access tokens as JWTs for the gateway (RFC 9068,
@@ -90,11 +101,19 @@ export function demoProviderConfiguration(settings: DemoProviderSettings, errors
       };
     },
     // What the gateway reads (segqcRoles.ts): the role, and who it is for the records.
-    async extraTokenClaims(_ctx: unknown, token: Token) {
+    async extraTokenClaims(ctx: TokenContext | undefined, token: Token) {
       if (token.kind === 'ClientCredentials' && token.clientId === SERVICE_CLIENT_ID) return { roles: [SERVICE_ROLE], preferred_username: SERVICE_CLIENT_ID, name: 'SegQC QC service' };
       const account = token.accountId ? demoAccount(token.accountId) : undefined;
+      if (!account) return undefined;
+      // oidc-provider puts no auth_time in JWT access tokens; RFC 9068 §2.2.1 defines it there, and the
+      // gateway signs only after a recent sign-in (freshLogin.ts). The code, or the refresh token, carries
+      // the sign-in's time: a renewed access token keeps the time of the sign-in it descends from.
+      const authTime = accessTokenAuthTime(ctx);
       // The name parts too: the gateway records the user as Family^Given in a SEG that names no creator, as the viewer does.
-      return account ? { roles: [account.role], preferred_username: account.login, name: account.name, given_name: account.givenName, family_name: account.familyName } : undefined;
+      return {
+        roles: [account.role], preferred_username: account.login, name: account.name, given_name: account.givenName, family_name: account.familyName,
+        ...(authTime !== undefined ? { auth_time: authTime } : {}),
+      };
     },
     // The viewer renews its access token with a refresh token (no hidden iframe, which its CSP
     // forbids); the refresh token ends with the sign-in session.
