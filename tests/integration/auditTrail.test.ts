@@ -239,10 +239,16 @@ describe('export', () => {
 });
 
 describe('verify', () => {
+  // Verify's notes (issue 15): no trust store was given; the two adjudications are self-declared and unsigned.
+  const NOTES = [
+    'note         no trust store (--trust-store FILE or SEGQC_TRUST_STORE): signatures are checked, their certificates are not',
+    'note         2 VERIFIED QC reports self-declared, unsigned: not a 21 CFR Part 11 signature',
+  ];
+
   it('is clean for the case as written', async () => {
     const { code, out, err } = await segqc(['audit', 'verify', '--pacs', pacs.dicomwebUrl, '--all']);
     // 3 annotations, 2 reference SEGs (the demo's, the test's), 3 QC reports (the demo's adjudication, the review, the adjudication).
-    expect([code, err, out]).toEqual([0, '', 'audit verify: 1 study, 8 objects, 3 QC reports: no findings\n']);
+    expect([code, err, out]).toEqual([0, '', `${NOTES.join('\n')}\naudit verify: 1 study, 8 objects, 3 QC reports: no findings\n`]);
   });
 
   it('names exactly the SEG whose pixel data changed by one byte after it was stored again under its UID, exit 1', async () => {
@@ -260,6 +266,7 @@ describe('verify', () => {
     expect(code).toBe(1);
     expect(out.trimEnd().split('\n')).toEqual([
       `changed      SEG ${uid} changed: its pixel data SHA-256 is ${changedSha}, QC reports ${demoReference.report.SOPInstanceUID}, ${reviewUid}, ${adjudication.reportSopInstanceUid} recorded ${pixelSha(segFiles[0])}`,
+      ...NOTES,
       'audit verify: 1 study, 8 objects, 3 QC reports: 1 finding (1 changed)',
     ]);
     expect(out).not.toContain(demoCase.PatientName);
@@ -272,6 +279,7 @@ describe('verify', () => {
     expect(out.trimEnd().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^changed {6}SEG ${segUid(0).replace(/\./g, '\\.')} changed: `)),
       `missing      SEG ${segUid(1)} (series ${demoCase.segs[1].SeriesInstanceUID}) is missing; it was judged by QC reports ${demoReference.report.SOPInstanceUID}, ${reviewUid}, ${adjudication.reportSopInstanceUid}`,
+      ...NOTES,
       'audit verify: 1 study, 7 objects, 3 QC reports: 2 findings (1 changed, 1 missing)',
     ]);
   });
@@ -284,6 +292,7 @@ describe('verify', () => {
       `changed      SEG ${segUid(0)} changed: its pixel data SHA-256 is ${changedSha}, QC reports ${demoReference.report.SOPInstanceUID}, ${adjudication.reportSopInstanceUid} recorded ${pixelSha(segFiles[0])}`,
       `missing      SEG ${segUid(1)} (series ${demoCase.segs[1].SeriesInstanceUID}) is missing; it was judged by QC reports ${demoReference.report.SOPInstanceUID}, ${adjudication.reportSopInstanceUid}`,
       `broken-chain predecessor ${reviewUid} of QC report ${adjudication.reportSopInstanceUid} is missing`,
+      ...NOTES,
       'audit verify: 1 study, 6 objects, 2 QC reports: 3 findings (1 changed, 1 missing, 1 broken-chain)',
     ]);
   });

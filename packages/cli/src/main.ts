@@ -7,6 +7,7 @@ import { ADJUDICATE_USAGE, runAdjudicate } from './adjudicate/runAdjudicate';
 import { REASON_CODES } from './adjudicate/adjudicateOptions';
 import { AUDIT_USAGE, runAudit } from './audit/runAudit';
 import { CREDENTIAL_HELP } from './auth/credentialFlags';
+import { DOSSIER_USAGE, runDossier } from './dossier/runDossier';
 import { DRIFT_USAGE, runDrift } from './drift/runDrift';
 import { isProgrammeReport, PROGRAMME_REPORT_USAGE } from './programmeReport/runProgrammeReport';
 import { REPORT_USAGE, runReport } from './report/runReport';
@@ -64,6 +65,13 @@ Commands:
       the drift control chart (EWMA of each annotator's Dice against the case's reference) of every
       annotator × structure × modality, who is due for recalibration and the calibration cases to
       redo; progress on stderr, a table and a summary (or --json); exit 1 while an alarm is in force
+  ${DOSSIER_USAGE}
+      the QC dossier of a regulatory submission in DIR: dossier.json, a self-contained dossier.html
+      and dossier.pdf (printed by Debian's chromium): the roster with identities and calibration, the
+      SOP versions (--sop-dir, the repository's by default) and their changes, each case's audit trail
+      as audit export writes it, the agreement, escalation and drift numbers of drift --json, audit
+      verify on every case (with --journal FILE, --trust-store FILE), the self-declared unsigned
+      adjudications, the metric conventions
 
 Options:
   -h, --help       show this help
@@ -77,7 +85,7 @@ ${CREDENTIAL_HELP}`;
  */
 const INPUT_ERRORS = new Set([
   'UsageError', 'SegParseError', 'GeometryMismatchError', 'DicomValueError', 'LabelVolumeError', 'CompressedDataError', 'MetricInputError', 'SegValueError',
-  'StatsInputError', 'StowError', 'StowInputError', 'DicomwebReadError', 'CredentialError', 'TokenRequestError', 'PacsAccessError',
+  'StatsInputError', 'StowError', 'StowInputError', 'DicomwebReadError', 'CredentialError', 'TokenRequestError', 'PacsAccessError', 'DossierError',
 ]);
 /** What the user gave is wrong (exit code 2), as opposed to what came of it (1). */
 const USAGE_ERRORS = new Set(['UsageError', 'CredentialError']);
@@ -123,6 +131,7 @@ function dispatch(command: string, rest: string[], out: (text: string) => void):
   if (command === 'adjudicate') return runAdjudicate(rest, out);
   if (command === 'sync') return runSync(rest, out);
   if (command === 'drift') return runDrift(rest, out);
+  if (command === 'dossier') return runDossier(rest, out);
   throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
 }
 

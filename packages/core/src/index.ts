@@ -290,6 +290,13 @@ export {
 } from './audit/auditRows';
 export { auditCsv } from './audit/auditCsv';
 export { predecessorChain } from './audit/predecessorChain';
+export type { ReportSignatureRecord } from './audit/AuditEvent';
+export type { CaseRecordsOptions } from './audit/caseRecordsFromObjects';
+export type { SignatureChecker, CertificateDescription } from './audit/SignatureChecker';
+export { reportSignaturesOf } from './audit/reportSignatures';
+export { signatureFindings } from './audit/signatureFindings';
+export { selfDeclaredUnsigned, SELF_DECLARED_UNSIGNED_NOTE } from './audit/selfDeclaredUnsigned';
+export { signatureInstant } from './audit/signatureInstant';
 
 // Programme-level QC: control charts, drift, calibration, case-level agreement
 export { ProgrammeInputError } from './programme/ProgrammeInputError';

@@ -6,7 +6,7 @@ const PACS = ['--pacs', 'https://pacs.example/dicom-web/'];
 
 test('export: studies, format by the file name, the token from --token or SEGQC_DICOMWEB_TOKEN (resolveCredential)', () => {
   expect(parseAuditOptions(['export', ...PACS, '--study', '1.2.3', '1.2.4', '--study', '1.2.5', '--out', 'trail.csv', '--token', 'T'], {})).toEqual({
-    action: 'export', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'token', token: 'T', from: '--token' } }, studies: ['1.2.3', '1.2.4', '1.2.5'], out: 'trail.csv', format: 'csv', includePatientIdentifiers: false, journal: null,
+    action: 'export', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'token', token: 'T', from: '--token' } }, studies: ['1.2.3', '1.2.4', '1.2.5'], out: 'trail.csv', format: 'csv', includePatientIdentifiers: false, journal: null, trustStore: null,
   });
   expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'trail.JSON', '--include-patient-identifiers'], { SEGQC_DICOMWEB_TOKEN: 'E' })).toMatchObject({
     studies: 'all', format: 'json', includePatientIdentifiers: true, pacs: { credential: { kind: 'token', token: 'E', from: 'SEGQC_DICOMWEB_TOKEN' } },
@@ -16,8 +16,15 @@ test('export: studies, format by the file name, the token from --token or SEGQC_
 
 test('verify: no file, no format', () => {
   expect(parseAuditOptions(['verify', ...PACS, '--all'], {})).toEqual({
-    action: 'verify', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'none' } }, studies: 'all', out: null, format: null, includePatientIdentifiers: false, journal: null,
+    action: 'verify', pacs: { url: 'https://pacs.example/dicom-web', credential: { kind: 'none' } }, studies: 'all', out: null, format: null, includePatientIdentifiers: false, journal: null, trustStore: null,
   });
+});
+
+test('the trust store: --trust-store FILE, else SEGQC_TRUST_STORE, for verify and export alike', () => {
+  expect(parseAuditOptions(['verify', ...PACS, '--all', '--trust-store', 'ca.pem'], { SEGQC_TRUST_STORE: 'env.pem' }).trustStore).toBe('ca.pem');
+  expect(parseAuditOptions(['verify', ...PACS, '--all'], { SEGQC_TRUST_STORE: 'env.pem' }).trustStore).toBe('env.pem');
+  expect(parseAuditOptions(['export', ...PACS, '--all', '--out', 'x.csv', '--trust-store', 'ca.pem'], {}).trustStore).toBe('ca.pem');
+  expect(() => parseAuditOptions(['verify', ...PACS, '--all', '--trust-store'], {})).toThrow(/^--trust-store needs a value/);
 });
 
 test.each([

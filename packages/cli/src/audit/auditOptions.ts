@@ -5,8 +5,8 @@ import { dicomwebRootOption } from '../dicomwebRootOption';
 import { UsageError } from '../usageError';
 
 export const AUDIT_EXPORT_USAGE =
-  `segqc audit export --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all) --out FILE.csv|FILE.json [--include-patient-identifiers]`;
-export const AUDIT_VERIFY_USAGE = `segqc audit verify --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all) [--journal FILE]`;
+  `segqc audit export --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all) --out FILE.csv|FILE.json [--include-patient-identifiers] [--trust-store FILE]`;
+export const AUDIT_VERIFY_USAGE = `segqc audit verify --pacs URL ${CREDENTIAL_USAGE} (--study UID [UID...] | --all) [--journal FILE] [--trust-store FILE]`;
 export const AUDIT_USAGE = `${AUDIT_EXPORT_USAGE}\n  ${AUDIT_VERIFY_USAGE}`;
 
 /** The DICOMweb root to read and how to get the access token to send (never printed). */
@@ -26,6 +26,11 @@ export interface AuditOptions {
   includePatientIdentifiers: boolean;
   /** verify: the gateway's journal of writes to check the PACS against (SEGQC_JOURNAL_FILE), or null. */
   journal: string | null;
+  /**
+   * The PEM file of the CA certificates trusted to issue signer certificates (--trust-store, else
+   * SEGQC_TRUST_STORE), or null: signatures are checked, their certificates are not.
+   */
+  trustStore: string | null;
 }
 
 const UID = /^[0-9]+(\.[0-9]+)*$/;
@@ -43,7 +48,7 @@ export function parseAuditOptions(args: string[], env: NodeJS.ProcessEnv = proce
   let includePatientIdentifiers = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--pacs' || arg === '--token' || arg === '--token-file' || (arg === '--out' && action === 'export') || (arg === '--journal' && action === 'verify')) {
+    if (arg === '--pacs' || arg === '--token' || arg === '--token-file' || (arg === '--out' && action === 'export') || (arg === '--journal' && action === 'verify') || arg === '--trust-store') {
       const value = rest[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value; usage: ${usage}`);
       if (values.has(arg)) throw new UsageError(`${arg} is given twice`);
@@ -78,5 +83,5 @@ export function parseAuditOptions(args: string[], env: NodeJS.ProcessEnv = proce
     if (extension !== 'csv' && extension !== 'json') throw new UsageError(`--out ${out}: the file name ends in .csv or .json, which says the format`);
     format = extension;
   }
-  return { action, pacs, studies: all ? 'all' : studies, out, format, includePatientIdentifiers, journal: values.get('--journal') ?? null };
+  return { action, pacs, studies: all ? 'all' : studies, out, format, includePatientIdentifiers, journal: values.get('--journal') ?? null, trustStore: values.get('--trust-store') ?? (env['SEGQC_TRUST_STORE'] || null) };
 }

@@ -1,6 +1,7 @@
 // `segqc audit` against a PACS in memory holding a reviewed and adjudicated case (core's audit
 // fixture): export writes every event as CSV or JSON with the patient only when asked; verify is
-// clean, then finds the one SEG whose pixels changed and exits 1; no patient name on any line.
+// clean (saying that no trust store was given and that a self-declared adjudication is unsigned), then
+// finds the one SEG whose pixels changed and exits 1; no patient name on any line.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,9 @@ const stored: StoredInstance[] = [
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'segqc-audit-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Verify's notes: no trust store was given; the fixture's adjudication is VERIFIED by a self-declared adjudicator, unsigned.
+const NO_TRUST_STORE = 'note         no trust store (--trust-store FILE or SEGQC_TRUST_STORE): signatures are checked, their certificates are not\n';
+const SELF_DECLARED = 'note         1 VERIFIED QC report self-declared, unsigned: not a 21 CFR Part 11 signature\n';
 
 async function audit(args: string[], instances = stored) {
   let out = '';
@@ -54,7 +58,7 @@ test('export --all to JSON with patient identifiers', async () => {
 
 test('verify of the clean case: no findings, exit 0', async () => {
   const { code, out } = await audit(['verify', '--pacs', PACS_ROOT, '--study', fixture.studyInstanceUid]);
-  expect([code, out]).toEqual([0, 'audit verify: 1 study, 5 objects, 2 QC reports: no findings\n']);
+  expect([code, out]).toEqual([0, `${NO_TRUST_STORE}${SELF_DECLARED}audit verify: 1 study, 5 objects, 2 QC reports: no findings\n`]);
 });
 
 test('verify names the changed SEG, one line, a summary, exit 1', async () => {
@@ -62,14 +66,14 @@ test('verify names the changed SEG, one line, a summary, exit 1', async () => {
   const { code, out } = await audit(['verify', '--pacs', PACS_ROOT, '--all'], changed);
   expect(code).toBe(1);
   const lines = out.trimEnd().split('\n');
-  expect(lines).toHaveLength(2);
+  expect(lines).toHaveLength(4);
   expect(lines[0]).toMatch(new RegExp(`^changed {6}SEG ${fixture.uids.segB.replace(/\./g, '\\.')} changed: its pixel data SHA-256 is [0-9a-f]{64}, QC reports ${fixture.uids.review.replace(/\./g, '\\.')}, ${fixture.uids.adjudication.replace(/\./g, '\\.')} recorded [0-9a-f]{64}$`));
-  expect(lines[1]).toBe('audit verify: 1 study, 5 objects, 2 QC reports: 1 finding (1 changed)');
+  expect(lines.slice(1)).toEqual([NO_TRUST_STORE, SELF_DECLARED, 'audit verify: 1 study, 5 objects, 2 QC reports: 1 finding (1 changed)'].map((line) => line.trimEnd()));
 });
 
 test('verify of a study the PACS does not hold says so', async () => {
   const { code, out } = await audit(['verify', '--pacs', PACS_ROOT, '--study', '1.2.826.0.1.3680043.10.99']);
-  expect([code, out]).toEqual([0, 'study 1.2.826.0.1.3680043.10.99: nothing to verify, the PACS holds no SEG or QC report of it\naudit verify: 1 study, 0 objects, 0 QC reports: no findings\n']);
+  expect([code, out]).toEqual([0, `study 1.2.826.0.1.3680043.10.99: nothing to verify, the PACS holds no SEG or QC report of it\n${NO_TRUST_STORE}audit verify: 1 study, 0 objects, 0 QC reports: no findings\n`]);
 });
 
 test('through the command line: a PACS that cannot be reached is one line on stderr, exit 1', async () => {

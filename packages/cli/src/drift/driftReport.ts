@@ -1,5 +1,5 @@
 import {
-  recalibrationsDue, terminalText, type CalibrationCase, type DriftChart, type EwmaMonitoredPoint, type ProgrammeReliability, type SkippedCase,
+  recalibrationsDue, terminalText, type CalibrationCase, type DriftChart, type EwmaMonitoredPoint, type ProgrammeReliability, type ProgrammeReliabilityFromPacs, type SkippedCase,
 } from '@segqc/core';
 import { duration } from '../qc/duration';
 import { terminalLines } from '../terminalLines';
@@ -37,6 +37,13 @@ export function summarizeDrift(reliability: ProgrammeReliability, counts: { case
     recalibrationDue: recalibrationsDue(reliability.drift).map((r) => r.annotator),
     seconds,
   };
+}
+
+/** The `--json` document of a programme read from `pacs` in `seconds`: what `segqc drift --json` prints and the QC dossier holds. */
+export function driftJson(pacs: string, programme: ProgrammeReliabilityFromPacs, seconds: number): DriftJson {
+  const { reliability, calibrationCases, skipped } = programme;
+  const summary = summarizeDrift(reliability, { cases: programme.inventory.cases.length, compared: programme.observed.length, skipped: skipped.length }, seconds);
+  return { pacs, summary, calibrationCases, reliability, skipped };
 }
 
 const fixed = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : value.toFixed(3));

@@ -1,7 +1,7 @@
 import { caseLabel } from '@segqc/core';
 import { jsonOutput } from '../jsonOutput';
 import { parseDriftOptions } from './driftOptions';
-import { driftText, summarizeDrift, type DriftJson } from './driftReport';
+import { driftJson, driftText } from './driftReport';
 import { readProgramme, type ReadDependencies } from './readProgramme';
 
 export { DRIFT_USAGE } from './driftOptions';
@@ -16,9 +16,7 @@ export { DRIFT_USAGE } from './driftOptions';
 export async function runDrift(args: string[], out: (text: string) => void, dependencies: ReadDependencies = {}): Promise<number> {
   const options = parseDriftOptions(args);
   const { programme, studies, seconds } = await readProgramme(options, 'drift', dependencies);
-  const { reliability, calibrationCases, skipped } = programme;
-  const summary = summarizeDrift(reliability, { cases: programme.inventory.cases.length, compared: programme.observed.length, skipped: skipped.length }, seconds);
-  const json: DriftJson = { pacs: options.pacs, summary, calibrationCases, reliability, skipped };
+  const json = driftJson(options.pacs, programme, seconds);
   out(options.json ? jsonOutput(json) : driftText(json, (uid) => caseLabel(studies.get(uid), uid)));
-  return summary.inAlarm > 0 ? 1 : 0;
+  return json.summary.inAlarm > 0 ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { programmeReportHtml } from './programmeReportHtml';
 export { PROGRAMME_REPORT_USAGE, isProgrammeReport } from './programmeReportOptions';
 
 /** The PACS URL as the report prints it: without user name or password, should the URL carry them. */
-function withoutCredentials(url: string): string {
+export function withoutCredentials(url: string): string {
   const parsed = new URL(url);
   parsed.username = '';
   parsed.password = '';

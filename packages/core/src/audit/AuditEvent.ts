@@ -134,6 +134,41 @@ export interface QcReportEvent {
   verification?: { name: string; login: string; organization?: string; dateTime: string; authentication?: AuthenticatedIdentity };
   /** Images of the Image Library: what the measurements were made on. */
   imageLibrary: { seriesInstanceUid: string; sopInstanceUids: string[] }[];
+  /**
+   * Its DICOM Digital Signatures as checked (reportSignatures.ts), in Digital Signatures Sequence
+   * order; [] unsigned. Absent: not checked (the records were read without a SignatureChecker).
+   */
+  signatures?: ReportSignatureRecord[];
+}
+
+/**
+ * One DICOM Digital Signature of a QC report (PS3.15 Annex C), as checked. `valid`: the MAC and
+ * the signature verify and it signs what binds it to this report (PS3.15 C.4's required
+ * attributes), and — with a trust store — the certificate was issued by one of its certificates and
+ * valid at the signing time; `untrusted`: it verifies, but its certificate is not so trusted;
+ * `invalid`: it does not verify, or binds nothing of this report.
+ */
+export interface ReportSignatureRecord {
+  status: 'valid' | 'untrusted' | 'invalid';
+  /** Whether the certificate was checked against a trust store. */
+  trustChecked: boolean;
+  /** Why it is invalid or untrusted. */
+  reason?: string;
+  /** Digital Signature UID (0400,0100). */
+  uid?: string;
+  /** Digital Signature DateTime as ISO 8601: the instant (UTC) when it is a DT, else the text as written. */
+  signedAt?: string;
+  /** Digital Signature Purpose (CID 7007): code value and meaning, e.g. 5, Verification Signature. */
+  purpose?: { code: string; meaning: string };
+  /** The signer certificate's subject common name (else its whole subject). */
+  signer?: string;
+  /**
+   * false: the signature is over DCMTK's stream, which leaves parts of the content tree out
+   * (signature/README.md); the journal's standard-stream hash is what protects those.
+   */
+  coversAllSignedData?: boolean;
+  /** SHA-256 of the standard MAC stream of its Data Elements Signed as retrieved, lowercase hex (what the journal records as signed). */
+  standardStreamSha256?: string;
 }
 
 export type AuditEvent = AnnotationEvent | ReferenceSegEvent | QcReportEvent;

@@ -4,7 +4,8 @@
 // Singh, self-declared; the right lung by majority vote — the union of the two balls — the rest
 // A's) that revises the review. Everything the audit trail reads, as the PACS would return it,
 // built once per test file.
-import { writeAdjudication } from '../adjudication/writeAdjudication';
+import { writeAdjudication, type WrittenAdjudication } from '../adjudication/writeAdjudication';
+import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import { ENGINE } from '../agreement/engineVersion';
 import { writePart10 } from '../dicom/part10';
 import { uidFromName } from '../dicom/uid';
@@ -37,6 +38,8 @@ export interface AuditCase {
   referenceSeg: Uint8Array;
   adjudication: Uint8Array;
   reviewInit: QcReportInit;
+  /** The two annotations as judged, for writing further adjudications of the case (adjudicationBy). */
+  annotations: JudgedSegmentation[];
   uids: { segA: string; segB: string; review: string; referenceSeg: string; adjudication: string };
   /** Everything the PACS holds of the case, as gatherCaseRecords would pass it on. */
   objects: RetrievedStudyObject[];
@@ -124,7 +127,7 @@ export function auditCase(): AuditCase {
     { modality: 'SEG', seriesInstanceUid: seriesOf(segA), sopInstanceUid: uids.segA, bytes: segA },
   ];
   const images = series.images.map((image) => ({ seriesInstanceUid: image.SeriesInstanceUID, sopInstanceUid: image.SOPInstanceUID }));
-  cached = { series, studyInstanceUid, segA, segB, review, referenceSeg: adjudicated.referenceSeg, adjudication: adjudicated.report, reviewInit, uids, objects, images };
+  cached = { series, studyInstanceUid, segA, segB, review, referenceSeg: adjudicated.referenceSeg, adjudication: adjudicated.report, reviewInit, annotations, uids, objects, images };
   return cached;
 }
 
@@ -134,4 +137,22 @@ export function withOnePixelByteChanged(seg: Uint8Array): Uint8Array {
   const changed = seg.slice();
   changed[pixelData.offset] ^= 0xff;
   return changed;
+}
+
+/**
+ * Another adjudication of the fixture's case revising its review, VERIFIED by `adjudicator`
+ * (authenticated when the sign-in is given): A accepted for every structure, at `now`. Its report
+ * and reference SEG get UIDs named after `name`.
+ */
+export function adjudicationBy(adjudicator: { name: string; login: string; authentication?: AuthenticatedIdentity }, name: string, now = new Date(2026, 2, 4, 9, 0, 0)): WrittenAdjudication {
+  const fixture = auditCase();
+  return writeAdjudication({
+    annotations: fixture.annotations,
+    sourceImages: fixture.series.images,
+    decisions: fixture.reviewInit.structures.map((structure) => ({ structureLabel: structure.label, method: { kind: 'accept', annotation: 'A' }, reasons: [], escalated: false })),
+    adjudicator: { ...adjudicator, organization: 'SegQC Test Hospital' },
+    now,
+    predecessor: fixture.review,
+    uids: { report: uidFromName(`audit/${name} report`), referenceSeg: uidFromName(`audit/${name} reference SEG`) },
+  });
 }

@@ -7,6 +7,7 @@
  */
 import type { AuthenticatedIdentity } from '../identity/AuthenticatedIdentity';
 import type { AuditEvent, CaseRecords, QcReportEvent, SegEvent, UnreadableObject } from './AuditEvent';
+import { signatureColumns } from './signatureColumns';
 import { predecessorChain, reportsByUid } from './predecessorChain';
 
 export const AUDIT_COLUMNS = [
@@ -15,7 +16,7 @@ export const AUDIT_COLUMNS = [
   'structure', 'annotation', 'referencedSopInstanceUid', 'pixelDataSha256', 'referenceStandard',
   'outcome', 'acceptedAnnotation', 'reasons',
   'pair', 'pairSopInstanceUids', 'volumesMl', 'dice', 'jaccard', 'hdMm', 'hd95Mm', 'assdMm', 'nsd',
-  'verifiedBy', 'verifierLogin', 'verifiedAt', 'predecessors', 'predecessorChain', 'detail',
+  'verifiedBy', 'verifierLogin', 'verifiedAt', 'signedBy', 'meaning', 'signedAt', 'signature', 'predecessors', 'predecessorChain', 'detail',
 ] as const;
 
 /** Only in an export that asks for them, right after the study. */
@@ -149,6 +150,7 @@ function reportRows(event: QcReportEvent, chain: string[], row: RowSink): void {
     verifiedBy: event.verification?.name,
     verifierLogin: event.verification?.login,
     verifiedAt: event.verification?.dateTime,
+    ...signatureColumns(event),
     predecessors: event.predecessors.map((predecessor) => predecessor.sopInstanceUid).join('; '),
     predecessorChain: chain.join('; '),
   });

@@ -5,7 +5,8 @@
  * An object that cannot be read — a SEG, or an SR of the study's QC report series; malformed,
  * refused (deflated, too large) or its answer refused — is kept as unreadable, never silently
  * dropped. Also returns what is present, by SOP Instance UID, with each SEG's current pixel-data
- * hash: what verifyCase checks the reports' records against.
+ * hash: what verifyCase checks the reports' records against. Given a SignatureChecker, each QC
+ * report's DICOM Digital Signatures are checked on its bytes as stored (reportSignatures.ts).
  */
 import { DicomValueError } from '../dicom/DicomValueError';
 import { DicomwebReadError } from '../dicomweb/DicomwebReadError';
@@ -13,6 +14,8 @@ import { qcReportSeriesUid } from '../sr/buildQcReport';
 import { readQcReport } from '../sr/readQcReport';
 import type { AuditEvent, CaseRecords, RetrievedObject, RetrievedObjects, UnreadableObject } from './AuditEvent';
 import { qcReportEventOf } from './qcReportEvent';
+import { reportSignaturesOf } from './reportSignatures';
+import type { SignatureChecker } from './SignatureChecker';
 import { sha256Hex } from '../hash/sha256';
 import { segEventOf } from './segEvent';
 
@@ -40,6 +43,11 @@ export interface PresentInstance {
   sopInstanceUid: string;
 }
 
+export interface CaseRecordsOptions {
+  /** Checks the QC reports' signatures (QcReportEvent.signatures); without it they are not read. */
+  signatures?: SignatureChecker;
+}
+
 export interface GatheredCase {
   records: CaseRecords;
   retrieved: RetrievedObjects;
@@ -47,7 +55,9 @@ export interface GatheredCase {
 
 const KIND_ORDER: Readonly<Record<AuditEvent['kind'], number>> = { annotation: 0, reference: 1, 'qc-report': 2 };
 
-export function caseRecordsFromObjects(studyInstanceUid: string, objects: readonly StudyObject[], images: readonly PresentInstance[] = []): GatheredCase {
+export function caseRecordsFromObjects(
+  studyInstanceUid: string, objects: readonly StudyObject[], images: readonly PresentInstance[] = [], options: CaseRecordsOptions = {},
+): GatheredCase {
   const events: AuditEvent[] = [];
   const unreadable: UnreadableObject[] = [];
   const retrieved = new Map<string, RetrievedObject>();
@@ -98,6 +108,7 @@ export function caseRecordsFromObjects(studyInstanceUid: string, objects: readon
       continue;
     }
     const event = qcReportEventOf(read.qc, read.document.sopClassUid);
+    if (options.signatures) event.signatures = reportSignaturesOf(bytesOf(object), options.signatures);
     events.push(event);
     present(event, 'qc-report', undefined, bytesOf(object));
     if (read.qc.subject.PatientName !== '') patient.name ??= read.qc.subject.PatientName;

@@ -12,10 +12,10 @@ import type { DicomwebReadOptions } from '../dicomweb/dicomwebGet';
 import { retrieveInstance } from '../dicomweb/retrieveInstance';
 import { searchForInstances } from '../dicomweb/searchForInstances';
 import { searchForSeries } from '../dicomweb/searchForSeries';
-import { caseRecordsFromObjects, type GatheredCase, type PresentInstance, type StudyObject } from './caseRecordsFromObjects';
+import { caseRecordsFromObjects, type CaseRecordsOptions, type GatheredCase, type PresentInstance, type StudyObject } from './caseRecordsFromObjects';
 import { mapConcurrently } from './mapConcurrently';
 
-export interface GatherOptions extends DicomwebReadOptions {
+export interface GatherOptions extends DicomwebReadOptions, CaseRecordsOptions {
   /** Requests in flight at once; 4 when not given. */
   concurrency?: number;
   /** After each retrieved object: how many of how many. */
@@ -55,7 +55,7 @@ export async function gatherCaseRecords(root: string, studyInstanceUid: string, 
   });
 
   // The images the reports measured on: one search per series, not one request per image.
-  const gathered = caseRecordsFromObjects(studyInstanceUid, objects);
+  const gathered = caseRecordsFromObjects(studyInstanceUid, objects, [], options.signatures ? { signatures: options.signatures } : {});
   const librarySeries = new Set<string>();
   for (const event of gathered.records.events) if (event.kind === 'qc-report') for (const group of event.imageLibrary) librarySeries.add(group.seriesInstanceUid);
   const images: PresentInstance[] = (await mapConcurrently([...librarySeries].filter((uid) => seriesUids.has(uid)), concurrency, async (seriesInstanceUid) => {
