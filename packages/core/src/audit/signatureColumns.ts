@@ -6,7 +6,9 @@
  * Empty when the signatures were not checked.
  */
 import type { QcReportEvent, ReportSignatureRecord } from './AuditEvent';
-import type { AuditColumn } from './auditRows';
+
+/** The export's signature columns (auditRows' AUDIT_COLUMNS lists them among the others). */
+export type SignatureColumn = 'signedBy' | 'meaning' | 'signedAt' | 'signature';
 
 const VERIFICATION_PURPOSE = '5';
 
@@ -16,7 +18,7 @@ const VERIFIED_AS: Readonly<Record<string, string>> = { reviewer: 'Review record
 /** The worst state first: one bad signature makes the report's signature bad. */
 const STATES: ReadonlyArray<ReportSignatureRecord['status']> = ['invalid', 'untrusted', 'valid'];
 
-export function signatureColumns(report: QcReportEvent): Partial<Record<AuditColumn, string>> {
+export function signatureColumns(report: QcReportEvent): Partial<Record<SignatureColumn, string>> {
   const { signatures } = report;
   if (signatures === undefined) return {};
   if (signatures.length === 0) return { signature: 'unsigned' };
