@@ -8,7 +8,7 @@ export { CT_SEGMENTS, MR_SEGMENTS, CT_NODULE_SEGMENT, MR_LESION_SEGMENT } from '
 export { CHEST_GRID } from './ct/chestGrid';
 export { BRAIN_GRID } from './mr/brainGrid';
 export { demoManifest, DEMO_DATA_VERSION } from './generate/demoManifest';
-export { generateDemoFiles } from './generate/generateDemoFiles';
+export { generateDemoFiles, type DemoFilesOptions } from './generate/generateDemoFiles';
 export { writeDemoCohort, type WriteSummary } from './generate/writeDemoCohort';
 export type { DemoManifest, DemoCase, DemoSeg, DemoSegment, DemoLesion, DemoFile, DemoReference } from './generate/manifestTypes';
 export type { LesionDetection } from './annotation/annotateChest';

@@ -1,14 +1,17 @@
 import type { JournalEntry } from '@segqc/core';
-import { journalEntryOf } from '@segqc/gateway';
+import { journalEntryOf, type JournalAuthor } from '@segqc/gateway';
+import type { SeededObject } from './seededObject';
 
 /** The login the journal gives the demo seed: the objects `npm start` stores itself, no user behind them. */
 export const DEMO_SEED_LOGIN = 'segqc-demo-seed';
 
-/** The journal's entries for the demo objects the seed stored (the PACS accepted them). */
-export function demoSeedEntries(files: readonly Uint8Array[]): JournalEntry[] {
+const SEED: JournalAuthor = { issuer: null, subject: null, login: DEMO_SEED_LOGIN, roles: [] };
+
+/** The journal's entries for the demo objects the seed stored (the PACS accepted them), each by its author and with its signature. */
+export function demoSeedEntries(objects: readonly SeededObject[]): JournalEntry[] {
   const at = new Date().toISOString();
-  return files.flatMap((bytes) => {
-    const entry = journalEntryOf(bytes, { issuer: null, subject: null, login: DEMO_SEED_LOGIN, roles: [] });
-    return entry ? [{ ...entry, at, pacsStatus: 200 }] : [];
+  return objects.flatMap(({ bytes, author, signature }) => {
+    const entry = journalEntryOf(bytes, author ?? SEED);
+    return entry ? [{ ...entry, at, pacsStatus: 200, ...(signature ? { signature } : {}) }] : [];
   });
 }

@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 // The host names the gateway answers to by default, from its module.
 import { JournalChainError } from '@segqc/core';
 import { DirectoryCaseStore } from '@segqc/case-store';
-import { WriteJournal, defaultAllowedHosts, signingStartupLine } from '@segqc/gateway';
+import { WriteJournal, defaultAllowedHosts, reportSignerOf, signingStartupLine } from '@segqc/gateway';
 import type { ChildProcess } from 'node:child_process';
 import { startCaseStoreSync, type SyncServiceAccount } from './caseStoreSync';
 import { demoSeedEntries } from './demoSeedEntries';
@@ -106,8 +106,11 @@ async function main(): Promise<void> {
       headers: { Authorization: running.orthanc.authorization },
       cases: process.env.SEGQC_DEMO_CASES?.split(',').filter(Boolean),
       onProgress: (caseId, done, total) => process.stdout.write(`\rsegqc: demo cohort ${done + 1}/${total} (${caseId})     `),
-      // The demo's objects are written by SegQC too: journaled as the seed's, so that audit verify finds them accounted for.
-      onStored: (files) => journal.append(demoSeedEntries(files)),
+      // The demo's objects are written by SegQC too: journaled as the seed's (the adjudications, with
+      // sign-in, as the adjudicator's), so that audit verify finds them accounted for.
+      onStored: (objects) => journal.append(demoSeedEntries(objects)),
+      // With the demo's sign-in, its adjudications are signed for the adjudicator as the gateway signs.
+      ...(running.identityProvider && signing ? { signedInAdjudicator: { issuer: running.identityProvider.issuer, signer: reportSignerOf(signing.settings) } } : {}),
     });
     process.stdout.write('\n');
     pacsDescription = `embedded Orthanc, demo cohort ready (studies stored now: ${report.seeded.length}, already there: ${report.alreadyPresent.length})`;

@@ -1,4 +1,5 @@
 import type { QcOutcome } from '@segqc/core';
+import type { KeySignature } from './signReportWithKey';
 
 /** One structure of an adjudicated case as the verified report records it. */
 export interface AdjudicatedStructureResult {
@@ -26,6 +27,8 @@ export interface AdjudicateCaseResult {
   /** The objects stored, and the QC report the new one revises. */
   referenceSeg: string | null;
   report: string | null;
+  /** The report's signature by the --signing-key; null when stored unsigned. */
+  signature: KeySignature | null;
   revises: string | null;
   /** The SOP in force, `id@version`. */
   sop: string | null;

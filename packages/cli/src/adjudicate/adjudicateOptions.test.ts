@@ -20,6 +20,7 @@ test('deciding one case: the annotator by login, the structures, the reason, the
     checked: ['reference-justified'],
     adjudicator: { name: 'Lindqvist^Maria', login: 'mlindqvist' },
     sopDir: null,
+    signer: null,
     json: false,
   });
 });

@@ -1,7 +1,9 @@
+import type { ReportSigner } from '@segqc/gateway';
 import { DicomValueError, QC_REASONS, checkUid, type QcReasonInit, type QcReasonKey } from '@segqc/core';
 import { CREDENTIAL_FLAGS, CREDENTIAL_USAGE } from '../auth/credentialFlags';
 import type { Credential } from '../auth/Credential';
 import { resolveCredential } from '../auth/resolveCredential';
+import { reportSignerOfFiles, SIGNING_FLAGS, SIGNING_USAGE } from '../auth/reportSignerOfFiles';
 import { dicomwebRootOption } from '../dicomwebRootOption';
 import { UsageError } from '../usageError';
 
@@ -27,6 +29,8 @@ export interface AdjudicateOptions {
   adjudicator: { name?: string; login?: string };
   /** SOP library folder (platform-config/sops when not given). */
   sopDir: string | null;
+  /** Signs each VERIFIED QC report before it is stored (--signing-cert and --signing-key, or SEGQC_SIGNING_*_FILE); null: unsigned. */
+  signer: ReportSigner | null;
   json: boolean;
 }
 
@@ -34,8 +38,8 @@ export interface AdjudicateOptions {
 export const REASON_CODES = Object.keys(QC_REASONS) as QcReasonKey[];
 
 export const ADJUDICATE_USAGE =
-  `segqc adjudicate --pacs URL ${CREDENTIAL_USAGE} --study UID --accept LOGIN|majority|staple [--structure LABEL ...] --reason CODE [--text TEXT] [--check ITEM ...] [--adjudicator NAME --login ID] [--sop-dir DIR] [--json]\n` +
-  `  segqc adjudicate --pacs URL ${CREDENTIAL_USAGE} --auto-accept-agreed [--method majority|staple] (--study UID ... | --all) [--check ITEM ...] [--adjudicator NAME --login ID] [--sop-dir DIR] [--json]`;
+  `segqc adjudicate --pacs URL ${CREDENTIAL_USAGE} --study UID --accept LOGIN|majority|staple [--structure LABEL ...] --reason CODE [--text TEXT] [--check ITEM ...] [--adjudicator NAME --login ID] ${SIGNING_USAGE} [--sop-dir DIR] [--json]\n` +
+  `  segqc adjudicate --pacs URL ${CREDENTIAL_USAGE} --auto-accept-agreed [--method majority|staple] (--study UID ... | --all) [--check ITEM ...] [--adjudicator NAME --login ID] ${SIGNING_USAGE} [--sop-dir DIR] [--json]`;
 
 /** The help's account of the reason codes. */
 export const REASON_HELP = `--reason CODE: ${REASON_CODES.join(', ')} (other needs --text TEXT)`;
@@ -43,7 +47,7 @@ export const REASON_HELP = `--reason CODE: ${REASON_CODES.join(', ')} (other nee
 /** The names adjudicate gives the writer of its objects, for writerIdentity's messages. */
 export const ADJUDICATE_WRITER_FLAGS = { name: '--adjudicator', login: '--login' } as const;
 
-const SINGLE = ['--pacs', ...CREDENTIAL_FLAGS, '--accept', '--text', '--adjudicator', '--login', '--sop-dir', '--method'] as const;
+const SINGLE = ['--pacs', ...CREDENTIAL_FLAGS, ...SIGNING_FLAGS, '--accept', '--text', '--adjudicator', '--login', '--sop-dir', '--method'] as const;
 type Single = (typeof SINGLE)[number];
 const REPEATED = ['--study', '--structure', '--reason', '--check'] as const;
 type Repeated = (typeof REPEATED)[number];
@@ -52,9 +56,10 @@ const usage = (message: string) => new UsageError(`${message}; usage: ${ADJUDICA
 
 /**
  * Parses the arguments after `segqc adjudicate`. `--study`, `--structure`, `--reason` and `--check`
- * take one or more values each (a value does not start with --) and may be repeated.
+ * take one or more values each (a value does not start with --) and may be repeated. The token and
+ * signing files are read here; the signer certificate must be valid at `now`.
  */
-export function parseAdjudicateOptions(args: string[], env: NodeJS.ProcessEnv = process.env): AdjudicateOptions {
+export function parseAdjudicateOptions(args: string[], env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): AdjudicateOptions {
   const single = new Map<Single, string>();
   const repeated = new Map<Repeated, string[]>(REPEATED.map((flag) => [flag, []]));
   let auto = false;
@@ -106,6 +111,7 @@ export function parseAdjudicateOptions(args: string[], env: NodeJS.ProcessEnv = 
       ...(single.has('--login') ? { login: single.get('--login')! } : {}),
     },
     sopDir: single.get('--sop-dir') ?? null,
+    signer: reportSignerOfFiles({ certificateFile: single.get('--signing-cert'), keyFile: single.get('--signing-key') }, env, now),
     json,
   };
 }

@@ -3,7 +3,7 @@ import type { AdjudicateCaseResult } from './AdjudicateCaseResult';
 
 /**
  * The line of one case: `<study> adjudicated (<sop>): <structure> <how>, …; reference SEG <uid>,
- * QC report <uid> revising <uid>`, or `<study> skipped: <why>`, or `<study> failed: <why>`;
+ * QC report <uid> [signed <signature uid>] revising <uid>`, or `<study> skipped: <why>`, or `<study> failed: <why>`;
  * cleaned of control characters (labels and names come from the PACS).
  */
 export function caseLine(result: AdjudicateCaseResult): string {
@@ -12,6 +12,7 @@ export function caseLine(result: AdjudicateCaseResult): string {
     const method = s.accepted ? `accepted ${s.accepted.id} (${s.accepted.letter})` : s.method;
     return `${s.reviewLabel} ${method}${s.escalated ? '' : ' (agreed)'}`;
   });
+  const signed = result.signature ? ` signed ${result.signature.uid}` : '';
   const revises = result.revises ? ` revising ${result.revises}` : '';
-  return terminalLines(`${result.studyInstanceUid} adjudicated${result.sop ? ` (${result.sop})` : ''}: ${how.join(', ')}; reference SEG ${result.referenceSeg}, QC report ${result.report}${revises}`);
+  return terminalLines(`${result.studyInstanceUid} adjudicated${result.sop ? ` (${result.sop})` : ''}: ${how.join(', ')}; reference SEG ${result.referenceSeg}, QC report ${result.report}${signed}${revises}`);
 }

@@ -47,7 +47,7 @@ export interface AdjudicateJson {
  */
 export function runAdjudicate(args: string[], out: (text: string) => void, dependencies: AdjudicateDependencies = {}): Promise<number> {
   // A usage error is thrown here, before any request.
-  const options = parseAdjudicateOptions(args, dependencies.env);
+  const options = parseAdjudicateOptions(args, dependencies.env, (dependencies.now ?? (() => new Date()))());
   const library = readSopLibrary(options.sopDir ?? defaultSopDir());
   for (const { file, reason } of library.invalid) (dependencies.progress ?? process.stderr).write(terminalLines(`segqc adjudicate: ${file} is not used: ${reason}`));
   const connection = new PacsConnection(options.credential, { fetch: dependencies.fetch, grant: dependencies.grant });
@@ -64,6 +64,7 @@ async function adjudicateRun(options: AdjudicateOptions, library: SopLibrary, co
     adjudicator,
     checked: options.checked,
     strictChecklist: mode.kind === 'decide',
+    signer: options.signer,
     store: (bytes) => storeInPacs(bytes, { url: options.pacs, credential: options.credential }, connection),
     now: dependencies.now ?? (() => new Date()),
   };
@@ -84,7 +85,7 @@ async function adjudicateRun(options: AdjudicateOptions, library: SopLibrary, co
 
 /** One case; never rejects: what stops it (a refusal of the PACS explained, as the other cases may still go) is its `failed` result, with why. */
 async function adjudicateOne(study: string, options: AdjudicateOptions, library: SopLibrary, connection: PacsConnection, context: SignContext): Promise<AdjudicateCaseResult> {
-  const base: AdjudicateCaseResult = { studyInstanceUid: study, status: 'failed', reason: null, referenceSeg: null, report: null, revises: null, sop: null, annotations: [], structures: [] };
+  const base: AdjudicateCaseResult = { studyInstanceUid: study, status: 'failed', reason: null, referenceSeg: null, report: null, signature: null, revises: null, sop: null, annotations: [], structures: [] };
   const { mode } = options;
   try {
     const inventory = await caseInventory(options.pacs, study, connection.read);

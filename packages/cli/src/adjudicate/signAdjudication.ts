@@ -1,9 +1,11 @@
 import { ANNOTATION_LETTERS, AdjudicationInputError, qcDecisionOf, writeAdjudication, type StructureDecisionInit } from '@segqc/core';
+import type { ReportSigner } from '@segqc/gateway';
 import type { WriterIdentity } from '../auth/writerIdentity';
 import { AdjudicateCaseError } from './AdjudicateCaseError';
 import type { AdjudicateCaseResult } from './AdjudicateCaseResult';
 import type { CaseStructure } from './caseStructures';
 import type { CaseToAdjudicate } from './caseToAdjudicate';
+import { signReportWithKey } from './signReportWithKey';
 
 export interface SignContext {
   adjudicator: WriterIdentity;
@@ -11,6 +13,8 @@ export interface SignContext {
   checked: readonly string[];
   /** An item checked that is no adjudicator item of the case's SOP is refused (one case); otherwise it is for another SOP's cases (a batch). */
   strictChecklist: boolean;
+  /** Signs the VERIFIED report before anything of the case is stored (--signing-key); null: stored unsigned. */
+  signer: ReportSigner | null;
   /** STOW-RS of one Part 10 file. */
   store: (bytes: Uint8Array) => Promise<unknown>;
   now: () => Date;
@@ -20,12 +24,14 @@ export interface SignContext {
  * Writes what the viewer's Sign writes (adjudicateInWorker.ts adjudicateReviewedCase, core
  * writeAdjudication): the ADJUDICATED reference SEG and the VERIFIED QC report by the adjudicator,
  * revising the study's latest QC report, and stores them by STOW-RS, the SEG first (the report
- * refers to it). An adjudication the core refuses (a required checklist item not checked, …) is an
+ * refers to it); with a signer, the report is signed first, so that a signature that cannot be made
+ * stores nothing. An adjudication the core refuses (a required checklist item not checked, …) is an
  * AdjudicateCaseError saying what to give.
  */
 export async function signAdjudication(
   reviewed: CaseToAdjudicate, structures: readonly CaseStructure[], decisions: readonly StructureDecisionInit[], context: SignContext,
 ): Promise<AdjudicateCaseResult> {
+  const now = context.now();
   let written;
   try {
     written = writeAdjudication({
@@ -35,15 +41,16 @@ export async function signAdjudication(
       decisions,
       checklist: checklistOf(reviewed, context),
       adjudicator: context.adjudicator,
-      now: context.now(),
+      now,
       ...(reviewed.latestReport ? { predecessor: reviewed.latestReport.bytes } : {}),
     });
   } catch (error) {
     if (error instanceof AdjudicationInputError) throw new AdjudicateCaseError(`${error.message}${hint(error, reviewed)}`);
     throw error;
   }
+  const signed = context.signer ? signReportWithKey(written.report, context.signer, now) : null;
   await context.store(written.referenceSeg);
-  await context.store(written.report);
+  await context.store(signed?.bytes ?? written.report);
 
   const idOf = (letter: string) => reviewed.annotations[ANNOTATION_LETTERS.indexOf(letter as (typeof ANNOTATION_LETTERS)[number])].ref.id;
   return {
@@ -52,6 +59,7 @@ export async function signAdjudication(
     reason: null,
     referenceSeg: written.referenceSegSopInstanceUid,
     report: written.reportSopInstanceUid,
+    signature: signed?.signature ?? null,
     revises: reviewed.latestReport?.sopInstanceUid ?? null,
     sop: reviewed.sop ? `${reviewed.sop.reference.id}@${reviewed.sop.reference.version}` : null,
     annotations: reviewed.annotations.map(({ ref }) => ref.id),

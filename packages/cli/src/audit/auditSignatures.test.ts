@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceSegSeriesUid, type JournalRecord, type WrittenAdjudication } from '@segqc/core';
+import { referenceSegSeriesUid, sha256Hex, type JournalRecord, type WrittenAdjudication } from '@segqc/core';
 import { demoSigningCertificate, type SigningCertificate } from '@segqc/gateway';
 import { adjudicationBy, auditCase } from '../../../core/src/audit/audit.fixture';
 import { inMemoryPacs, PACS_ROOT, type StoredInstance } from '../../../core/src/audit/inMemoryPacs.fixture';
@@ -133,11 +133,18 @@ describe('against the journal of writes', () => {
     expect(out).toMatch(/: 2 findings \(1 changed, 1 signed-content-changed\)\n$/);
   });
 
-  test('a signature the journal did not record for the report: signature-not-journaled', async () => {
-    const journal = journalOf(stored(), { [okafor.uid]: { ...signedBy, signature: null } });
+  test('a signature added after the gateway stored the report unsigned: signature-not-journaled, beside changed', async () => {
+    const journal = journalOf(stored(), { [okafor.uid]: { ...signedBy, signature: null, sha256: sha256Hex(okafor.unsigned) } });
     const { code, out } = await verify(stored(), '--trust-store', trustStore, ...withJournal(journal));
     expect(code).toBe(1);
     expect(out).toContain(`signature-not-journaled QC report ${okafor.uid}: signature ${okafor.signed.signature.uid} is not the one the journal records for it (stored unsigned, journal record 6)\n`);
+    expect(out).toMatch(/: 2 findings \(1 changed, 1 signature-not-journaled\)\n$/);
+  });
+
+  test('a signature that came in with the report (a key-file batch), which the gateway forwarded as it was: no finding', async () => {
+    const journal = journalOf(stored(), { [okafor.uid]: { ...signedBy, signature: null } });
+    const { code, out } = await verify(stored(), '--trust-store', trustStore, ...withJournal(journal));
+    expect([code, out]).toEqual([0, expect.not.stringContaining('signature-not-journaled')]);
   });
 
   test('a signature made for another user than the verifier: signer-not-observer', async () => {

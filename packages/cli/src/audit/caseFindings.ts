@@ -10,6 +10,6 @@ export function caseFindings(records: CaseRecords, retrieved: RetrievedObjects, 
   return [
     ...verifyCase(records, retrieved),
     ...(journal ? journalFindings(records.studyInstanceUid, journal, retrieved) : []),
-    ...signatureFindings(records, journal),
+    ...signatureFindings(records, journal, retrieved),
   ];
 }

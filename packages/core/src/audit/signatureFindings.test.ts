@@ -64,6 +64,10 @@ test('against the journal: another signature, changed content beyond what was ve
   const stored = report('2.25.1', [SIGNATURE]);
   expect(signatureFindings(caseOf(stored), journal({ sopInstanceUid: '2.25.1' }))).toEqual([]);
   expect(kinds(signatureFindings(caseOf(stored), journal({ sopInstanceUid: '2.25.1', signature: null })))).toEqual([['signature-not-journaled', '2.25.1', '2.25.100']]);
+  // Unless the report is byte for byte what the gateway forwarded: the signature came in with it (a key-file batch), not behind it.
+  const retrieved = (sha256: string) => new Map([['2.25.1', { studyInstanceUid: fixture.studyInstanceUid, seriesInstanceUid: base.seriesInstanceUid, sopInstanceUid: '2.25.1', kind: 'qc-report' as const, sha256 }]]);
+  expect(signatureFindings(caseOf(stored), journal({ sopInstanceUid: '2.25.1', signature: null }), retrieved('b'.repeat(64)))).toEqual([]);
+  expect(kinds(signatureFindings(caseOf(stored), journal({ sopInstanceUid: '2.25.1', signature: null }), retrieved('d'.repeat(64))))).toEqual([['signature-not-journaled', '2.25.1', '2.25.100']]);
   const changed = signatureFindings(caseOf(report('2.25.1', [{ ...SIGNATURE, standardStreamSha256: 'c'.repeat(64) }])), journal({ sopInstanceUid: '2.25.1' }));
   expect(changed).toEqual([expect.objectContaining({ kind: 'signed-content-changed', recordedSha256: 'a'.repeat(64), currentSha256: 'c'.repeat(64) })]);
   // A signature that does not verify is that finding alone: it already says the signed content changed.

@@ -12,7 +12,9 @@
  *   signs are that report's). A copy whose original is neither in the case nor journaled cannot be
  *   told from any other signature that does not verify: it is `signature-invalid`.
  * Against the gateway's journal of writes (the latest record of the report):
- * - a signature other than the one the journal recorded is `signature-not-journaled`;
+ * - a signature other than the one the journal recorded is `signature-not-journaled`, unless the
+ *   report is byte for byte what the journal recorded the gateway forwarding: then it came in with
+ *   the report (a batch signed with a key file, `segqc adjudicate --signing-key`), not behind it;
  * - the journaled signature's standard-stream SHA-256 must be that of the report as retrieved, else —
  *   when the signature itself verifies — `signed-content-changed` (what DCMTK's stream leaves out was
  *   changed: signature/README.md);
@@ -20,11 +22,11 @@
  *   verifier, else `signer-not-observer`.
  * Reports whose signatures were not checked give no finding here.
  */
-import type { CaseRecords, QcReportEvent, ReportSignatureRecord } from './AuditEvent';
+import type { CaseRecords, QcReportEvent, ReportSignatureRecord, RetrievedObjects } from './AuditEvent';
 import type { AuditFinding } from './AuditFinding';
 import type { JournalRecord } from './journalRecords';
 
-export function signatureFindings(records: CaseRecords, journal: readonly JournalRecord[] | null): AuditFinding[] {
+export function signatureFindings(records: CaseRecords, journal: readonly JournalRecord[] | null, retrieved?: RetrievedObjects): AuditFinding[] {
   const reports = records.events.filter((event): event is QcReportEvent & { signatures: ReportSignatureRecord[] } => event.kind === 'qc-report' && event.signatures !== undefined);
   const carriers = new Map<string, string[]>();
   for (const report of reports) for (const signature of report.signatures) if (signature.uid !== undefined) carriers.set(signature.uid, [...(carriers.get(signature.uid) ?? []), report.sopInstanceUid]);
@@ -42,6 +44,7 @@ export function signatureFindings(records: CaseRecords, journal: readonly Journa
       findings.push({ kind, studyInstanceUid: records.studyInstanceUid, sopInstanceUid: uid, object: 'QC report', referencedBy: [], message, ...more });
     const record = latest.get(uid);
     const journaled = record?.signature ?? undefined;
+    const asForwarded = record !== undefined && retrieved?.get(uid)?.sha256 === record.sha256;
 
     if (report.signatures.length === 0) {
       if (report.verification?.authentication) {
@@ -63,6 +66,7 @@ export function signatureFindings(records: CaseRecords, journal: readonly Journa
       if (signature.status === 'untrusted') finding('signature-untrusted', `QC report ${uid}: signature ${signatureUid} is not trusted: ${signature.reason}`, naming);
       if (!record) continue; // unjournaled: journalFindings says so
       if (journaled === undefined || journaled.uid !== signature.uid) {
+        if (asForwarded) continue;
         finding('signature-not-journaled', `QC report ${uid}: signature ${signatureUid} is not the one the journal records for it (${journaled ? `signature ${journaled.uid}` : 'stored unsigned'}, journal record ${record.seq})`, naming);
         continue;
       }

@@ -21,7 +21,7 @@ export interface DemoReferencePlan {
   /** When the adjudication was signed: content date and time of the SEG and the report, and the report's verification. */
   ContentDate: string;
   ContentTime: string;
-  /** The adjudicator, self-declared like everyone in the demo (no sign-in records an issuer and subject). */
+  /** The adjudicator: self-declared like everyone in the demo, unless `npm start` with sign-in has her signed in (generateDemoFiles). */
   adjudicator: { name: string; login: string };
   sourceSeriesInstanceUID: string;
   /** The verified QC report (TID 1500 SR) that records the decisions and judges the reference with the annotations. */

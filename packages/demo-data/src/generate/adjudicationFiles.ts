@@ -5,10 +5,13 @@
  * CT SOP (reviewCase) escalated the structure and, when it did, why — for the nodules a missed or a
  * false nodule when an annotator missed or added one, otherwise (and for the lungs) a boundary
  * disagreement. The SOP Instance UIDs and the time come from the plan, so every run writes the same bytes.
- * The demo has no sign-in: the adjudicator, like every person of the cohort, is self-declared.
+ * Without sign-in the adjudicator, like every person of the cohort, is self-declared; `npm start`
+ * with sign-in has her authenticated (`adjudicatorAuthentication`, recorded in both objects) and then
+ * signs the report for her (packages/server). Only headers change: the reference SEG's Pixel Data,
+ * whose SHA-256 the report records, is the same either way.
  */
 import {
-  describeJudgedSeg, gridFromSourceImages, readSegmentation, reviewCase, writeAdjudication,
+  describeJudgedSeg, type AuthenticatedIdentity, gridFromSourceImages, readSegmentation, reviewCase, writeAdjudication,
   type JudgedSegmentation, type QcReasonInit, type SegmentDescriptionInit, type SourceImage, type StructureDecisionInit,
 } from '@segqc/core';
 import type { LesionDetection } from '../annotation/annotateChest';
@@ -28,6 +31,8 @@ export interface AdjudicatedCase {
   truth: Uint8Array;
   segments: readonly SegmentDescriptionInit[];
   lesionSegmentNumber: number;
+  /** The adjudicator's sign-in (issuer and subject); absent: self-declared. */
+  adjudicatorAuthentication?: AuthenticatedIdentity;
 }
 
 export function adjudicationFiles(input: AdjudicatedCase): { referenceSeg: Uint8Array; report: Uint8Array } {
@@ -55,7 +60,10 @@ export function adjudicationFiles(input: AdjudicatedCase): { referenceSeg: Uint8
     sop,
     decisions,
     checklist: sop.checklist.filter((item) => item.role === 'adjudicator').map((item) => ({ itemId: item.id, checked: true })),
-    adjudicator: { name: plan.adjudicator.name, login: plan.adjudicator.login, organization: DEMO_INSTITUTION },
+    adjudicator: {
+      name: plan.adjudicator.name, login: plan.adjudicator.login, organization: DEMO_INSTITUTION,
+      ...(input.adjudicatorAuthentication ? { authentication: input.adjudicatorAuthentication } : {}),
+    },
     now: localDateTime(plan.ContentDate, plan.ContentTime),
     uids: { referenceSeg: plan.SOPInstanceUID, report: plan.report.SOPInstanceUID },
   });

@@ -5,7 +5,7 @@
  * adjudication (in folders of their own, `reference/` and `sr/`, so readers of `seg/` see the
  * annotations only).
  */
-import { buildBinarySeg, writePart10, type SourceImage } from '@segqc/core';
+import { buildBinarySeg, writePart10, type AuthenticatedIdentity, type SourceImage } from '@segqc/core';
 import type { DemoCasePlan, DemoSegPlan } from '../cohort/cohort';
 import { DEMO_INSTITUTION } from '../cohort/annotators';
 import { SEG_EQUIPMENT } from '../cohort/demoEquipment';
@@ -14,8 +14,15 @@ import { caseModel, type CaseModel, type SegAnnotation } from './caseModel';
 import { adjudicationFiles } from './adjudicationFiles';
 import type { DemoCase, DemoFile, DemoReference, DemoSeg } from './manifestTypes';
 
-/** Yields the case's files; `onCase` receives its manifest entry after the last file. */
-export function* caseFiles(plan: DemoCasePlan, onCase?: (demoCase: DemoCase) => void): Generator<DemoFile> {
+export interface CaseFilesOptions {
+  /** Receives the case's manifest entry after the last file. */
+  onCase?: (demoCase: DemoCase) => void;
+  /** The adjudicator's sign-in, recorded in the adjudication's objects; absent: self-declared. */
+  adjudicatorAuthentication?: AuthenticatedIdentity;
+}
+
+/** Yields the case's files. */
+export function* caseFiles(plan: DemoCasePlan, options: CaseFilesOptions = {}): Generator<DemoFile> {
   const model = caseModel(plan, { withImages: true });
   const sources = new Map<string, SourceImage[]>();
   for (const { folder, slice, dataset } of model.imageDatasets()) {
@@ -43,11 +50,12 @@ export function* caseFiles(plan: DemoCasePlan, onCase?: (demoCase: DemoCase) => 
       truth: model.truth().labels,
       segments: model.segments,
       lesionSegmentNumber: model.lesionSegmentNumber,
+      ...(options.adjudicatorAuthentication ? { adjudicatorAuthentication: options.adjudicatorAuthentication } : {}),
     });
     yield { path: reference.path, bytes: files.referenceSeg };
     yield { path: reference.report.path, bytes: files.report };
   }
-  onCase?.(caseEntry(model, segs));
+  options.onCase?.(caseEntry(model, segs));
 }
 
 function sourceImagesOf(sources: Map<string, SourceImage[]>, seriesInstanceUid: string, path: string): SourceImage[] {

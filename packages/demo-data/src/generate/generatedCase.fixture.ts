@@ -13,7 +13,7 @@ export interface GeneratedCase {
 export function generateCase(caseId: string): GeneratedCase {
   const files = new Map<string, Uint8Array>();
   let manifest: DemoCase | undefined;
-  for (const file of caseFiles(demoCohort({ cases: [caseId] })[0], (c) => (manifest = c))) files.set(file.path, file.bytes);
+  for (const file of caseFiles(demoCohort({ cases: [caseId] })[0], { onCase: (c) => (manifest = c) })) files.set(file.path, file.bytes);
   if (!manifest) throw new Error('no manifest entry');
   return { files, manifest };
 }

@@ -19,7 +19,7 @@ export function writeDemoCohort(dir: string, options: DemoOptions & { onFile?: (
   let files = 0;
   let bytes = 0;
   for (const plan of demoCohort(options)) {
-    for (const file of caseFiles(plan, (demoCase) => cases.push(demoCase))) {
+    for (const file of caseFiles(plan, { onCase: (demoCase) => cases.push(demoCase) })) {
       const target = join(dir, file.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.bytes);
