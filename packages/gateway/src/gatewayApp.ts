@@ -103,7 +103,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Fastify
   await registerSecurityHeaders(app, contentSecurityPolicy({ inlineScripts: options.inlineScripts ?? [], reportPath: CSP_REPORT_PATH, connectSources: options.connectSources }));
   await app.register(cspReports, { prefix: CSP_REPORT_PATH, onViolation: options.onCspViolation ?? logCspViolation });
   if (options.accessTokens) await app.register(sessionRoute, { prefix: SESSION_PATH, accessTokens: options.accessTokens });
-  if (options.caseStore) await app.register(programmeCasesRoute, { prefix: PROGRAMME_CASES_PATH, store: options.caseStore, ...(options.accessTokens ? { accessTokens: options.accessTokens } : {}) });
+  await app.register(programmeCasesRoute, { prefix: PROGRAMME_CASES_PATH, ...(options.caseStore ? { store: options.caseStore } : {}), ...(options.accessTokens ? { accessTokens: options.accessTokens } : {}) });
   await app.register(dicomwebGateway, {
     prefix: DICOMWEB_PREFIX,
     upstream: options.upstream,

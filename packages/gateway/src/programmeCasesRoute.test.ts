@@ -67,6 +67,14 @@ test.each([
   expect(await cases(token)).toEqual({ status, body: { error, message: expect.any(String) } });
 });
 
+test('a gateway that keeps no store answers that nothing was synced, not the viewer\'s page', async () => {
+  const app = await createGatewayApp({ upstream: new URL('http://127.0.0.1:9/dicom-web'), keepHostHeader: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  started.push(app);
+  const answer = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/segqc/api/cases`);
+  expect([answer.status, await answer.json()]).toEqual([200, { sync: null, cases: [] }]);
+});
+
 test('it only reads', async () => {
   expect((await cases('reviewer', true, 'POST')).status).toBe(404);
 });

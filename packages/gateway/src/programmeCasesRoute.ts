@@ -12,10 +12,16 @@ export const PROGRAMME_CASES_PATH = '/segqc/api/cases';
  * `GET /segqc/api/cases`: every case of the programme's case store (its overview row and triage)
  * and how the last sync went, for the QC overview, read in one answer instead of the whole PACS.
  * With sign-in, only a user who may read everything (reviewer, adjudicator, QA lead) gets it: the
- * triage names every annotator and their agreement, which blinding keeps from annotators.
+ * triage names every annotator and their agreement, which blinding keeps from annotators. A gateway
+ * that keeps no store answers that nothing was ever synced (not the viewer's page, which a
+ * single-page app serves for any other path; not a 404, which browsers log as an error on every
+ * visit): the overview then reads the PACS itself.
  */
-export const programmeCasesRoute: FastifyPluginAsync<{ store: DirectoryCaseStore; accessTokens?: AccessTokenVerifier }> = async (app, options) => {
+export const programmeCasesRoute: FastifyPluginAsync<{ store?: DirectoryCaseStore; accessTokens?: AccessTokenVerifier }> = async (app, options) => {
   app.get('/', async (request, reply) => {
+    const { store } = options;
+    // Nothing kept, nothing to guard: every user's overview reads the PACS through the usual policy.
+    if (!store) return reply.header('cache-control', 'no-store').send({ sync: null, cases: [] } satisfies ProgrammeCases);
     if (options.accessTokens) {
       let roles;
       try {
@@ -27,7 +33,7 @@ export const programmeCasesRoute: FastifyPluginAsync<{ store: DirectoryCaseStore
       if (roles.length === 0) return sendGatewayError(reply, 403, 'no-role', 'the signed-in user has no SegQC role');
       if (permissionsOf(roles).reads !== 'everything') return sendGatewayError(reply, 403, 'blinded', 'the programme\'s cases name every annotator\'s agreement: they are for reviewers, adjudicators and QA leads');
     }
-    const cases = (await options.store.allRows()).map(({ summary, triage, computedAt }) => ({ summary, triage, computedAt }));
-    return reply.header('cache-control', 'no-store').send({ sync: options.store.sync(), cases } satisfies ProgrammeCases);
+    const cases = (await store.allRows()).map(({ summary, triage, computedAt }) => ({ summary, triage, computedAt }));
+    return reply.header('cache-control', 'no-store').send({ sync: store.sync(), cases } satisfies ProgrammeCases);
   });
 };
