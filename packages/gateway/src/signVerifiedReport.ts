@@ -33,9 +33,18 @@ export interface SignedReport {
   signature: JournalSignature;
 }
 
-/** `bytes` (a VERIFIED QC report of `user`, whose login storePolicy and freshLogin accepted) signed at `now`. */
+/** A report signed by whoever holds the key (a key file's batch), with what the journal would record but the sign-in. */
+export type KeySignedReport = Omit<SignedReport, 'signature'> & { signature: Omit<JournalSignature, 'authenticatedAt'> };
+
+/** `bytes` (a VERIFIED QC report of `user`, whose login storePolicy and freshLogin accepted) signed at `now`, resting on the user's sign-in. */
 export function signVerifiedReport(bytes: Uint8Array, signer: ReportSigner, user: TokenIdentity, now: Date, where: string): SignedReport {
   if (!user.authTime) throw new Error('signVerifiedReport needs the time of the sign-in it rests on');
+  const signed = signReport(bytes, signer, now, where);
+  return { ...signed, signature: { ...signed.signature, authenticatedAt: user.authTime.toISOString() } };
+}
+
+/** `bytes` (a VERIFIED QC report) signed with the signer at `now`: the signature itself, whoever it is made for. */
+export function signReport(bytes: Uint8Array, signer: ReportSigner, now: Date, where: string): KeySignedReport {
   if (now < signer.validFrom || now > signer.validTo) {
     throw new ReportSigningError(`the site's signer certificate is not valid now (valid ${signer.validFrom.toISOString()} to ${signer.validTo.toISOString()})`);
   }
@@ -73,7 +82,6 @@ export function signVerifiedReport(bytes: Uint8Array, signer: ReportSigner, user
       uid: String(signatureItem['DigitalSignatureUID']),
       purpose: SIGNATURE_PURPOSES.verification.CodeValue,
       signedAt: String(signatureItem['DigitalSignatureDateTime']),
-      authenticatedAt: user.authTime.toISOString(),
       standardStreamSha256: sha256Hex(macStream(signedBytes, signedTags, 'standard')),
     },
   };

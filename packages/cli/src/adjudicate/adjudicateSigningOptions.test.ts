@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { demoSigningCertificate, type SigningCertificate } from '@segqc/gateway';
 import { CredentialError } from '../auth/CredentialError';
 import { run } from '../main';
-import { usageErrorOf } from '../usageErrorOf.fixture';
+import { errorMessageOf, usageErrorOf } from '../usageErrorOf.fixture';
 import { parseAdjudicateOptions } from './adjudicateOptions';
 
 // Why: `segqc adjudicate --signing-cert --signing-key` signs VERIFIED reports unattended with a key
@@ -69,21 +69,11 @@ test('--signing-cert or --signing-key without a value, or twice: a usage error',
   expect(usageErrorOf(() => parse([...flags(signer.files.signerCertificate, signer.files.signerKey), '--signing-key', signer.files.signerKey]))).toBe('--signing-key is given twice');
 });
 
-/** The message of the CredentialError `parse` throws. */
-function credentialErrorOf(parse: () => unknown): string {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof CredentialError) return error.message;
-    throw error;
-  }
-  throw new Error('no CredentialError');
-}
 
 test('a key file group or others can read is refused, named as it was given (flag or variable)', () => {
-  expect(credentialErrorOf(() => parse(flags(signer.files.signerCertificate, openKey))))
+  expect(errorMessageOf(() => parse(flags(signer.files.signerCertificate, openKey)), CredentialError))
     .toBe(`--signing-key ${openKey}: permissions 0644 are too open, other users have access to it; chmod 600 ${openKey}`);
-  expect(credentialErrorOf(() => parse([], { SEGQC_SIGNING_CERT_FILE: signer.files.signerCertificate, SEGQC_SIGNING_KEY_FILE: openKey })))
+  expect(errorMessageOf(() => parse([], { SEGQC_SIGNING_CERT_FILE: signer.files.signerCertificate, SEGQC_SIGNING_KEY_FILE: openKey }), CredentialError))
     .toBe(`SEGQC_SIGNING_KEY_FILE ${openKey}: permissions 0644 are too open, other users have access to it; chmod 600 ${openKey}`);
 });
 

@@ -1,4 +1,4 @@
-import { signVerifiedReport, type ReportSigner } from '@segqc/gateway';
+import { signReport, type ReportSigner } from '@segqc/gateway';
 
 export interface KeySignedReport {
   /** The Part 10 bytes with the signature, as stored. */
@@ -18,13 +18,11 @@ export interface KeySignature {
  * The VERIFIED QC report `bytes` signed with the key file's signer at `now`, exactly as the gateway
  * signs for a signed-in user (its signVerifiedReport: PS3.15 C.4 Structured Report profile, purpose
  * Verification Signature, SHA-256, DCMTK 3.6.7's stream, the certificate in the object, nothing else
- * of the report changed). A certificate that stopped being valid during a batch fails the case
- * (ReportSigningError) before its SEG is stored.
+ * of the report changed; its signReport, which rests on holding the key, not on a sign-in). A
+ * certificate that stopped being valid during a batch fails the case (ReportSigningError) before its
+ * SEG is stored.
  */
 export function signReportWithKey(bytes: Uint8Array, signer: ReportSigner, now: Date): KeySignedReport {
-  // signVerifiedReport reads of the user only the time of the sign-in the signature rests on, for
-  // the gateway's journal; a key file's signature rests on holding the key, now, and has no journal.
-  const keyHolder = { issuer: '', subject: '', roles: [], authTime: now };
-  const signed = signVerifiedReport(bytes, signer, keyHolder, now, 'the VERIFIED QC report');
+  const signed = signReport(bytes, signer, now, 'the VERIFIED QC report');
   return { bytes: signed.bytes, signature: { uid: signed.signature.uid, standardStreamSha256: signed.signature.standardStreamSha256 } };
 }
