@@ -13,9 +13,9 @@ const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inh
 // The tests are type-checked too (tsc -b leaves them out of the packages' builds).
 if (run('npm', ['run', 'build', '--silent']) !== 0 || run('npx', ['tsc', '-p', 'tsconfig.tests.json']) !== 0) process.exit(1);
 
-const { ensureDebianPackages, ORTHANC, CHROMIUM, DICOM_VALIDATORS, StartupError } = createRequire(import.meta.url)(join(root, 'packages/server/dist/index.js'));
+const { ensureDebianPackages, ORTHANC, CHROMIUM, DICOM_VALIDATORS, OPENSSL, StartupError } = createRequire(import.meta.url)(join(root, 'packages/server/dist/index.js'));
 try {
-  ensureDebianPackages([ORTHANC, CHROMIUM, DICOM_VALIDATORS]);
+  ensureDebianPackages([ORTHANC, CHROMIUM, DICOM_VALIDATORS, OPENSSL]);
 } catch (error) {
   console.error(error instanceof StartupError ? `segqc: ${error.message}` : error);
   process.exit(1);

@@ -58,6 +58,13 @@ export const CHROMIUM: SystemRequirement = {
   files: ['/usr/bin/chromium'],
 };
 
+/** node:crypto cannot issue X.509 certificates: the demo signer's CA and certificate are made with the openssl command. */
+export const OPENSSL: SystemRequirement = {
+  purpose: 'the demo signer certificate (SEGQC_AUTH=demo)',
+  packages: ['openssl'],
+  files: ['/usr/bin/openssl'],
+};
+
 export const DICOM_VALIDATORS: SystemRequirement = {
   purpose: 'the independent DICOM validators',
   packages: ['dicom3tools', 'dcmtk', 'pixelmed-apps', 'default-jre-headless'],

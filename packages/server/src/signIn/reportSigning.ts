@@ -6,6 +6,7 @@
  * gateway signs only for a signed-in user).
  */
 import { GatewayConfigError, demoSigningCertificate, maxAuthAgeOf, signingSettingsOf, type ReportSigningSettings } from '@segqc/gateway';
+import { OPENSSL, ensureDebianPackages } from '../debianPackages';
 import { StartupError } from '../startupError';
 import type { SignInChoice } from './signInEnvironment';
 
@@ -18,6 +19,7 @@ export interface ReportSigning {
 export function reportSigningOf(auth: SignInChoice, env: NodeJS.ProcessEnv, demoSigningDir: string): ReportSigning | undefined {
   if (auth.kind === 'none') return undefined;
   if (auth.kind === 'demo') {
+    ensureDebianPackages([OPENSSL]);
     let demo;
     try {
       demo = demoSigningCertificate(demoSigningDir, 'SegQC demo signer');
