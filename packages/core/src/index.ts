@@ -373,5 +373,6 @@ export {
 export { dataElementsStream, signatureItemStream, fullMacStream, isSignable, isSignableTag, type MacStreamVariant } from './signature/macStream';
 export { dcmtkMacStream, DCMTK_MAC_BUFFER_SIZE } from './signature/dcmtkMacStream';
 export { parseExplicitLittle, rawDatasetOfPart10, encodeNaturalDataset, tagString, type RawElement } from './signature/rawDataset';
+export { signPart10, type SignedPart10 } from './signature/signPart10';
 export { profileTags, profileRequiredTags, tagOf, keywordOf, type SignatureProfileName } from './signature/signatureProfiles';
 export { SIGNATURE_PURPOSES, type SignaturePurpose } from './signature/signaturePurpose';

@@ -1,6 +1,6 @@
 // DICOM Digital Signatures that DCMTK's dcmsign (3.6.7) verifies: a VERIFIED SegQC report signed
 // under the SR RSA profile (PS3.15 C.4, Verification Signature) and the ADJUDICATED reference SEG
-// under the Authorization RSA profile (C.3), both written with writePart10; dcmsign and
+// under the Authorization RSA profile (C.3) as the gateway signs it; dcmsign and
 // verifyDatasetSignatures agree they verify, and agree again when one byte of a signed value is
 // flipped (both fail) or one of an unsigned value (both pass). And the other way round: a
 // signature dcmsign makes is verified by verifyDatasetSignatures, and its MAC byte stream (dcmsign
@@ -16,6 +16,8 @@ import {
 import { demoAdjudication } from '../../core/src/adjudication/adjudication.fixture';
 import { writeAdjudication } from '../../core/src/adjudication/writeAdjudication';
 import { demoSigningCertificate, nodeSigner, nodeVerifier, type SigningCertificate } from './dicomSignature';
+import { reportSignerOf } from './reportSigner';
+import { signStoredObject } from './signStoredObject';
 
 jest.setTimeout(180_000);
 
@@ -174,18 +176,12 @@ describe('demoSigningCertificate', () => {
   });
 });
 
-(haveDcmsign ? describe : describe.skip)('a signed ADJUDICATED reference SEG', () => {
+(haveDcmsign ? describe : describe.skip)('an ADJUDICATED reference SEG as the gateway signs it (signStoredObject)', () => {
   let bytes: Uint8Array;
 
   beforeAll(() => {
-    const signed = signDataset(referenceSeg, {
-      profile: 'authorization',
-      purpose: SIGNATURE_PURPOSES.author,
-      certificateDer: signer.certificateDer,
-      sign: nodeSigner(signer.privateKeyPem),
-      now: new Date(),
-    });
-    bytes = writePart10(signed);
+    const site = reportSignerOf({ certificatePem: signer.certificatePem, privateKeyPem: signer.privateKeyPem });
+    bytes = signStoredObject(writePart10(referenceSeg), 'adjudicated-seg', site, new Date(Math.max(Date.now(), site.validFrom.getTime())), 'part 1').bytes;
   });
 
   it('is verified by dcmsign, Authorization RSA signature profile required, and by verifyDatasetSignatures', () => {
@@ -193,7 +189,7 @@ describe('demoSigningCertificate', () => {
     expect(dcmsign.output).toMatch(/Signature Verification\s*:\s*OK/);
     expect(dcmsign.status).toBe(0);
     const [check] = verifyDatasetSignatures(bytes, verifier());
-    expect(check).toMatchObject({ valid: true, purpose: SIGNATURE_PURPOSES.author });
+    expect(check).toMatchObject({ valid: true, purpose: SIGNATURE_PURPOSES.verification });
     expect(check.keywordsSigned).toEqual(expect.arrayContaining(['PixelData', 'SegmentSequence', 'SharedFunctionalGroupsSequence', 'PerFrameFunctionalGroupsSequence', 'ContentLabel', 'ContentCreatorName', 'FrameOfReferenceUID', 'ReferencedSeriesSequence']));
   });
 

@@ -3,7 +3,7 @@ import { resendOnStaleConnection } from './resendOnStaleConnection';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_DICOM_JSON_BYTES, type DicomJsonDataset, type JournalSignature } from '@segqc/core';
+import { MAX_DICOM_JSON_BYTES, MultipartParseError, type DicomJsonDataset } from '@segqc/core';
 import { blindedAnswer, blindedRead, type BlindedRequest } from './blinding';
 import { DICOMWEB_ROUTES, type DicomwebRoute } from './dicomwebRoutes';
 import { invalidDicomwebParam } from './dicomwebParams';
@@ -15,8 +15,9 @@ import { bodyTooLargeCause, limitedBody } from './limitedBody';
 import { permissionsOf } from './rolePolicy';
 import { SeriesIndex } from './seriesIndex';
 import type { ReportSigner } from './reportSigner';
-import { ReportSigningError } from './signVerifiedReport';
+import { ReportSigningError } from './signStoredObject';
 import { StepUpRequired, signedStoreBody } from './signedStoreBody';
+import { forwardedBody, storeBodyOf, type StoreBody } from './storeBody';
 import { checkStoreBody } from './storePolicy';
 import { StoreRefusal } from './storeRefusal';
 import { QueryParameterError, upstreamQuery } from './upstreamQuery';
@@ -163,10 +164,11 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
   }
 
   /**
-   * A STOW-RS request read whole: with sign-in, checked against the role policy (storePolicy.ts) —
-   * a SEG in it that names no creator is sent with the user recorded as its creator — and, with a
-   * signer, its VERIFIED reports signed for the user after a fresh login (signedStoreBody.ts); with a
-   * journal, each object recorded (with the signature added to it) once the PACS has accepted it.
+   * A STOW-RS request read whole, and its parts once (storeBody.ts): with sign-in, checked against
+   * the role policy (storePolicy.ts) — a SEG in it that names no creator is sent with the user
+   * recorded as its creator — and, with a signer, its VERIFIED reports and reference SEGs signed for
+   * the user after a fresh login (signedStoreBody.ts); with a journal, each object recorded (with
+   * the signature added to it) once the PACS has accepted it.
    */
   async function store(request: FastifyRequest, reply: FastifyReply, query: string, user: TokenIdentity | undefined): Promise<FastifyReply> {
     let body: Buffer;
@@ -177,25 +179,25 @@ export const dicomwebGateway: FastifyPluginAsync<DicomwebGatewayOptions> = async
       throw error;
     }
     const contentType = header(request, 'content-type')!;
+    let parsed: StoreBody | undefined;
     let sent: Uint8Array = body;
-    let signatures: ReadonlyMap<string, JournalSignature> = new Map();
-    if (user) {
-      try {
-        sent = checkStoreBody(body, contentType, user, header(request, 'host')!);
-        if (options.signer) ({ body: sent, signatures } = signedStoreBody(sent, contentType, options.signer, user, new Date()));
-      } catch (error) {
-        if (error instanceof StepUpRequired) return sendStepUpChallenge(reply, error.message, error.maxAgeSeconds);
-        if (error instanceof ReportSigningError) return sendGatewayError(reply, 500, 'signing-failed', `the gateway could not sign: ${error.message}; tell the site administrator`);
-        if (!(error instanceof StoreRefusal)) throw error;
-        return sendGatewayError(reply, error.status, error.status === 403 ? 'store-refused' : 'bad-request', error.message);
+    try {
+      parsed = storeBodyOf(body, contentType);
+      if (user) {
+        parsed = checkStoreBody(parsed, user, header(request, 'host')!);
+        if (options.signer) parsed = signedStoreBody(parsed, options.signer, user, new Date());
+        sent = forwardedBody(parsed);
       }
+    } catch (error) {
+      // Without sign-in the body goes to the PACS as it came, which answers what it makes of it.
+      if (error instanceof MultipartParseError && !user) parsed = undefined;
+      else if (error instanceof MultipartParseError) return sendGatewayError(reply, 400, 'bad-request', `the STOW-RS body is not multipart/related: ${error.message}`);
+      else if (error instanceof StepUpRequired) return sendStepUpChallenge(reply, error.message, error.maxAgeSeconds);
+      else if (error instanceof ReportSigningError) return sendGatewayError(reply, 500, 'signing-failed', `the gateway could not sign: ${error.message}; tell the site administrator`);
+      else if (error instanceof StoreRefusal) return sendGatewayError(reply, error.status, error.status === 403 ? 'store-refused' : 'bad-request', error.message);
+      else throw error;
     }
-    const journaled = options.journal
-      ? journalEntriesOf(sent, contentType, user).map((entry) => {
-        const signature = signatures.get(entry.sopInstanceUid);
-        return signature ? { ...entry, signature } : entry;
-      })
-      : undefined;
+    const journaled = options.journal ? (parsed ? journalEntriesOf(parsed, user) : []) : undefined;
     return forward(request, reply, query, { body: Buffer.from(sent.buffer, sent.byteOffset, sent.byteLength), contentType, ...(journaled ? { journaled } : {}) });
   }
 

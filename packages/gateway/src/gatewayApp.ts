@@ -50,8 +50,8 @@ export interface GatewayOptions {
   /** Each CSP violation a browser reports; default: one line on stderr. */
   onCspViolation?: (violation: CspViolation) => void;
   /**
-   * With sign-in, every VERIFIED QC report stored is signed for the signed-in user with this
-   * certificate and key (a DICOM Digital Signature, signVerifiedReport.ts), and refused (401, RFC 9470
+   * With sign-in, every VERIFIED QC report and reference SEG stored is signed for the signed-in user with this
+   * certificate and key (a DICOM Digital Signature, signStoredObject.ts), and refused (401, RFC 9470
    * step-up) unless they signed in within maxAuthAgeSeconds. Without it, reports are stored as sent.
    */
   signing?: ReportSigningSettings;

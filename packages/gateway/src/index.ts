@@ -16,4 +16,4 @@ export { nodeSigner, nodeVerifier, demoSigningCertificate, type NodeVerifierOpti
 export { reportSignerOf, signingStartupLine, type ReportSigner, type ReportSigningSettings } from './reportSigner';
 export { maxAuthAgeOf, signingSettingsOf } from './signingEnvironment';
 export { DEFAULT_MAX_AUTH_AGE_SECONDS } from './freshLogin';
-export { signReport, signVerifiedReport, ReportSigningError, type KeySignedReport, type SignedReport } from './signVerifiedReport';
+export { signStoredObject, signStoredObjectForUser, ReportSigningError, type KeySignedObject, type SignedObject, type SignedObjectKind } from './signStoredObject';

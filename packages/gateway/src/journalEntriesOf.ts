@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { firstText, parseMultipartRelated, readPart10, type JournalEntry, type NaturalDataset } from '@segqc/core';
+import { firstText, readPart10, type JournalEntry, type NaturalDataset } from '@segqc/core';
 import type { TokenIdentity } from './accessTokens';
-
+import type { StoreBody } from './storeBody';
 
 /** What the journal will say of each object of a STOW body, but for when and the PACS's answer. */
 export type PendingEntry = Omit<JournalEntry, 'at' | 'pacsStatus'>;
@@ -9,19 +9,18 @@ export type PendingEntry = Omit<JournalEntry, 'at' | 'pacsStatus'>;
 const text = (dataset: NaturalDataset, keyword: string): string => firstText(dataset[keyword]) ?? '';
 
 /**
- * One entry per DICOM part of the body as it goes to the PACS (after stampCreator), with the user
- * who sent it (null fields without sign-in). A part that is no readable DICOM is not an object the
- * PACS can store, and has no entry; the policy (storePolicy.ts) refuses it before this when users sign in.
+ * One entry per DICOM part of the body as it goes to the PACS (stamped, signed), with the user who
+ * sent it (null fields without sign-in) and the signature the gateway added. A part that is no
+ * readable DICOM is not an object the PACS can store, and has no entry; the policy (storePolicy.ts)
+ * refuses it before this when users sign in.
  */
-export function journalEntriesOf(body: Uint8Array, contentType: string, user: TokenIdentity | undefined): PendingEntry[] {
-  let parts;
-  try {
-    parts = parseMultipartRelated(body, contentType);
-  } catch {
-    return [];
-  }
+export function journalEntriesOf(store: StoreBody, user: TokenIdentity | undefined): PendingEntry[] {
   const author: JournalAuthor = { issuer: user?.issuer ?? null, subject: user?.subject ?? null, login: user?.login ?? null, roles: user?.roles ?? [] };
-  return parts.flatMap((part) => journalEntryOf(part.body, author) ?? []);
+  return store.parts.flatMap(({ header, bytes, signature }) => {
+    if (!header) return [];
+    const entry = entryOf(header, bytes, author);
+    return [signature ? { ...entry, signature } : entry];
+  });
 }
 
 /** Who wrote, as the journal records them. */
@@ -35,12 +34,16 @@ export function journalEntryOf(bytes: Uint8Array, author: JournalAuthor): Pendin
   } catch {
     return null;
   }
+  return entryOf(dataset, bytes, author);
+}
+
+function entryOf(header: NaturalDataset, bytes: Uint8Array, author: JournalAuthor): PendingEntry {
   return {
     ...author,
-    studyInstanceUid: text(dataset, 'StudyInstanceUID'),
-    seriesInstanceUid: text(dataset, 'SeriesInstanceUID'),
-    sopInstanceUid: text(dataset, 'SOPInstanceUID'),
-    sopClassUid: text(dataset, 'SOPClassUID'),
+    studyInstanceUid: text(header, 'StudyInstanceUID'),
+    seriesInstanceUid: text(header, 'SeriesInstanceUID'),
+    sopInstanceUid: text(header, 'SOPInstanceUID'),
+    sopClassUid: text(header, 'SOPClassUID'),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }

@@ -11,6 +11,7 @@ import {
 import { fixtureInput, syntheticSeries } from '../../core/src/seg/syntheticSource.fixture';
 import { asLabelMap, fixtureSeg, RLE_LOSSLESS, withRleFrames, writeDataset } from '../../core/src/seg/read/segVariants.fixture';
 import type { TokenIdentity } from './accessTokens';
+import { forwardedBody, storeBodyOf } from './storeBody';
 import { checkStoreBody } from './storePolicy';
 import { StoreRefusal } from './storeRefusal';
 
@@ -18,6 +19,9 @@ const ISSUER = 'https://login.hospital.example/realms/radiology';
 const annotator: TokenIdentity = { issuer: ISSUER, subject: 'sub-of-tnguyen', login: 'tnguyen', personName: 'Nguyen^Thu', roles: ['annotator'] };
 const HOST = 'viewer.hospital.example';
 const series = syntheticSeries();
+
+/** The body as the gateway forwards it once the policy accepted it for `user`. */
+const forwardedStoreBody = (sent: Uint8Array, user: TokenIdentity, host: string): Uint8Array => forwardedBody(checkStoreBody(storeBodyOf(sent, CONTENT_TYPE), user, host));
 
 /** The fixture SEG as `changes` make it, e.g. as OHIF's export leaves it (no creator, label SEGMENTATION). */
 function seg(name: string, changes: (dataset: NaturalDataset) => NaturalDataset, authentication?: AuthenticatedIdentity): Uint8Array {
@@ -72,7 +76,7 @@ const ohif = seg('ohif', ohifStyle);
 
 describe("an annotator stores their own SEG and an OHIF-style SEG (label SEGMENTATION, no creator) in one body", () => {
   const sent = body([own, ohif]);
-  const forwarded = checkStoreBody(sent, CONTENT_TYPE, annotator, HOST);
+  const forwarded = forwardedStoreBody(sent, annotator, HOST);
   const [ownPart, ohifPart] = parseMultipartRelated(forwarded, CONTENT_TYPE);
 
   it('the OHIF-style SEG is forwarded naming the annotator as its authenticated creator', () => {
@@ -103,7 +107,7 @@ test('an RLE Lossless LABELMAP SEG of OHIF\'s kind is stamped, its Pixel Data ke
   const fixture = fixtureSeg({ name: 'store-policy-rle' });
   const { dataset, frames } = asLabelMap(fixture, 8);
   const rle = writeDataset(ohifStyle(withRleFrames(dataset, frames, 1)), RLE_LOSSLESS);
-  const [part] = parseMultipartRelated(checkStoreBody(body([rle]), CONTENT_TYPE, annotator, HOST), CONTENT_TYPE);
+  const [part] = parseMultipartRelated(forwardedStoreBody(body([rle]), annotator, HOST), CONTENT_TYPE);
   expect(readPart10(part!.body, { untilPixelData: true }).meta['TransferSyntaxUID']).toBe(RLE_LOSSLESS);
   expect(segCreatorIdentity(headerOf(part!.body)).authentication).toEqual({ issuer: ISSUER, subject: 'sub-of-tnguyen' });
   expect(masksOf(part!.body, fixture.series.images)).toEqual(masksOf(rle, fixture.series.images));
@@ -117,7 +121,7 @@ test('without a name in the token, the login is the name; without an Institution
     const { InstitutionName: _institution, ...rest } = ohifStyle(dataset);
     return rest;
   });
-  const [part] = parseMultipartRelated(checkStoreBody(body([noInstitution]), CONTENT_TYPE, { ...annotator, personName: undefined }, HOST), CONTENT_TYPE);
+  const [part] = parseMultipartRelated(forwardedStoreBody(body([noInstitution]), { ...annotator, personName: undefined }, HOST), CONTENT_TYPE);
   const header = headerOf(part!.body);
   expect(segCreatorIdentity(header).name).toBe('tnguyen');
   expect((header['ContentCreatorIdentificationCodeSequence'] as NaturalDataset[])[0]!['InstitutionName']).toBe(HOST);
@@ -125,10 +129,10 @@ test('without a name in the token, the login is the name; without an Institution
 
 test('a body with nothing to stamp is forwarded as it came', () => {
   const sent = body([own]);
-  expect(checkStoreBody(sent, CONTENT_TYPE, annotator, HOST)).toBe(sent);
+  expect(forwardedStoreBody(sent, annotator, HOST)).toBe(sent);
   // Any label but ADJUDICATED or GOLD is an annotation: OHIF's SEGMENTATION naming the user is stored as is.
   const labelled = body([seg('own-segmentation', asUser('tnguyen', 'SEGMENTATION'), { issuer: ISSUER, subject: 'sub-of-tnguyen' })]);
-  expect(checkStoreBody(labelled, CONTENT_TYPE, annotator, HOST)).toBe(labelled);
+  expect(forwardedStoreBody(labelled, annotator, HOST)).toBe(labelled);
 });
 
 test.each<[string, TokenIdentity, () => Buffer, number, RegExp]>([
@@ -140,7 +144,7 @@ test.each<[string, TokenIdentity, () => Buffer, number, RegExp]>([
   ['an OHIF-style SEG whose part declares its Content-Length', annotator, () => body([{ bytes: ohif, headers: `Content-Type: application/dicom\r\nContent-Length: ${ohif.length}` }]), 400, /^part 1 declares a Content-Length/],
   ['an OHIF-style SEG in Explicit VR Big Endian', annotator, () => body([writeDataset(headerWithPixels(ohif), '1.2.840.10008.1.2.2')]), 400, /^part 1: the gateway cannot record you as the creator of this SEG, which names none: TransferSyntaxUID: .*Big Endian/],
 ])('refused: %s', (_what, user, sent, status, message) => {
-  expect(refusal(() => checkStoreBody(sent(), CONTENT_TYPE, user, HOST))).toEqual({ status, message: expect.stringMatching(message) });
+  expect(refusal(() => forwardedStoreBody(sent(), user, HOST))).toEqual({ status, message: expect.stringMatching(message) });
 });
 
 function withoutName(dataset: NaturalDataset): NaturalDataset {

@@ -6,12 +6,12 @@
  * the user storing it is recorded in it as its creator (stampCreator.ts), and the body forwarded
  * carries the stamped part. One refused part refuses the whole request, so nothing of it is stored.
  */
-import { MultipartParseError, firstText, parseMultipartRelated, readPart10, readQcReport, segCreatorIdentity, segNamesCreator, type NaturalDataset } from '@segqc/core';
+import { firstText, readQcReport, segCreatorIdentity, segNamesCreator, type NaturalDataset } from '@segqc/core';
 import type { TokenIdentity } from './accessTokens';
 import { notTheUser } from './recordedPerson';
-import { withPartsReplaced, type PartReplacement } from './replacedParts';
 import { permissionsOf, type StorableObject } from './rolePolicy';
 import { stampCreator } from './stampCreator';
+import type { StoreBody, StorePart } from './storeBody';
 import { kindOfSopClass } from './storedObjectKind';
 import { StoreRefusal } from './storeRefusal';
 
@@ -27,32 +27,24 @@ const text = (dataset: NaturalDataset, keyword: string): string => firstText(dat
 
 /**
  * Throws a StoreRefusal unless every part of the body is an object the user may store, naming them;
- * returns the body to forward: the client's, or — when a SEG named no creator — the client's with
- * that part stamped. `host` is the Host the request was sent to (stampCreator.ts).
+ * returns the body with each part classed (StorePart.object) and — when a SEG named no creator —
+ * that part's bytes stamped. `host` is the Host the request was sent to (stampCreator.ts).
  */
-export function checkStoreBody(body: Uint8Array, contentType: string, user: TokenIdentity, host: string): Uint8Array {
-  let parts;
-  try {
-    parts = parseMultipartRelated(body, contentType);
-  } catch (error) {
-    if (error instanceof MultipartParseError) throw new StoreRefusal(400, `the STOW-RS body is not multipart/related: ${error.message}`);
-    throw error;
-  }
-  if (parts.length === 0) throw new StoreRefusal(400, 'the STOW-RS body has no parts');
+export function checkStoreBody(store: StoreBody, user: TokenIdentity, host: string): StoreBody {
+  if (store.parts.length === 0) throw new StoreRefusal(400, 'the STOW-RS body has no parts');
   const { stores } = permissionsOf(user.roles);
-  const stamped: PartReplacement[] = [];
-  parts.forEach((part, n) => {
-    const where = `part ${n + 1}`;
+  const parts = store.parts.map((stored): StorePart => {
+    const { part, where } = stored;
     const type = (part.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/dicom') throw new StoreRefusal(400, `${where} is ${type || 'untyped'}, not application/dicom`);
-    const checked = storableObjectOf(part.body, where, user);
+    const checked = storableObjectOf(stored, user);
     if (!stores.includes(checked.object)) throw new StoreRefusal(403, `${where}: your roles (${user.roles.join(', ')}) may not store ${DESCRIPTION[checked.object]}`);
-    if (!checked.unattributed) return;
+    if (!checked.unattributed) return { ...stored, object: checked.object };
     // The part's own length would no longer be true; a STOW part needs none (RFC 2046 5.1).
     if (part.headers['content-length'] !== undefined) throw new StoreRefusal(400, `${where} declares a Content-Length: the gateway records you as the creator of this SEG, which names none, and cannot keep it; send the part without one`);
-    stamped.push({ part, bytes: stampCreator(part.body, checked.unattributed, user, host, where) });
+    return { ...stored, object: checked.object, bytes: stampCreator(stored.bytes, checked.unattributed, user, host, where) };
   });
-  return stamped.length === 0 ? body : withPartsReplaced(body, contentType, stamped);
+  return { ...store, parts };
 }
 
 const DESCRIPTION: Readonly<Record<StorableObject, string>> = {
@@ -68,13 +60,8 @@ const DESCRIPTION: Readonly<Record<StorableObject, string>> = {
  * annotation SEG that names no one is not refused here: its header comes back as `unattributed`,
  * for the user to be recorded as its creator once their roles allow them to store it.
  */
-function storableObjectOf(bytes: Uint8Array, where: string, user: TokenIdentity): { object: StorableObject; unattributed?: NaturalDataset } {
-  let dataset: NaturalDataset;
-  try {
-    dataset = readPart10(bytes, { untilPixelData: true }).dataset;
-  } catch (error) {
-    throw new StoreRefusal(400, `${where} is not a readable DICOM file: ${(error as Error).message}`);
-  }
+function storableObjectOf({ bytes, header: dataset, unreadable, where }: StorePart, user: TokenIdentity): { object: StorableObject; unattributed?: NaturalDataset } {
+  if (!dataset) throw new StoreRefusal(400, `${where} is not a readable DICOM file: ${unreadable}`);
   const sopClass = text(dataset, 'SOPClassUID');
   const kind = kindOfSopClass(sopClass);
   if (kind === 'segmentation') {

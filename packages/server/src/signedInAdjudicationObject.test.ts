@@ -1,7 +1,7 @@
 // With sign-in on, the seed stores each demo adjudication as its signed-in adjudicator would through
-// the gateway (issue 15): her VERIFIED report signed for her by the gateway's own signing
-// (signVerifiedReport: Verification Signature, SHA-256, the stream dcmsign verifies, the standard
-// stream's SHA-256 for the journal), her reference SEG as written; both hers in the journal.
+// the gateway (issue 15): her reference SEG and her VERIFIED report each signed for her by the
+// gateway's own signing (signStoredObjectForUser: Verification Signature, SHA-256, the stream dcmsign
+// verifies, the standard stream's SHA-256 for the journal); both hers in the journal.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,14 @@ test('her report carries one Verification Signature by the demo signer, valid un
   });
 });
 
-test('her reference SEG is stored as written, hers, unsigned', () => {
-  const object = signedInAdjudicationObject(referenceSeg, 'reference-seg', adjudicator, 'ct-01/reference/adjudicated.dcm', now);
-  expect(object).toEqual({ bytes: referenceSeg, author: HER });
+test('her reference SEG carries one Verification Signature under the Authorization profile, over its pixels and segments as written', () => {
+  const signed = signedInAdjudicationObject(referenceSeg, 'reference-seg', adjudicator, 'ct-01/reference/adjudicated.dcm', now);
+  const [check, ...others] = verifyDatasetSignatures(signed.bytes, nodeVerifier({ trustedCertificates: [certificate.caCertificatePem] }));
+  expect(others).toEqual([]);
+  expect(check).toMatchObject({ valid: true, macAlgorithm: 'SHA256', purpose: SIGNATURE_PURPOSES.verification, macStreamVariant: 'dcmtk' });
+  expect(check!.keywordsSigned).toEqual(expect.arrayContaining(['PixelData', 'SegmentSequence', 'ContentLabel', 'ContentCreatorName', 'SOPInstanceUID']));
+  const { DigitalSignaturesSequence: _signatures, MACParametersSequence: _mac, ...content } = readPart10(signed.bytes).dataset;
+  expect(content).toEqual(readPart10(referenceSeg).dataset);
+  expect(signed.author).toEqual(HER);
+  expect(signed.signature).toMatchObject({ uid: check!.signatureUid, purpose: '5', authenticatedAt: new Date(now.getTime() - 1000).toISOString() });
 });

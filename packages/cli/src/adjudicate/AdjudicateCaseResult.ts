@@ -1,5 +1,5 @@
 import type { QcOutcome } from '@segqc/core';
-import type { KeySignature } from './signReportWithKey';
+import type { KeySignature } from './signWithKey';
 
 /** One structure of an adjudicated case as the verified report records it. */
 export interface AdjudicatedStructureResult {
@@ -29,6 +29,8 @@ export interface AdjudicateCaseResult {
   report: string | null;
   /** The report's signature by the --signing-key; null when stored unsigned. */
   signature: KeySignature | null;
+  /** The reference SEG's signature by the --signing-key; null when stored unsigned. */
+  referenceSegSignature: KeySignature | null;
   revises: string | null;
   /** The SOP in force, `id@version`. */
   sop: string | null;

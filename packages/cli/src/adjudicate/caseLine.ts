@@ -2,8 +2,8 @@ import { terminalLines } from '../terminalLines';
 import type { AdjudicateCaseResult } from './AdjudicateCaseResult';
 
 /**
- * The line of one case: `<study> adjudicated (<sop>): <structure> <how>, …; reference SEG <uid>,
- * QC report <uid> [signed <signature uid>] revising <uid>`, or `<study> skipped: <why>`, or `<study> failed: <why>`;
+ * The line of one case: `<study> adjudicated (<sop>): <structure> <how>, …; reference SEG <uid>
+ * [signed <signature uid>], QC report <uid> [signed <signature uid>] revising <uid>`, or `<study> skipped: <why>`, or `<study> failed: <why>`;
  * cleaned of control characters (labels and names come from the PACS).
  */
 export function caseLine(result: AdjudicateCaseResult): string {
@@ -13,6 +13,7 @@ export function caseLine(result: AdjudicateCaseResult): string {
     return `${s.reviewLabel} ${method}${s.escalated ? '' : ' (agreed)'}`;
   });
   const signed = result.signature ? ` signed ${result.signature.uid}` : '';
+  const segSigned = result.referenceSegSignature ? ` signed ${result.referenceSegSignature.uid}` : '';
   const revises = result.revises ? ` revising ${result.revises}` : '';
-  return terminalLines(`${result.studyInstanceUid} adjudicated${result.sop ? ` (${result.sop})` : ''}: ${how.join(', ')}; reference SEG ${result.referenceSeg}, QC report ${result.report}${signed}${revises}`);
+  return terminalLines(`${result.studyInstanceUid} adjudicated${result.sop ? ` (${result.sop})` : ''}: ${how.join(', ')}; reference SEG ${result.referenceSeg}${segSigned}, QC report ${result.report}${signed}${revises}`);
 }

@@ -85,7 +85,7 @@ async function adjudicateRun(options: AdjudicateOptions, library: SopLibrary, co
 
 /** One case; never rejects: what stops it (a refusal of the PACS explained, as the other cases may still go) is its `failed` result, with why. */
 async function adjudicateOne(study: string, options: AdjudicateOptions, library: SopLibrary, connection: PacsConnection, context: SignContext): Promise<AdjudicateCaseResult> {
-  const base: AdjudicateCaseResult = { studyInstanceUid: study, status: 'failed', reason: null, referenceSeg: null, report: null, signature: null, revises: null, sop: null, annotations: [], structures: [] };
+  const base: AdjudicateCaseResult = { studyInstanceUid: study, status: 'failed', reason: null, referenceSeg: null, report: null, signature: null, referenceSegSignature: null, revises: null, sop: null, annotations: [], structures: [] };
   const { mode } = options;
   try {
     const inventory = await caseInventory(options.pacs, study, connection.read);

@@ -5,7 +5,7 @@ import { AdjudicateCaseError } from './AdjudicateCaseError';
 import type { AdjudicateCaseResult } from './AdjudicateCaseResult';
 import type { CaseStructure } from './caseStructures';
 import type { CaseToAdjudicate } from './caseToAdjudicate';
-import { signReportWithKey } from './signReportWithKey';
+import { signWithKey } from './signWithKey';
 
 export interface SignContext {
   adjudicator: WriterIdentity;
@@ -13,7 +13,7 @@ export interface SignContext {
   checked: readonly string[];
   /** An item checked that is no adjudicator item of the case's SOP is refused (one case); otherwise it is for another SOP's cases (a batch). */
   strictChecklist: boolean;
-  /** Signs the VERIFIED report before anything of the case is stored (--signing-key); null: stored unsigned. */
+  /** Signs the reference SEG and the VERIFIED report before anything of the case is stored (--signing-key); null: stored unsigned. */
   signer: ReportSigner | null;
   /** STOW-RS of one Part 10 file. */
   store: (bytes: Uint8Array) => Promise<unknown>;
@@ -24,7 +24,7 @@ export interface SignContext {
  * Writes what the viewer's Sign writes (adjudicateInWorker.ts adjudicateReviewedCase, core
  * writeAdjudication): the ADJUDICATED reference SEG and the VERIFIED QC report by the adjudicator,
  * revising the study's latest QC report, and stores them by STOW-RS, the SEG first (the report
- * refers to it); with a signer, the report is signed first, so that a signature that cannot be made
+ * refers to it); with a signer, both are signed first, so that a signature that cannot be made
  * stores nothing. An adjudication the core refuses (a required checklist item not checked, …) is an
  * AdjudicateCaseError saying what to give.
  */
@@ -48,8 +48,9 @@ export async function signAdjudication(
     if (error instanceof AdjudicationInputError) throw new AdjudicateCaseError(`${error.message}${hint(error, reviewed)}`);
     throw error;
   }
-  const signed = context.signer ? signReportWithKey(written.report, context.signer, now) : null;
-  await context.store(written.referenceSeg);
+  const signedSeg = context.signer ? signWithKey(written.referenceSeg, 'adjudicated-seg', context.signer, now) : null;
+  const signed = context.signer ? signWithKey(written.report, 'verified-qc-report', context.signer, now) : null;
+  await context.store(signedSeg?.bytes ?? written.referenceSeg);
   await context.store(signed?.bytes ?? written.report);
 
   const idOf = (letter: string) => reviewed.annotations[ANNOTATION_LETTERS.indexOf(letter as (typeof ANNOTATION_LETTERS)[number])].ref.id;
@@ -60,6 +61,7 @@ export async function signAdjudication(
     referenceSeg: written.referenceSegSopInstanceUid,
     report: written.reportSopInstanceUid,
     signature: signed?.signature ?? null,
+    referenceSegSignature: signedSeg?.signature ?? null,
     revises: reviewed.latestReport?.sopInstanceUid ?? null,
     sop: reviewed.sop ? `${reviewed.sop.reference.id}@${reviewed.sop.reference.version}` : null,
     annotations: reviewed.annotations.map(({ ref }) => ref.id),

@@ -80,6 +80,7 @@ export function signatureDateTime(now: Date): string {
 }
 
 const copyBuffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer as ArrayBuffer;
+const VERIFICATION_FLAG = 0x0040a493;
 
 function itemsOf(dataset: NaturalDataset, keyword: string): NaturalDataset[] {
   const value = dataset[keyword];
@@ -122,15 +123,27 @@ function sequenceItem(raw: readonly RawElement[], tag: number, index: number): r
   return raw.find((element) => element.tag === tag)?.items?.[index];
 }
 
+/** A signature about to be made: what it signs, its items, and the stream to sign. */
+export interface PreparedSignature {
+  tags: number[];
+  macId: number;
+  /** The Digital Signatures Sequence item without its Signature. */
+  signatureItem: NaturalDataset;
+  /** The MAC Parameters Sequence item. */
+  macParametersItem: NaturalDataset;
+  /** The bytes to sign (macStream.ts). */
+  stream: Uint8Array;
+  variant: MacStreamVariant;
+}
+
 /**
- * `dataset` with one more Digital Signature: a Digital Signatures Sequence (FFFA,FFFA) item and
- * its MAC Parameters Sequence (4FFE,0001) item appended (existing signatures are kept; the MAC ID
- * Number is the lowest unused). Write the result with writePart10 — that file holds the bytes that
- * were signed (checked here before returning).
+ * Checks `options` against the dataset (`raw`, as it will be in the file) and the MAC ID Numbers
+ * its existing signatures use, and builds the items and the stream of one more signature.
  */
-export function signDataset(dataset: NaturalDataset, options: SignOptions): NaturalDataset {
+export function prepareSignature(raw: readonly RawElement[], usedMacIds: ReadonlySet<number>, options: SignOptions): PreparedSignature {
   if (options.profile === 'sr-verification') {
-    if (dataset['VerificationFlag'] !== 'VERIFIED') throw new DicomValueError('VerificationFlag', 'must be VERIFIED for the sr-verification signature profile (PS3.15 C.4)');
+    const flag = raw.find((element) => element.tag === VERIFICATION_FLAG);
+    if (!flag?.value || asciiValue(flag.value) !== 'VERIFIED') throw new DicomValueError('VerificationFlag', 'must be VERIFIED for the sr-verification signature profile (PS3.15 C.4)');
     if (options.purpose && options.purpose.CodeValue !== SIGNATURE_PURPOSES.verification.CodeValue) {
       throw new DicomValueError('DigitalSignaturePurposeCodeSequence', 'must be (5, ASTM-sigpurpose, "Verification Signature") for a VERIFIED SR (PS3.15 C.4)');
     }
@@ -139,15 +152,10 @@ export function signDataset(dataset: NaturalDataset, options: SignOptions): Natu
   const signatureUid = options.signatureUid ?? randomUid();
   checkUid(signatureUid, 'DigitalSignatureUID');
   if (Number.isNaN(options.now.getTime())) throw new DicomValueError('DigitalSignatureDateTime', 'is not a valid date');
-
-  const raw = encodeNaturalDataset(dataset);
   const tags = tagsToSign(raw, options);
 
-  const signatures = itemsOf(dataset, 'DigitalSignaturesSequence');
-  const macParameters = itemsOf(dataset, 'MACParametersSequence');
-  const used = new Set([...signatures, ...macParameters].map((item) => Number(item['MACIDNumber'])));
   let macId = 0;
-  while (used.has(macId)) macId += 1;
+  while (usedMacIds.has(macId)) macId += 1;
   if (macId > 0xffff) throw new DicomValueError('MACIDNumber', 'no MAC ID Number left');
 
   const signatureItem: NaturalDataset = {
@@ -161,24 +169,53 @@ export function signDataset(dataset: NaturalDataset, options: SignOptions): Natu
   // The item as it will be encoded in the file: dcmjs encodes it alone exactly as within the dataset.
   const encodedItem = sequenceItem(encodeNaturalDataset({ DigitalSignaturesSequence: [signatureItem] }), DIGITAL_SIGNATURES_SEQUENCE, 0)!;
   const variant = options.macStreamVariant ?? 'dcmtk';
-  const stream = fullMacStream(raw, tags, encodedItem, variant);
-  const signature = options.sign(stream);
-  if (!(signature instanceof Uint8Array) || signature.length === 0) throw new DicomValueError('Signature', 'the signer returned no signature');
+  return {
+    tags,
+    macId,
+    signatureItem,
+    macParametersItem: { MACIDNumber: macId, MACCalculationTransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN, MACAlgorithm: MAC_ALGORITHM_SHA256, DataElementsSigned: tags },
+    stream: fullMacStream(raw, tags, encodedItem, variant),
+    variant,
+  };
+}
 
+/** The Signature (0400,0120) of a prepared signature, from the signer passed in. */
+export function signatureOf(prepared: PreparedSignature, sign: StreamSigner): Uint8Array {
+  const signature = sign(prepared.stream);
+  if (!(signature instanceof Uint8Array) || signature.length === 0) throw new DicomValueError('Signature', 'the signer returned no signature');
+  return signature;
+}
+
+/** The Digital Signatures Sequence item of a prepared signature, with its Signature. */
+export function signedItem(prepared: PreparedSignature, signature: Uint8Array): NaturalDataset {
+  return { ...prepared.signatureItem, Signature: [copyBuffer(signature)] };
+}
+
+/** Whether `written` (the dataset as it is in the file) holds exactly what was signed in its `index`th signature. */
+export function holdsSignedStream(written: readonly RawElement[], index: number, prepared: PreparedSignature): boolean {
+  const writtenItem = sequenceItem(written, DIGITAL_SIGNATURES_SEQUENCE, index);
+  const again = writtenItem && fullMacStream(written, prepared.tags, writtenItem, prepared.variant);
+  return again !== undefined && again.length === prepared.stream.length && again.every((byte, i) => byte === prepared.stream[i]);
+}
+
+/**
+ * `dataset` with one more Digital Signature: a Digital Signatures Sequence (FFFA,FFFA) item and
+ * its MAC Parameters Sequence (4FFE,0001) item appended (existing signatures are kept; the MAC ID
+ * Number is the lowest unused). Write the result with writePart10 — that file holds the bytes that
+ * were signed (checked here before returning). signPart10 signs a file without re-encoding it.
+ */
+export function signDataset(dataset: NaturalDataset, options: SignOptions): NaturalDataset {
+  const signatures = itemsOf(dataset, 'DigitalSignaturesSequence');
+  const macParameters = itemsOf(dataset, 'MACParametersSequence');
+  const used = new Set([...signatures, ...macParameters].map((item) => Number(item['MACIDNumber'])));
+  const prepared = prepareSignature(encodeNaturalDataset(dataset), used, options);
   const signed: NaturalDataset = {
     ...dataset,
-    MACParametersSequence: [
-      ...macParameters,
-      { MACIDNumber: macId, MACCalculationTransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN, MACAlgorithm: MAC_ALGORITHM_SHA256, DataElementsSigned: tags },
-    ],
-    DigitalSignaturesSequence: [...signatures, { ...signatureItem, Signature: [copyBuffer(signature)] }],
+    MACParametersSequence: [...macParameters, prepared.macParametersItem],
+    DigitalSignaturesSequence: [...signatures, signedItem(prepared, signatureOf(prepared, options.sign))],
   };
-
   // The written file must hold exactly what was signed: re-encode and compare the stream.
-  const written = encodeNaturalDataset(signed);
-  const writtenItem = sequenceItem(written, DIGITAL_SIGNATURES_SEQUENCE, signatures.length);
-  const again = writtenItem && fullMacStream(written, tags, writtenItem, variant);
-  if (!again || again.length !== stream.length || again.some((byte, i) => byte !== stream[i])) {
+  if (!holdsSignedStream(encodeNaturalDataset(signed), signatures.length, prepared)) {
     throw new DicomValueError('DigitalSignaturesSequence', 'the encoded dataset differs from the signed byte stream');
   }
   return signed;

@@ -77,35 +77,40 @@ export function parseExplicitLittle(bytes: Uint8Array, start = 0, end = bytes.le
 function readElements(reader: Reader, end: number, inUndefinedItem: boolean): RawElement[] {
   const elements: RawElement[] = [];
   while (reader.offset < end) {
-    const at = reader.offset;
-    const tag = reader.tag();
-    if (tag === ITEM_DELIMITATION_TAG) {
-      reader.u32();
-      if (!inUndefinedItem) throw new DicomValueError(tagString(tag), `unexpected item delimitation at byte ${at}`);
-      return elements;
-    }
-    if (tag === ITEM_TAG || tag === SEQUENCE_DELIMITATION_TAG) throw new DicomValueError(tagString(tag), `unexpected item tag at byte ${at}`);
-    const vr = String.fromCharCode(reader.bytes[reader.offset] ?? 0, reader.bytes[reader.offset + 1] ?? 0);
-    reader.take(2, 'a VR');
-    if (!/^[A-Z]{2}$/.test(vr)) throw new DicomValueError(tagString(tag), `has no explicit VR at byte ${at} (only Explicit VR Little Endian is read)`);
-    let length: number;
-    if (LONG_LENGTH_VRS.has(vr)) {
-      reader.u16();
-      length = reader.u32();
-    } else {
-      length = reader.u16();
-    }
-    if (vr === 'SQ') {
-      elements.push({ tag, vr, items: readItems(reader, length) });
-    } else if (length === UNDEFINED_LENGTH) {
-      if (vr !== 'OB' && vr !== 'OW') throw new DicomValueError(tagString(tag), `undefined length with VR ${vr} is not read`);
-      elements.push({ tag, vr, fragments: readFragments(reader) });
-    } else {
-      elements.push({ tag, vr, value: reader.take(length, `the value of ${tagString(tag)}`) });
-    }
+    const element = readElement(reader, inUndefinedItem);
+    if (element === undefined) return elements;
+    elements.push(element);
   }
   if (inUndefinedItem) throw new DicomValueError('(dataset)', 'an undefined-length item has no item delimitation');
   return elements;
+}
+
+/** The element at the reader's offset; undefined at the item delimitation that ends an undefined-length item. */
+function readElement(reader: Reader, inUndefinedItem: boolean): RawElement | undefined {
+  const at = reader.offset;
+  const tag = reader.tag();
+  if (tag === ITEM_DELIMITATION_TAG) {
+    reader.u32();
+    if (!inUndefinedItem) throw new DicomValueError(tagString(tag), `unexpected item delimitation at byte ${at}`);
+    return undefined;
+  }
+  if (tag === ITEM_TAG || tag === SEQUENCE_DELIMITATION_TAG) throw new DicomValueError(tagString(tag), `unexpected item tag at byte ${at}`);
+  const vr = String.fromCharCode(reader.bytes[reader.offset] ?? 0, reader.bytes[reader.offset + 1] ?? 0);
+  reader.take(2, 'a VR');
+  if (!/^[A-Z]{2}$/.test(vr)) throw new DicomValueError(tagString(tag), `has no explicit VR at byte ${at} (only Explicit VR Little Endian is read)`);
+  let length: number;
+  if (LONG_LENGTH_VRS.has(vr)) {
+    reader.u16();
+    length = reader.u32();
+  } else {
+    length = reader.u16();
+  }
+  if (vr === 'SQ') return { tag, vr, items: readItems(reader, length) };
+  if (length === UNDEFINED_LENGTH) {
+    if (vr !== 'OB' && vr !== 'OW') throw new DicomValueError(tagString(tag), `undefined length with VR ${vr} is not read`);
+    return { tag, vr, fragments: readFragments(reader) };
+  }
+  return { tag, vr, value: reader.take(length, `the value of ${tagString(tag)}`) };
 }
 
 function readItems(reader: Reader, length: number): RawElement[][] {
@@ -147,6 +152,11 @@ function readFragments(reader: Reader): Uint8Array[] {
  * Explicit VR Little Endian: the one SegQC writes and the MAC Calculation Transfer Syntax it uses.
  */
 export function rawDatasetOfPart10(bytes: Uint8Array): RawElement[] {
+  return parseExplicitLittle(bytes, part10DatasetOffset(bytes));
+}
+
+/** Where the dataset of a Part 10 file in Explicit VR Little Endian begins: after the preamble and the File Meta Information. */
+export function part10DatasetOffset(bytes: Uint8Array): number {
   if (bytes.length < 132 || String.fromCharCode(...bytes.subarray(128, 132)) !== 'DICM') {
     throw new DicomValueError('(file)', 'is not a DICOM Part 10 file (no DICM prefix)');
   }
@@ -164,7 +174,27 @@ export function rawDatasetOfPart10(bytes: Uint8Array): RawElement[] {
   if (transferSyntax !== EXPLICIT_VR_LITTLE_ENDIAN) {
     throw new DicomValueError('TransferSyntaxUID', `is ${transferSyntax ?? 'absent'}; signatures are read from Explicit VR Little Endian files only`);
   }
-  return parseExplicitLittle(bytes, reader.offset);
+  return reader.offset;
+}
+
+/** A top-level element of a dataset and the bytes [start, end) it takes, header included. */
+export interface ElementSpan {
+  tag: number;
+  start: number;
+  end: number;
+}
+
+/** The top-level elements of the Explicit VR Little Endian dataset that begins at `start`, where each lies. */
+export function topLevelElementSpans(bytes: Uint8Array, start: number): ElementSpan[] {
+  const reader = new Reader(bytes, start, bytes.length);
+  const spans: ElementSpan[] = [];
+  while (reader.offset < bytes.length) {
+    const at = reader.offset;
+    const element = readElement(reader, false);
+    if (element === undefined) throw new DicomValueError('(dataset)', `unexpected item delimitation at byte ${at}`);
+    spans.push({ tag: element.tag, start: at, end: reader.offset });
+  }
+  return spans;
 }
 
 /** The offset after the (non-sequence) File Meta element starting at `offset`. */
@@ -186,8 +216,18 @@ export function asciiValue(value: Uint8Array): string {
  * the file, element for element — parsed back into raw elements.
  */
 export function encodeNaturalDataset(dataset: NaturalDataset): RawElement[] {
+  return rawDatasetOfPart10(explicitLittlePart10(dataset));
+}
+
+/** The bytes of each top-level element of `dataset` as dcmjs encodes them (see encodeNaturalDataset), in tag order. */
+export function encodeNaturalElements(dataset: NaturalDataset): Uint8Array[] {
+  const file = explicitLittlePart10(dataset);
+  return topLevelElementSpans(file, part10DatasetOffset(file)).map((span) => file.subarray(span.start, span.end));
+}
+
+function explicitLittlePart10(dataset: NaturalDataset): Uint8Array {
   const { DicomDict, DicomMetaDictionary } = dcmjs.data;
   const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset({ TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN }));
   dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return rawDatasetOfPart10(new Uint8Array(dict.write()));
+  return new Uint8Array(dict.write());
 }

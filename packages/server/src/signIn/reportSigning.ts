@@ -1,5 +1,5 @@
 /**
- * Who signs the VERIFIED QC reports `npm start`'s gateway stores (the gateway's signVerifiedReport.ts):
+ * Who signs the VERIFIED QC reports and reference SEGs `npm start`'s gateway stores (the gateway's signStoredObject.ts):
  * with SEGQC_AUTH=demo, a demo signer certificate issued by a demo CA, both made at the first start in
  * `<data dir>/signing` (mode 0700, files 0600) and kept; with a site's sign-in, the site's certificate
  * and key (SEGQC_SIGNING_CERT_FILE, SEGQC_SIGNING_KEY_FILE), or none; without sign-in, none (the

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildQcReport, macStream, rawDatasetOfPart10, sha256Hex, uidFromName, verifyDatasetSignatures, writePart10, SIGNATURE_PURPOSES, type RawElement } from '@segqc/core';
-import { demoSigningCertificate, nodeVerifier, reportSignerOf, signVerifiedReport, ReportSigningError, type ReportSigner, type SigningCertificate } from '@segqc/gateway';
+import { demoSigningCertificate, nodeVerifier, reportSignerOf, signStoredObjectForUser, ReportSigningError, type ReportSigner, type SigningCertificate } from '@segqc/gateway';
 import { demoReport } from '../../../core/src/sr/qcReport.fixture';
-import { signReportWithKey } from './signReportWithKey';
+import { signWithKey } from './signWithKey';
 
 // Why: a VERIFIED report `segqc adjudicate --signing-key` writes must carry the signature the gateway
 // would make (Structured Report profile, Verification Signature, the certificate in the object, the
@@ -22,7 +22,7 @@ let siteSigner: ReportSigner;
 let report: Uint8Array;
 let now: Date;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'segqc-sign-report-with-key-'));
+  dir = mkdtempSync(join(tmpdir(), 'segqc-sign-with-key-'));
   keyFile = demoSigningCertificate(join(dir, 'batch'), 'SegQC batch adjudication');
   site = demoSigningCertificate(join(dir, 'site'), 'SegQC site signer');
   cliSigner = reportSignerOf({ certificatePem: keyFile.certificatePem, privateKeyPem: keyFile.privateKeyPem });
@@ -43,7 +43,7 @@ const unsignedPart = (bytes: Uint8Array) => rawDatasetOfPart10(bytes).filter((el
 const trusting = (...certificates: SigningCertificate[]) => nodeVerifier({ trustedCertificates: certificates.map((c) => c.caCertificatePem), at: now });
 
 test("signed with the key file: one Verification Signature over dcmsign's stream, by the file's certificate, the report otherwise unchanged", () => {
-  const signed = signReportWithKey(report, cliSigner, now);
+  const signed = signWithKey(report, 'verified-qc-report', cliSigner, now);
   const [check, ...others] = verifyDatasetSignatures(signed.bytes, trusting(keyFile));
   expect(others).toEqual([]);
   expect([check.valid, check.signatureUid, check.macStreamVariant, check.macAlgorithm, check.purpose]).toEqual([true, signed.signature.uid, 'dcmtk', 'SHA256', SIGNATURE_PURPOSES.verification]);
@@ -56,9 +56,9 @@ test("signed with the key file: one Verification Signature over dcmsign's stream
 });
 
 test("then signed by a gateway for the signed-in user: two signatures, each valid by its own certificate, the key file's unchanged", () => {
-  const cli = signReportWithKey(report, cliSigner, now);
+  const cli = signWithKey(report, 'verified-qc-report', cliSigner, now);
   const user = { issuer: 'https://idp.hospital.example', subject: 'subject-of-mlindqvist', login: 'mlindqvist', roles: ['adjudicator' as const], authTime: now };
-  const both = signVerifiedReport(cli.bytes, siteSigner, user, now, 'part 1').bytes;
+  const both = signStoredObjectForUser(cli.bytes, 'verified-qc-report', siteSigner, user, now, 'part 1').bytes;
   const checks = verifyDatasetSignatures(both, trusting(keyFile, site));
   expect(checks.map((check) => [check.valid, check.signatureUid, check.macIdNumber])).toEqual([[true, cli.signature.uid, 0], [true, expect.any(String), 1]]);
   expect(checks.map((check) => Buffer.from(check.certificateDer!).toString('base64'))).toEqual([keyFile, site].map((c) => Buffer.from(c.certificateDer).toString('base64')));
@@ -67,5 +67,5 @@ test("then signed by a gateway for the signed-in user: two signatures, each vali
 
 test('a certificate no longer valid at the signing time: ReportSigningError, nothing signed', () => {
   const later = new Date(cliSigner.validTo.getTime() + 1000);
-  expect(() => signReportWithKey(report, cliSigner, later)).toThrow(ReportSigningError);
+  expect(() => signWithKey(report, 'verified-qc-report', cliSigner, later)).toThrow(ReportSigningError);
 });
