@@ -13,9 +13,10 @@ import { segqc } from '../harness/segqcCommand';
 import { startSignedInServer, type SignedInServer } from '../harness/signedInServer';
 
 // Issue 15: with `SEGQC_AUTH=demo npm start` the demo's adjudications are the signed-in
-// adjudicator's, signed by the demo signer as the gateway signs a VERIFIED report for her. Read back
-// through the gateway as the QC service account, each report verifies against the demo CA (SegQC's
-// check and DCMTK's dcmsign), the journal records it as hers with its signature, and the built
+// adjudicator's, signed by the demo signer as the gateway signs a VERIFIED report and a reference SEG
+// for her. Read back through the gateway as the QC service account, each report and reference SEG
+// verifies against the demo CA (SegQC's check and DCMTK's dcmsign), the journal records each as hers
+// with its signature, and the built
 // `segqc audit verify` of the demo against the journal and the demo CA finds nothing. A restart
 // stores nothing again: the journal is unchanged.
 jest.setTimeout(300_000);
@@ -49,6 +50,15 @@ async function storedReport(demoCase: (typeof CASES)[number]): Promise<Uint8Arra
   );
 }
 
+async function storedReferenceSeg(demoCase: (typeof CASES)[number]): Promise<Uint8Array> {
+  const reference = demoCase.reference!;
+  return retrieveInstance(
+    `${server.baseUrl}/dicom-web`,
+    { studyInstanceUid: demoCase.StudyInstanceUID, seriesInstanceUid: reference.SeriesInstanceUID, sopInstanceUid: reference.SOPInstanceUID },
+    { fetch: (url, init) => fetch(url, init), headers: { Authorization: `Bearer ${token}` } },
+  );
+}
+
 test('each adjudication report in the PACS records the adjudicator as signed in and carries the demo signer\'s signature, valid under the demo CA', async () => {
   const trusted = nodeVerifier({ trustedCertificates: [readFileSync(caFile, 'utf8')] });
   for (const demoCase of CASES) {
@@ -72,7 +82,19 @@ test('dcmsign verifies an adjudication report as retrieved, trusting the demo CA
   expect(verified.status).toBe(0);
 });
 
-test('the journal records each adjudication\'s objects as the adjudicator\'s, the report with its signature; the rest of the demo as the seed\'s', async () => {
+test('dcmsign verifies an adjudicated reference SEG as retrieved, trusting the demo CA', async () => {
+  const bytes = await storedReferenceSeg(CASES[0]!);
+  const [check, ...others] = verifyDatasetSignatures(bytes, nodeVerifier({ trustedCertificates: [readFileSync(caFile, 'utf8')] }));
+  expect(others).toEqual([]);
+  expect(check).toMatchObject({ valid: true, purpose: SIGNATURE_PURPOSES.verification });
+  expect(check!.keywordsSigned).toEqual(expect.arrayContaining(['PixelData', 'SegmentSequence']));
+  const file = join(dataDir, 'ct-01-reference.dcm');
+  writeFileSync(file, bytes);
+  const verified = dcmsignVerify(file, caFile, 'authorization');
+  expect([verified.status, verified.output]).toEqual([0, expect.stringMatching(/Signature Verification\s*:\s*OK/)]);
+});
+
+test('the journal records each adjudication\'s objects as the adjudicator\'s, each with its signature; the rest of the demo as the seed\'s', async () => {
   const records = journal();
   for (const demoCase of CASES) {
     const reference = demoCase.reference!;
@@ -83,8 +105,10 @@ test('the journal records each adjudication\'s objects as the adjudicator\'s, th
     const [check] = verifyDatasetSignatures(bytes, nodeVerifier());
     expect(reportRecord.signature).toMatchObject({ uid: check!.signatureUid, purpose: SIGNATURE_PURPOSES.verification.CodeValue, signedAt: check!.dateTime });
     const referenceRecord = records.find((record) => record.sopInstanceUid === reference.SOPInstanceUID)!;
-    expect(referenceRecord).toMatchObject(adjudicator);
-    expect(referenceRecord.signature ?? null).toBeNull();
+    const referenceBytes = await storedReferenceSeg(demoCase);
+    expect(referenceRecord).toMatchObject({ ...adjudicator, sha256: createHash('sha256').update(referenceBytes).digest('hex') });
+    const [referenceCheck] = verifyDatasetSignatures(referenceBytes, nodeVerifier());
+    expect(referenceRecord.signature).toMatchObject({ uid: referenceCheck!.signatureUid, purpose: SIGNATURE_PURPOSES.verification.CodeValue, signedAt: referenceCheck!.dateTime });
     const seeded = records.filter((record) => record.studyInstanceUid === demoCase.StudyInstanceUID && record.login === DEMO_SEED_LOGIN);
     // The images and the three annotators' SEGs.
     expect(seeded).toHaveLength(demoCase.series[0]!.numberOfInstances + 3);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildQcReport, macStream, multipartRelatedBody, readJournal, readPart10, uidFromName, verifyDatasetSignatures, writePart10, SIGNATURE_PURPOSES, type AuthenticatedIdentity } from '@segqc/core';
+import { generateDemoFiles } from '@segqc/demo-data';
 import { WriteJournal, demoSigningCertificate, nodeVerifier, type SigningCertificate } from '@segqc/gateway';
 import { demoReport } from '../../packages/core/src/sr/qcReport.fixture';
 import { dcmsignVerify } from '../harness/dcmsign';
@@ -11,7 +12,7 @@ import { startTestIssuer, type TestIssuer } from '../harness/testIssuer';
 import { orthancRest, startTestPacs, type TestPacs } from '../harness/testPacs';
 
 // Issue 15: the gateway signs, for the signed-in adjudicator and after a fresh sign-in, each VERIFIED
-// QC report it forwards — a DICOM Digital Signature that DCMTK's own `dcmsign --verify` accepts — and
+// QC report and adjudicated reference SEG it forwards — a DICOM Digital Signature that DCMTK's own `dcmsign --verify` accepts — and
 // journals the signature. A sign-in older than the site's maximum age gets RFC 9470's step-up
 // challenge and stores nothing; without sign-in nothing is signed. Against real Orthancs, with the
 // demo signer certificate and real JWTs of a provider found by discovery (testIssuer).
@@ -61,6 +62,13 @@ async function stow(pacs: TestPacs, bytes: Uint8Array, authTimeSecondsAgo?: numb
     headers.Authorization = `Bearer ${await issuer.token(ADJUDICATOR.subject, { roles: ['adjudicator'], preferred_username: ADJUDICATOR.login, auth_time: authTime })}`;
   }
   return fetch(`${pacs.dicomwebUrl}/studies`, { method: 'POST', headers, body });
+}
+
+/** Her adjudicated reference SEG of the case, naming her signed in with `issuer`, under a SOP Instance UID of its own. */
+function referenceSeg(issuerUrl: string, name: string): Uint8Array {
+  const [file] = [...generateDemoFiles({ cases: [CASE], adjudicatorAuthentication: { issuer: issuerUrl, subject: ADJUDICATOR.subject } })].filter((f) => f.path === `${CASE}/reference/adjudicated.dcm`);
+  const dataset = readPart10(file!.bytes).dataset;
+  return writePart10({ ...dataset, SOPInstanceUID: uidFromName(`gateway-signs/${name}`) });
 }
 
 async function storedFile(pacs: TestPacs, sopInstanceUid: string): Promise<Uint8Array> {
@@ -122,6 +130,34 @@ test('an adjudicator fresh from sign-in stores a VERIFIED report: it reaches the
   const signedAgo = Date.now() - Date.parse(record.signature!.authenticatedAt);
   expect(signedAgo).toBeGreaterThanOrEqual(30_000);
   expect(signedAgo).toBeLessThan(120_000);
+});
+
+test("her adjudicated reference SEG, stored fresh from sign-in, reaches the PACS signed under the Authorization profile: dcmsign verifies it, a flipped voxel fails it, the journal records it", async () => {
+  const sent = referenceSeg(issuer.issuer, 'reference-seg');
+  const sopInstanceUid = uidFromName('gateway-signs/reference-seg');
+  const answer = await stow(signedIn, sent, 20);
+  await answer.arrayBuffer();
+  expect(answer.status).toBe(200);
+
+  const stored = await storedFile(signedIn, sopInstanceUid);
+  const [check, ...others] = verifyDatasetSignatures(stored, nodeVerifier({ trustedCertificates: [signer.caCertificatePem] }));
+  expect(others).toEqual([]);
+  expect(check).toMatchObject({ valid: true, purpose: SIGNATURE_PURPOSES.verification, macStreamVariant: 'dcmtk' });
+  expect(check!.keywordsSigned).toEqual(expect.arrayContaining(['PixelData', 'SegmentSequence', 'PerFrameFunctionalGroupsSequence', 'ContentCreatorName']));
+  const file = join(dir, 'stored-reference-seg.dcm');
+  writeFileSync(file, stored);
+  const verified = dcmsignVerify(file, signer.files.caCertificate, 'authorization');
+  expect([verified.status, verified.output]).toEqual([0, expect.stringMatching(/Signature Verification\s*:\s*OK/)]);
+  // One voxel of the Pixel Data flipped (its last byte): dcmsign refuses the file.
+  const tampered = new Uint8Array(stored);
+  tampered[valueOffset(stored, [0xe0, 0x7f, 0x10, 0x00, 0x4f, 0x42]) + 4 + 100] ^= 0x01;
+  const tamperedFile = join(dir, 'tampered-reference-seg.dcm');
+  writeFileSync(tamperedFile, tampered);
+  expect(dcmsignVerify(tamperedFile, signer.files.caCertificate, 'authorization').status).not.toBe(0);
+
+  const record = readJournal(readFileSync(join(dir, 'writes.jsonl'), 'utf8')).find((entry) => entry.sopInstanceUid === sopInstanceUid)!;
+  expect(record.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+  expect(record.signature).toMatchObject({ uid: check!.signatureUid, purpose: '5', standardStreamSha256: createHash('sha256').update(macStream(stored, check!.tagsSigned, 'standard')).digest('hex') });
 });
 
 test('a sign-in ten minutes old gets the step-up challenge (401, max_age) and the PACS is left as it was', async () => {

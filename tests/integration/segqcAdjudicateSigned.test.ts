@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoManifest } from '@segqc/demo-data';
-import { macStream, qcReportSeriesUid, readQcReport, retrieveInstance, sha256Hex, verifyDatasetSignatures, SIGNATURE_PURPOSES, type DicomwebReadOptions } from '@segqc/core';
+import { macStream, qcReportSeriesUid, referenceSegSeriesUid, readQcReport, retrieveInstance, sha256Hex, verifyDatasetSignatures, SIGNATURE_PURPOSES, type DicomwebReadOptions } from '@segqc/core';
 import { demoSigningCertificate, nodeVerifier, type SigningCertificate } from '@segqc/gateway';
 import { dcmsignVerify } from '../harness/dcmsign';
 import { pacsFingerprint } from '../harness/pacsFingerprint';
@@ -72,6 +72,15 @@ test('signed with the key file: the stored VERIFIED report verifies against the 
   writeFileSync(file, stored);
   const dcmsign = dcmsignVerify(file, signer.files.caCertificate);
   expect([dcmsign.status, dcmsign.output]).toEqual([0, expect.stringContaining(`Signature #1 UID=${signatureUid}`)]);
+
+  // The reference SEG is signed by the key file too (Authorization profile), and dcmsign accepts it.
+  expect(result.referenceSegSignature).toEqual({ uid: expect.stringMatching(/^2\.25\.\d+$/), standardStreamSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  const storedSeg = await retrieveInstance(pacs.dicomwebUrl, { studyInstanceUid: STUDY, seriesInstanceUid: referenceSegSeriesUid(STUDY), sopInstanceUid: result.referenceSeg! }, read);
+  expect(verifyDatasetSignatures(storedSeg, nodeVerifier({ trustedCertificates: [signer.caCertificatePem] })).map((check) => [check.valid, check.signatureUid]))
+    .toEqual([[true, result.referenceSegSignature!.uid]]);
+  const segFile = join(dir, 'reference-seg.dcm');
+  writeFileSync(segFile, storedSeg);
+  expect(dcmsignVerify(segFile, signer.files.caCertificate, 'authorization')).toEqual({ status: 0, output: expect.stringContaining(`Signature #1 UID=${result.referenceSegSignature!.uid}`) });
 
   const audit = await segqc(['audit', 'verify', '--pacs', pacs.dicomwebUrl, '--study', STUDY, '--trust-store', signer.files.caCertificate], NO_SETTINGS);
   expect(audit.stderr).toBe('');

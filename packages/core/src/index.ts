@@ -290,11 +290,12 @@ export {
 } from './audit/auditRows';
 export { auditCsv } from './audit/auditCsv';
 export { predecessorChain } from './audit/predecessorChain';
-export type { ReportSignatureRecord } from './audit/AuditEvent';
+export type { SignatureRecord } from './audit/AuditEvent';
 export type { CaseRecordsOptions } from './audit/caseRecordsFromObjects';
 export type { SignatureChecker, CertificateDescription } from './audit/SignatureChecker';
-export { reportSignaturesOf } from './audit/reportSignatures';
+export { objectSignaturesOf, type SignedObjectType } from './audit/objectSignatures';
 export { signatureFindings } from './audit/signatureFindings';
+export { signatureColumns, type SignatureColumn } from './audit/signatureColumns';
 export { selfDeclaredUnsigned, SELF_DECLARED_UNSIGNED_NOTE } from './audit/selfDeclaredUnsigned';
 export { signatureInstant } from './audit/signatureInstant';
 

@@ -69,7 +69,7 @@ async function verifyTrail(options: AuditOptions, studies: string[], read: Gathe
     objects += records.events.length + records.unreadable.length;
     reports += records.events.filter((event) => event.kind === 'qc-report').length;
     unsignedSelfDeclared += selfDeclaredUnsigned(records).length;
-    partlyCovered += records.events.flatMap((event) => (event.kind === 'qc-report' ? event.signatures ?? [] : [])).filter((signature) => signature.coversAllSignedData === false).length;
+    partlyCovered += records.events.flatMap((event) => (event.kind === 'annotation' ? [] : event.signatures ?? [])).filter((signature) => signature.coversAllSignedData === false).length;
     if (records.events.length + records.unreadable.length === 0 && options.studies !== 'all') out(terminalLines(`study ${study}: nothing to verify, the PACS holds no SEG or QC report of it`));
     for (const finding of ofStudy) out(terminalLines(`${finding.kind.padEnd(12)} ${finding.message}`));
     findings.push(...ofStudy);

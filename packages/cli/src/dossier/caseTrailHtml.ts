@@ -1,4 +1,4 @@
-import { QC_REASONS, type AuditDocumentCase, type AuditEvent, type AuditPerson, type AuditSop } from '@segqc/core';
+import { QC_REASONS, signatureColumns, type AuditDocumentCase, type AuditEvent, type AuditPerson, type AuditSop } from '@segqc/core';
 import { personLabel } from '../drift/personLabel';
 import { attributes, escapeHtml as e } from '../programmeReport/html';
 import { QC_STATE_TEXT } from '../programmeReport/overviewTable';
@@ -12,10 +12,19 @@ const identityText = (person: AuditPerson | undefined): string =>
 
 const sopText = (sop: AuditSop | undefined): string => (sop ? `${sop.id}@${sop.version}` : '—');
 
-/** What the event records: the segments of a SEG; the decisions, coded reasons and sign-off of a QC report. */
+/** The signature of a QC report or reference SEG as `audit export` gives it: state, signer, meaning, time; nothing when not checked. */
+function signatureText(event: AuditEvent): string {
+  if (event.kind === 'annotation') return '';
+  const columns = signatureColumns(event);
+  if (columns.signature === undefined) return '';
+  if (columns.signature === 'unsigned') return '<div class="muted">unsigned</div>';
+  return `<div class="signature">${e(`Signature ${columns.signature}: ${columns.signedBy} — ${columns.meaning} — ${columns.signedAt}`)}</div>`;
+}
+
+/** What the event records: the segments of a SEG; the decisions, coded reasons and sign-off of a QC report; the signature of either. */
 function whatText(event: AuditEvent): string {
   if (event.kind !== 'qc-report') {
-    return e(`${event.segmentLabels.join(', ')}${event.unattributedAs ? ` · names no creator: "${event.unattributedAs}"` : ''}`);
+    return e(`${event.segmentLabels.join(', ')}${event.unattributedAs ? ` · names no creator: "${event.unattributedAs}"` : ''}`) + signatureText(event);
   }
   const decisions = event.decisions.map((decision) => {
     const reasons = decision.reasons.map((reason) => `${QC_REASONS[reason.reason].meaning}${reason.text !== undefined ? `: ${reason.text}` : ''}`);
@@ -23,7 +32,7 @@ function whatText(event: AuditEvent): string {
   });
   const signed = event.verification ? `<div>${e(`Verified by ${personText(event.verification)} at ${event.verification.dateTime}`)}</div>` : '<div class="muted">not verified</div>';
   const judged = `<div class="muted">${e(`${event.judged.length} SEG${event.judged.length === 1 ? '' : 's'} judged, ${event.metrics.length} pair measurement${event.metrics.length === 1 ? '' : 's'}${event.predecessors.length > 0 ? `, revises ${event.predecessors.map((p) => p.sopInstanceUid).join(', ')}` : ''}`)}</div>`;
-  return `${decisions.length > 0 ? `<ul class="decisions">${decisions.join('')}</ul>` : '<div class="muted">no decision</div>'}${signed}${judged}`;
+  return `${decisions.length > 0 ? `<ul class="decisions">${decisions.join('')}</ul>` : '<div class="muted">no decision</div>'}${signed}${signatureText(event)}${judged}`;
 }
 
 function actionText(event: AuditEvent): string {

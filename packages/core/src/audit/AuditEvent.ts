@@ -72,6 +72,11 @@ export interface AnnotationEvent extends SegEventBase {
 /** A reference standard: ContentLabel ADJUDICATED (an adjudicator's) or GOLD (a calibration case's). */
 export interface ReferenceSegEvent extends SegEventBase {
   kind: 'reference';
+  /**
+   * Its DICOM Digital Signatures as checked (objectSignatures.ts), in Digital Signatures Sequence
+   * order; [] unsigned. Absent: not checked (the records were read without a SignatureChecker).
+   */
+  signatures?: SignatureRecord[];
 }
 
 export type SegEvent = AnnotationEvent | ReferenceSegEvent;
@@ -135,20 +140,20 @@ export interface QcReportEvent {
   /** Images of the Image Library: what the measurements were made on. */
   imageLibrary: { seriesInstanceUid: string; sopInstanceUids: string[] }[];
   /**
-   * Its DICOM Digital Signatures as checked (reportSignatures.ts), in Digital Signatures Sequence
+   * Its DICOM Digital Signatures as checked (objectSignatures.ts), in Digital Signatures Sequence
    * order; [] unsigned. Absent: not checked (the records were read without a SignatureChecker).
    */
-  signatures?: ReportSignatureRecord[];
+  signatures?: SignatureRecord[];
 }
 
 /**
- * One DICOM Digital Signature of a QC report (PS3.15 Annex C), as checked. `valid`: the MAC and
- * the signature verify and it signs what binds it to this report (PS3.15 C.4's required
- * attributes), and — with a trust store — the certificate was issued by one of its certificates and
+ * One DICOM Digital Signature of a QC report or a reference SEG (PS3.15 Annex C), as checked.
+ * `valid`: the MAC and the signature verify and it signs what binds it to this object (a report's
+ * PS3.15 C.4 required attributes; a SEG's identity, segments and pixels), and — with a trust store — the certificate was issued by one of its certificates and
  * valid at the signing time; `untrusted`: it verifies, but its certificate is not so trusted;
  * `invalid`: it does not verify, or binds nothing of this report.
  */
-export interface ReportSignatureRecord {
+export interface SignatureRecord {
   status: 'valid' | 'untrusted' | 'invalid';
   /** Whether the certificate was checked against a trust store. */
   trustChecked: boolean;

@@ -120,6 +120,7 @@ function segRow(event: SegEvent, row: RowSink): void {
     contentLabel: event.contentLabel,
     structure: event.segmentLabels.join('; '),
     pixelDataSha256: event.pixelDataSha256,
+    ...(event.kind === 'reference' ? signatureColumns(event) : {}),
     detail: detailText([
       event.protocolName !== undefined ? `ProtocolName: ${event.protocolName}` : undefined,
       event.unattributedAs !== undefined ? `names no creator: shown as "${event.unattributedAs}"` : undefined,

@@ -14,7 +14,7 @@ import { qcReportSeriesUid } from '../sr/buildQcReport';
 import { readQcReport } from '../sr/readQcReport';
 import type { AuditEvent, CaseRecords, RetrievedObject, RetrievedObjects, UnreadableObject } from './AuditEvent';
 import { qcReportEventOf } from './qcReportEvent';
-import { reportSignaturesOf } from './reportSignatures';
+import { objectSignaturesOf } from './objectSignatures';
 import type { SignatureChecker } from './SignatureChecker';
 import { sha256Hex } from '../hash/sha256';
 import { segEventOf } from './segEvent';
@@ -44,7 +44,7 @@ export interface PresentInstance {
 }
 
 export interface CaseRecordsOptions {
-  /** Checks the QC reports' signatures (QcReportEvent.signatures); without it they are not read. */
+  /** Checks the signatures of the QC reports and reference SEGs (their events' `signatures`); without it they are not read. */
   signatures?: SignatureChecker;
 }
 
@@ -79,6 +79,7 @@ export function caseRecordsFromObjects(
     if (object.modality === 'SEG') {
       try {
         const { event, patient: of } = segEventOf(bytesOf(object));
+        if (event.kind === 'reference' && options.signatures) event.signatures = objectSignaturesOf(bytesOf(object), 'reference-seg', options.signatures);
         events.push(event);
         present(event, 'seg', event.pixelDataSha256, bytesOf(object));
         patient.name ??= of.name;
@@ -108,7 +109,7 @@ export function caseRecordsFromObjects(
       continue;
     }
     const event = qcReportEventOf(read.qc, read.document.sopClassUid);
-    if (options.signatures) event.signatures = reportSignaturesOf(bytesOf(object), options.signatures);
+    if (options.signatures) event.signatures = objectSignaturesOf(bytesOf(object), 'qc-report', options.signatures);
     events.push(event);
     present(event, 'qc-report', undefined, bytesOf(object));
     if (read.qc.subject.PatientName !== '') patient.name ??= read.qc.subject.PatientName;

@@ -1,6 +1,6 @@
-// The export's signature columns of a QC report: who signed for whom, what the signature means —
-// with what the report's kind approves — when, and one state for all its signatures, the worst.
-import type { QcReportEvent, ReportSignatureRecord } from './AuditEvent';
+// The export's signature columns of a QC report or reference SEG: who signed for whom, what it means —
+// with what the object approves — when, and one state for all its signatures, the worst.
+import type { QcReportEvent, ReferenceSegEvent, SignatureRecord } from './AuditEvent';
 import { auditCase } from './audit.fixture';
 import { caseRecordsFromObjects } from './caseRecordsFromObjects';
 import { signatureColumns } from './signatureColumns';
@@ -8,7 +8,7 @@ import { signatureColumns } from './signatureColumns';
 const fixture = auditCase();
 const events = caseRecordsFromObjects(fixture.studyInstanceUid, fixture.objects).records.events;
 const adjudication = events.find((event) => event.sopInstanceUid === fixture.uids.adjudication) as QcReportEvent;
-const VALID: ReportSignatureRecord = {
+const VALID: SignatureRecord = {
   status: 'valid', trustChecked: true, uid: '2.25.7', signedAt: '2026-12-07T18:30:05.250Z', purpose: { code: '5', meaning: 'Verification Signature' }, signer: 'SegQC Test Hospital signer',
 };
 
@@ -33,4 +33,13 @@ test('several signatures: each listed, the state the worst of them', () => {
 test('unsigned, and not checked', () => {
   expect(signatureColumns({ ...adjudication, signatures: [] })).toEqual({ signature: 'unsigned' });
   expect(signatureColumns(adjudication)).toEqual({});
+});
+
+test("a reference SEG's signature, for its creator: an adjudication approved, or a gold standard approved", () => {
+  const referenceSeg = events.find((event) => event.sopInstanceUid === fixture.uids.referenceSeg) as ReferenceSegEvent;
+  expect(signatureColumns({ ...referenceSeg, signatures: [VALID] })).toEqual({
+    signedBy: 'SegQC Test Hospital signer for Singh^Priya (psingh)', meaning: 'Verification Signature: Adjudication approved', signedAt: '2026-12-07T18:30:05.250Z', signature: 'valid',
+  });
+  expect(signatureColumns({ ...referenceSeg, role: 'gold-standard-author', contentLabel: 'GOLD', signatures: [VALID] }).meaning).toBe('Verification Signature: Gold standard approved');
+  expect(signatureColumns({ ...referenceSeg, signatures: [] })).toEqual({ signature: 'unsigned' });
 });

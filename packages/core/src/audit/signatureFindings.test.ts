@@ -1,7 +1,7 @@
 // The signature findings of a case from its reports' checked signatures and the journal of writes:
 // each kind from the records that make it, one per report and signature, naming both; none for a
 // self-declared unsigned report or for reports whose signatures were not checked.
-import type { CaseRecords, QcReportEvent, ReportSignatureRecord } from './AuditEvent';
+import type { AuditEvent, CaseRecords, QcReportEvent, ReferenceSegEvent, SignatureRecord } from './AuditEvent';
 import { auditCase, SIGN_INS } from './audit.fixture';
 import { caseRecordsFromObjects } from './caseRecordsFromObjects';
 import { nextJournalRecord, type JournalEntry, type JournalRecord } from './journalRecords';
@@ -12,10 +12,10 @@ const { records } = caseRecordsFromObjects(fixture.studyInstanceUid, fixture.obj
 const base = records.events.find((event) => event.sopInstanceUid === fixture.uids.adjudication) as QcReportEvent;
 /** Singh's adjudication as if Singh had signed in: the verifier authenticated. */
 const AUTHENTICATED = { ...base, verification: { ...base.verification!, authentication: SIGN_INS.lindqvist } };
-const SIGNATURE: ReportSignatureRecord = { status: 'valid', trustChecked: true, uid: '2.25.100', signedAt: '2026-12-07T18:30:05.250Z', standardStreamSha256: 'a'.repeat(64) };
+const SIGNATURE: SignatureRecord = { status: 'valid', trustChecked: true, uid: '2.25.100', signedAt: '2026-12-07T18:30:05.250Z', standardStreamSha256: 'a'.repeat(64) };
 
 const caseOf = (...reports: QcReportEvent[]): CaseRecords => ({ ...records, events: reports });
-const report = (sopInstanceUid: string, signatures: ReportSignatureRecord[] | undefined, of: QcReportEvent = AUTHENTICATED): QcReportEvent =>
+const report = (sopInstanceUid: string, signatures: SignatureRecord[] | undefined, of: QcReportEvent = AUTHENTICATED): QcReportEvent =>
   ({ ...of, sopInstanceUid, ...(signatures !== undefined ? { signatures } : {}) });
 function journal(...entries: Array<Partial<JournalEntry> & { sopInstanceUid: string }>): JournalRecord[] {
   const out: JournalRecord[] = [];
@@ -83,4 +83,38 @@ test('the latest journal record of the report counts; a report the journal never
   const stored = report('2.25.1', [SIGNATURE]);
   expect(signatureFindings(caseOf(stored), journal({ sopInstanceUid: '2.25.1', signature: null }, { sopInstanceUid: '2.25.1' }))).toEqual([]);
   expect(signatureFindings(caseOf(stored), journal({ sopInstanceUid: '2.25.9' }))).toEqual([]);
+});
+
+describe('reference SEGs, signed as the reports are', () => {
+  const segBase = records.events.find((event) => event.sopInstanceUid === fixture.uids.referenceSeg) as ReferenceSegEvent;
+  /** Singh's reference SEG as if Singh had signed in: the creator authenticated. */
+  const authenticatedSeg = { ...segBase, creator: { ...segBase.creator, login: 'psingh', authentication: SIGN_INS.lindqvist } };
+  const seg = (sopInstanceUid: string, signatures: SignatureRecord[] | undefined, of: ReferenceSegEvent = authenticatedSeg): ReferenceSegEvent =>
+    ({ ...of, sopInstanceUid, ...(signatures !== undefined ? { signatures } : {}) });
+  const segCase = (...events: AuditEvent[]): CaseRecords => ({ ...records, events });
+
+  test('valid or self-declared unsigned: no finding; unsigned although its creator signed in: signature-missing, named a SEG', () => {
+    expect(signatureFindings(segCase(seg('2.25.7', [SIGNATURE]), seg('2.25.8', [], segBase)), null)).toEqual([]);
+    const [missing, ...more] = signatureFindings(segCase(seg('2.25.9', [])), null);
+    expect(more).toEqual([]);
+    expect(missing).toMatchObject({
+      kind: 'signature-missing', object: 'SEG', sopInstanceUid: '2.25.9',
+      message: `reference SEG 2.25.9 was made by an authenticated creator (${SIGN_INS.lindqvist.issuer}, subject ${SIGN_INS.lindqvist.subject}) but carries no Digital Signature`,
+    });
+  });
+
+  test("a report's signature copied onto a reference SEG is signature-copied, naming the report", () => {
+    const copied = { ...SIGNATURE, status: 'invalid' as const, reason: 'the signature does not match the signed data' };
+    const found = signatureFindings(segCase(report('2.25.1', [SIGNATURE]), seg('2.25.9', [copied])), null);
+    expect(found.map((finding) => [finding.kind, finding.object, finding.message])).toEqual([
+      ['signature-copied', 'SEG', 'reference SEG 2.25.9 carries signature 2.25.100 of QC report 2.25.1: it does not verify on this SEG (the signature does not match the signed data)'],
+    ]);
+  });
+
+  test("signed for someone other than the SEG's creator, as the journal records: signer-not-observer", () => {
+    const found = signatureFindings(segCase(seg('2.25.9', [SIGNATURE])), journal({ sopInstanceUid: '2.25.9', login: 'mallory', subject: 'subject-of-mallory' }));
+    expect(found.map((finding) => [finding.kind, finding.message])).toEqual([
+      ['signer-not-observer', `reference SEG 2.25.9: signature 2.25.100 was made for login mallory (subject subject-of-mallory), the SEG's creator is login psingh (subject ${SIGN_INS.lindqvist.subject}) (journal record 1)`],
+    ]);
+  });
 });

@@ -11,7 +11,7 @@ import { macStream, signDataset, type StreamVerifier } from '../signature/dicomS
 import { SIGNATURE_PURPOSES } from '../signature/signaturePurpose';
 import { readSrDataset } from '../sr/readSrDataset';
 import { adjudicationBy, SIGN_INS } from './audit.fixture';
-import { reportSignaturesOf } from './reportSignatures';
+import { objectSignaturesOf } from './objectSignatures';
 import type { CertificateDescription, SignatureChecker } from './SignatureChecker';
 
 const keyPair = () => {
@@ -53,7 +53,7 @@ function signed(key = site, options: { now?: Date; tags?: string[] } = {}): { by
 
 test('a valid signature by a trusted certificate: who, when, what for, and the hash of the standard stream', () => {
   const { bytes, tags } = signed();
-  const [signature] = reportSignaturesOf(bytes, trusted);
+  const [signature] = objectSignaturesOf(bytes, 'qc-report', trusted);
   expect(signature).toEqual({
     status: 'valid', trustChecked: true, uid: expect.stringMatching(/^2\.25\.\d+$/), signedAt: '2026-12-07T18:30:05.250Z',
     purpose: { code: '5', meaning: 'Verification Signature' }, signer: 'Site signer',
@@ -61,19 +61,19 @@ test('a valid signature by a trusted certificate: who, when, what for, and the h
     coversAllSignedData: false,
     standardStreamSha256: sha256Hex(macStream(bytes, tags, 'standard')),
   });
-  expect(reportSignaturesOf(report, trusted)).toEqual([]);
+  expect(objectSignaturesOf(report, 'qc-report', trusted)).toEqual([]);
 });
 
 test('without a trust store a certificate of anyone is valid, and says it was not checked', () => {
-  const [signature] = reportSignaturesOf(signed(rogue).bytes, { ...trusted, verifyTrustedAt: null });
+  const [signature] = objectSignaturesOf(signed(rogue).bytes, 'qc-report', { ...trusted, verifyTrustedAt: null });
   expect(signature).toMatchObject({ status: 'valid', trustChecked: false, signer: 'Rogue signer' });
 });
 
 test('a certificate the trust store does not hold, or one signing outside its validity: untrusted, saying which', () => {
-  expect(reportSignaturesOf(signed(rogue).bytes, trusted)[0]).toMatchObject({
+  expect(objectSignaturesOf(signed(rogue).bytes, 'qc-report', trusted)[0]).toMatchObject({
     status: 'untrusted', reason: 'its certificate "O=Test, CN=Rogue signer" was not issued by a certificate of the trust store',
   });
-  expect(reportSignaturesOf(signed(site, { now: new Date('2027-02-01T00:00:00Z') }).bytes, trusted)[0]).toMatchObject({
+  expect(objectSignaturesOf(signed(site, { now: new Date('2027-02-01T00:00:00Z') }).bytes, 'qc-report', trusted)[0]).toMatchObject({
     status: 'untrusted',
     reason: 'its certificate "O=Test, CN=Site signer" was not valid at the signing time 2027-02-01T00:00:00.000Z (valid 2026-01-01T00:00:00.000Z to 2027-01-01T00:00:00.000Z)',
   });
@@ -84,13 +84,13 @@ test('a signed byte changed: invalid', () => {
   const at = Buffer.from(bytes).indexOf('Okafor^Ada');
   const changed = bytes.slice();
   changed[at] = 'P'.charCodeAt(0); // Pkafor: in the Verifying Observer Sequence, which every stream covers
-  expect(reportSignaturesOf(changed, trusted)[0]).toMatchObject({ status: 'invalid', reason: 'the signature does not match the signed data' });
+  expect(objectSignaturesOf(changed, 'qc-report', trusted)[0]).toMatchObject({ status: 'invalid', reason: 'the signature does not match the signed data' });
 });
 
 test('a signature that verifies but signs nothing of this report in particular: invalid', () => {
-  const [signature] = reportSignaturesOf(signed(site, { tags: ['SOPClassUID', 'Manufacturer'] }).bytes, trusted);
+  const [signature] = objectSignaturesOf(signed(site, { tags: ['SOPClassUID', 'Manufacturer'] }).bytes, 'qc-report', trusted);
   expect(signature).toMatchObject({
     status: 'invalid',
-    reason: 'it does not sign SOPInstanceUID, StudyInstanceUID, SeriesInstanceUID, VerificationFlag, VerifyingObserverSequence, ContentSequence, so it would verify on another report as well',
+    reason: 'it does not sign SOPInstanceUID, StudyInstanceUID, SeriesInstanceUID, VerificationFlag, VerifyingObserverSequence, ContentSequence, so it would verify on another object as well',
   });
 });

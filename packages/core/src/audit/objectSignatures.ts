@@ -1,35 +1,41 @@
 /**
- * The DICOM Digital Signatures of one QC report as stored (its Part 10 bytes), each checked with
- * the SignatureChecker passed in: whether it verifies over either MAC stream
- * (verifyDatasetSignatures), whether it signs what binds it to this report, and — with a trust
- * store — whether its certificate was trusted at the signing time. Also the SHA-256 of the standard
- * stream of its signed elements, which `audit verify --journal` compares with what the gateway
- * recorded when it signed.
+ * The DICOM Digital Signatures of one signed object as stored (its Part 10 bytes) — a QC report or a
+ * reference-standard SEG — each checked with the SignatureChecker passed in: whether it verifies
+ * over either MAC stream (verifyDatasetSignatures), whether it signs what binds it to this object,
+ * and — with a trust store — whether its certificate was trusted at the signing time. Also the
+ * SHA-256 of the standard stream of its signed elements, which `audit verify --journal` compares
+ * with what the gateway recorded when it signed.
  */
 import { sha256Hex } from '../hash/sha256';
 import { macStream, verifyDatasetSignatures, type SignatureCheck } from '../signature/dicomSignatures';
-import { keywordOf, profileRequiredTags } from '../signature/signatureProfiles';
+import { keywordOf, profileRequiredTags, tagOf } from '../signature/signatureProfiles';
 import { tagString } from '../signature/rawDataset';
-import type { ReportSignatureRecord } from './AuditEvent';
+import type { SignatureRecord } from './AuditEvent';
 import { isoFromDicomDateTime } from './isoDateTime';
 import type { CertificateDescription, SignatureChecker } from './SignatureChecker';
 import { signatureInstant } from './signatureInstant';
 
-/**
- * What a signature of a VERIFIED SR must sign (PS3.15 C.4): without the SOP Instance UID, the
- * content or the verifier, a signature that verifies proves nothing of this report — it would
- * verify just as well on another.
- */
-const BINDING_TAGS = profileRequiredTags('sr-verification');
+/** The objects SegQC signs: VERIFIED QC reports, and ADJUDICATED or GOLD reference SEGs. */
+export type SignedObjectType = 'qc-report' | 'reference-seg';
 
-export function reportSignaturesOf(bytes: Uint8Array, checker: SignatureChecker): ReportSignatureRecord[] {
-  return verifyDatasetSignatures(bytes, checker.verify).map((check) => recordOf(bytes, check, checker));
+/**
+ * What a signature must sign to be this object's: without the SOP Instance UID and what the object
+ * says — a VERIFIED SR's content and verifier (PS3.15 C.4), a SEG's segments and pixels — a
+ * signature that verifies proves nothing of it: it would verify just as well on another.
+ */
+const BINDING_TAGS: Readonly<Record<SignedObjectType, readonly number[]>> = {
+  'qc-report': profileRequiredTags('sr-verification'),
+  'reference-seg': [...profileRequiredTags('authorization'), tagOf('SegmentSequence'), tagOf('PixelData')],
+};
+
+export function objectSignaturesOf(bytes: Uint8Array, type: SignedObjectType, checker: SignatureChecker): SignatureRecord[] {
+  return verifyDatasetSignatures(bytes, checker.verify).map((check) => recordOf(bytes, check, BINDING_TAGS[type], checker));
 }
 
-function recordOf(bytes: Uint8Array, check: SignatureCheck, checker: SignatureChecker): ReportSignatureRecord {
+function recordOf(bytes: Uint8Array, check: SignatureCheck, binding: readonly number[], checker: SignatureChecker): SignatureRecord {
   const at = check.dateTime !== undefined ? signatureInstant(check.dateTime) : undefined;
   const certificate = check.certificateDer ? checker.describeCertificate(check.certificateDer) : undefined;
-  const described: Omit<ReportSignatureRecord, 'status'> = {
+  const described: Omit<SignatureRecord, 'status'> = {
     trustChecked: checker.verifyTrustedAt !== null,
     ...(check.signatureUid !== undefined ? { uid: check.signatureUid } : {}),
     ...(check.dateTime !== undefined ? { signedAt: at ? at.toISOString() : isoFromDicomDateTime(check.dateTime) } : {}),
@@ -39,9 +45,9 @@ function recordOf(bytes: Uint8Array, check: SignatureCheck, checker: SignatureCh
     ...standardStreamSha256(bytes, check),
   };
   if (!check.valid) return { status: 'invalid', ...described, reason: check.reason ?? 'the signature does not match the signed data' };
-  const unbound = BINDING_TAGS.filter((tag) => !check.tagsSigned.includes(tagString(tag)));
+  const unbound = binding.filter((tag) => !check.tagsSigned.includes(tagString(tag)));
   if (unbound.length > 0) {
-    return { status: 'invalid', ...described, reason: `it does not sign ${unbound.map((tag) => keywordOf(tag) ?? tagString(tag)).join(', ')}, so it would verify on another report as well` };
+    return { status: 'invalid', ...described, reason: `it does not sign ${unbound.map((tag) => keywordOf(tag) ?? tagString(tag)).join(', ')}, so it would verify on another object as well` };
   }
   if (checker.verifyTrustedAt === null) return { status: 'valid', ...described };
   if (at === undefined) return { status: 'untrusted', ...described, reason: `its Digital Signature DateTime '${check.dateTime ?? ''}' is not a date and time, so the certificate cannot be checked at it` };
@@ -58,7 +64,7 @@ function untrustedReason(certificate: CertificateDescription | undefined, at: Da
 }
 
 /** The hash of the standard stream of the elements the signature names; none when it names none or they cannot be streamed. */
-function standardStreamSha256(bytes: Uint8Array, check: SignatureCheck): Pick<ReportSignatureRecord, 'standardStreamSha256'> {
+function standardStreamSha256(bytes: Uint8Array, check: SignatureCheck): Pick<SignatureRecord, 'standardStreamSha256'> {
   if (check.tagsSigned.length === 0) return {};
   try {
     return { standardStreamSha256: sha256Hex(macStream(bytes, check.tagsSigned, 'standard')) };
