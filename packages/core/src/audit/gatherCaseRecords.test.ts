@@ -1,6 +1,6 @@
 // Gathering reads a case from any DICOMweb PACS with the caller's auth on every request: the study's
 // SEG and SR series are searched and each instance retrieved as stored; images are only searched
-// (one QIDO per Image Library series), never downloaded. The result equals reading the same bytes
+// (one QIDO per image series of the study, whatever reports are left), never downloaded. The result equals reading the same bytes
 // directly.
 import { DEFLATED_REFUSAL } from '../dicom/assertReadablePart10';
 import { asDeflatedPart10 } from '../dicom/deflatedPart10.fixture';
@@ -34,6 +34,13 @@ test('reads every SEG and SR of the study, with the auth header, into the same r
   expect(kinds.filter((kind) => kind.startsWith('retrieve')).sort()).toEqual(fixture.objects.map((object) => `retrieve ${object.sopInstanceUid}`).sort());
   expect(kinds).toHaveLength(11);
   expect(progress).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+});
+
+test("with every QC report gone, the study's images are still found present: only the reports are missing to the journal", async () => {
+  const withoutReports = stored.filter((instance) => instance.modality !== 'SR');
+  const gathered = await gatherCaseRecords(PACS_ROOT, fixture.studyInstanceUid, { fetch: inMemoryPacs(withoutReports).fetch });
+  const images = [...gathered.retrieved.values()].filter((object) => object.kind === 'image').map((object) => object.sopInstanceUid);
+  expect(images.sort()).toEqual(fixture.images.map((image) => image.sopInstanceUid).sort());
 });
 
 test('a deflated report and a SEG whose answer is over the limit are unreadable findings, with why; the rest is read', async () => {

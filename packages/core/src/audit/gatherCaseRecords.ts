@@ -1,9 +1,8 @@
 /**
  * The audit records of one case, read from a DICOMweb PACS (QIDO-RS, WADO-RS; every request with the
  * caller's auth headers): the study's series are searched, every instance of its SEG and SR series
- * is retrieved as stored (its pixel-data hash is computed from those bytes), and for every QC
- * report the series of its Image Library are searched for the images still present. The bytes
- * are then read by caseRecordsFromObjects.
+ * is retrieved as stored (its pixel-data hash is computed from those bytes), and the study's other
+ * series are searched for the images still present. The bytes are then read by caseRecordsFromObjects.
  */
 import { MAX_PART10_BYTES, MAX_SR_BYTES } from '../dicom/readLimits';
 import { jsonString, type DicomJsonDataset } from '../dicomweb/dicomJson';
@@ -29,7 +28,6 @@ export async function gatherCaseRecords(root: string, studyInstanceUid: string, 
   const read: DicomwebReadOptions = { fetch: options.fetch, ...(options.headers !== undefined ? { headers: options.headers } : {}) };
   const concurrency = options.concurrency ?? 4;
   const series = await searchForSeries(root, { studyInstanceUid }, { includefield: [TAG.Modality] }, read);
-  const seriesUids = new Set(series.map((item) => jsonString(item, TAG.SeriesInstanceUID)).filter((uid): uid is string => uid !== undefined));
   const audited = series.filter((item) => AUDITED_MODALITIES.has(jsonString(item, TAG.Modality) ?? ''));
 
   const instances = (await mapConcurrently(audited, concurrency, async (item) => {
@@ -54,11 +52,12 @@ export async function gatherCaseRecords(root: string, studyInstanceUid: string, 
     }
   });
 
-  // The images the reports measured on: one search per series, not one request per image.
+  // The images of every other series of the study, present or not — one search per series, not one
+  // request per image: the reports' Image Libraries and the journal's records of images are checked
+  // against them, whichever reports are left.
   const gathered = caseRecordsFromObjects(studyInstanceUid, objects, [], options.signatures ? { signatures: options.signatures } : {});
-  const librarySeries = new Set<string>();
-  for (const event of gathered.records.events) if (event.kind === 'qc-report') for (const group of event.imageLibrary) librarySeries.add(group.seriesInstanceUid);
-  const images: PresentInstance[] = (await mapConcurrently([...librarySeries].filter((uid) => seriesUids.has(uid)), concurrency, async (seriesInstanceUid) => {
+  const imageSeries = series.filter((item) => !AUDITED_MODALITIES.has(jsonString(item, TAG.Modality) ?? '')).map((item) => jsonString(item, TAG.SeriesInstanceUID));
+  const images: PresentInstance[] = (await mapConcurrently(imageSeries.filter((uid): uid is string => uid !== undefined), concurrency, async (seriesInstanceUid) => {
     const found = await searchForInstances(root, { studyInstanceUid, seriesInstanceUid }, {}, read);
     return sopInstanceUids(found).map((sopInstanceUid) => ({ seriesInstanceUid, sopInstanceUid }));
   })).flat();
