@@ -126,6 +126,20 @@ test('a refusal is kept as failed with its reason, and Retry sends it again', as
   expect([record.state, sent]).toEqual(['stored', ['2.25.3', '2.25.3']]);
 });
 
+test("writes held for a fresh sign-in go together on one Retry, oldest first; a write refused for another reason stays", async () => {
+  const stale = { ok: false, retryable: false, message: 'Signing needs a fresh sign-in', needsFreshSignIn: true } as const;
+  const { open, sent } = setup(undefined, [refused, stale, stale]);
+  const { outbox } = await open();
+  await outbox.enqueue(write(4)); // refused: the data set does not match its SOP class
+  await outbox.enqueue(write(5)); // the reference SEG, then its report: both need the sign-in
+  await outbox.enqueue(write(6));
+  await outbox.flush();
+  expect((await outbox.records()).map((r) => [r.sopInstanceUID, r.state, r.needsFreshSignIn])).toEqual([['2.25.4', 'failed', false], ['2.25.5', 'failed', true], ['2.25.6', 'failed', true]]);
+  await outbox.retry('2.25.6');
+  expect(states(await outbox.records())).toEqual([['2.25.4', 'failed', 1], ['2.25.5', 'stored', 2], ['2.25.6', 'stored', 2]]);
+  expect(sent).toEqual(['2.25.4', '2.25.5', '2.25.6', '2.25.5', '2.25.6']);
+});
+
 test('pending writes survive a page reload and are sent by the next page, oldest first', async () => {
   const down = { ok: false, retryable: true, message: 'HTTP 503' } as const;
   const session = setup(new IDBFactory(), [down, down]);

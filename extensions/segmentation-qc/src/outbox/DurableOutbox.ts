@@ -83,11 +83,16 @@ export class DurableOutbox {
     return record;
   }
 
-  /** Sends a failed write again (the user pressed Retry). */
+  /**
+   * Sends a failed write again (the user pressed Retry). A write held for a fresh sign-in goes with
+   * every other write held for one — an adjudication's reference SEG and its report are signed on the
+   * same sign-in — and they are sent oldest first, as they were queued.
+   */
   async retry(sopInstanceUID: string): Promise<void> {
     const record = await this.ownFailed(sopInstanceUID);
     if (!record) return;
-    await this.options.store.put({ ...record, state: 'pending', nextAttemptAt: this.now(), updatedAt: this.now() });
+    const heldForSignIn = record.needsFreshSignIn ? (await this.records()).filter((other) => other.state === 'failed' && other.needsFreshSignIn && other.sopInstanceUID !== record.sopInstanceUID) : [];
+    for (const write of [record, ...heldForSignIn]) await this.options.store.put({ ...write, state: 'pending', nextAttemptAt: this.now(), updatedAt: this.now() });
     this.notify();
     await this.flush();
   }
