@@ -6,6 +6,7 @@ export type { DemoReferencePlan } from './cohort/adjudicationPlan';
 export { ANNOTATORS, GOLD_CREATOR, DEMO_INSTITUTION, type DemoAnnotator, type DemoPerson, type AnnotatorKey } from './cohort/annotators';
 export { CT_SEGMENTS, MR_SEGMENTS, CT_NODULE_SEGMENT, MR_LESION_SEGMENT } from './cohort/segmentDefinitions';
 export { CHEST_GRID } from './ct/chestGrid';
+export { realSizeChestCase, type RealSizeCase, type RealSizeCaseOptions, type RealSizeSeg } from './realSize/realSizeChestCase';
 export { BRAIN_GRID } from './mr/brainGrid';
 export { demoManifest, DEMO_DATA_VERSION } from './generate/demoManifest';
 export { generateDemoFiles, type DemoFilesOptions } from './generate/generateDemoFiles';
