@@ -117,6 +117,7 @@ function regionInWorld({ box, largestSlice: k }: DisagreementRegion) {
 /** The viewport shows the region's slice, named as the panel names it, centred, wholly in view and marked. */
 async function expectViewportOn(region: DisagreementRegion, shownAs: string) {
   const { page } = session.browser;
+  expect(shownAs).toMatch(new RegExp(`^I:\\d+ \\(\\d+/${grid.slices}\\)$`));
   await page.waitForFunction(`(${currentSopInstanceUid.toString()})() === ${JSON.stringify(truth.sliceSopInstanceUids[region.largestSlice])}`, null, { timeout: 30_000 });
   // OHIF's own overlay names the slice as the panel does ("I:19 (82/100)").
   await page.locator('.overlay-item', { hasText: 'I:' }).filter({ hasText: shownAs }).waitFor({ timeout: 10_000 });

@@ -97,7 +97,7 @@ export function DiscrepancySection({
               <button type="button" data-testid="segqc-discrepancy-next" onClick={() => onStep(1)}>
                 Next discrepancy
               </button>
-              <span className="segqc-discrepancy-where" data-testid="segqc-discrepancy-where">
+              <span data-testid="segqc-discrepancy-where">
                 {state.region + 1} of {state.discrepancy.regions.length}: {voxels(current.voxels)},{' '}
                 {current.kind === 'a-only' ? `${nameOf(state.choice.a)} only` : current.kind === 'b-only' ? `${nameOf(state.choice.b)} only` : 'some only in each'}, on {state.sliceLabels[current.slice]}
               </span>

@@ -39,7 +39,7 @@ export function ReviewPairRow({ row, nameOf }: { row: ReviewRow; nameOf: (id: st
           <dd>{row.nsdToleranceMm === null ? '—' : fixed(row.nsd, 2)}</dd>
           <dt>Volumes</dt>
           <dd>
-            {fixed(row.volumeAMl, 1)} / {fixed(row.volumeBMl, 1)} mL
+            {fixed(row.volumeAMl, 1, ' mL')} / {fixed(row.volumeBMl, 1, ' mL')}
           </dd>
           <dt title={`Lesions of ${nameOf(row.a)} that ${nameOf(row.b)} missed / extra lesions of ${nameOf(row.b)}`}>Missed / extra</dt>
           <dd>{row.missedLesions === null ? '—' : `${row.missedLesions} / ${row.extraLesions}`}</dd>
