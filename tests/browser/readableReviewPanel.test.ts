@@ -1,5 +1,5 @@
 import { demoManifest } from '@segqc/demo-data';
-import { gridFromSourceImages, voxelToPatient, type VoxelGrid } from '@segqc/core';
+import { DISCREPANCY_CLASSES, gridFromSourceImages, voxelToPatient, type VoxelGrid } from '@segqc/core';
 import { browserSession } from '../harness/browserSession';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
 import { disagreementRegions, type DisagreementRegion } from '../harness/disagreementRegions';
@@ -132,7 +132,7 @@ async function expectViewportOn(region: DisagreementRegion, shownAs: string) {
   return onCanvas;
 }
 
-test('"Next discrepancy" lands the viewport on the slice it names, centred on the region, zoomed to it and marked', async () => {
+test('the overlay is painted in the colour-blind-safe palette of its legend, and "Next discrepancy" lands the viewport on the slice it names, centred on the region, zoomed to it and marked', async () => {
   const { page, screenshot, errors } = session.browser;
   const section = page.getByTestId('segqc-discrepancy');
   const before = (await page.evaluate(pointsOnCanvas, []))!;
@@ -140,6 +140,17 @@ test('"Next discrepancy" lands the viewport on the slice it names, centred on th
   await section.getByTestId('segqc-discrepancy-pair').selectOption({ label: `A ${nameOf('rivera')} · B ${nameOf('chen')}` });
   await section.getByTestId('segqc-discrepancy-show').click();
   await section.getByTestId('segqc-discrepancy-legend').waitFor({ timeout: 60_000 });
+
+  // The viewport paints, and the legend shows, the colour-blind-safe palette.
+  const palette = Object.fromEntries(DISCREPANCY_CLASSES.map((cls) => [cls.key, `rgb(${cls.color.join(', ')})`]));
+  const legend = await section.locator('[data-class]').evaluateAll((items) => Object.fromEntries(items.map((i) => [i.getAttribute('data-class'), getComputedStyle(i.querySelector('.segqc-swatch')!).backgroundColor])));
+  expect(legend).toEqual(palette);
+  const painted = await page.evaluate((classes) => {
+    const { cornerstone, cornerstoneTools } = window as any;
+    const viewport = cornerstone.getRenderingEngines().flatMap((engine: any) => engine.getViewports()).find((v: any) => /\/frames\//.test(v.getCurrentImageId?.() ?? ''));
+    return Object.fromEntries(classes.map(([key, value]) => [key, `rgb(${cornerstoneTools.segmentation.config.color.getSegmentIndexColor(viewport.id, 'segqc-discrepancy', value).slice(0, 3).join(', ')})`]));
+  }, DISCREPANCY_CLASSES.map((cls) => [cls.key, cls.value] as const));
+  expect(painted).toEqual(palette);
 
   const regions = regionsOf('rivera', 'chen', 'Lung nodule');
   const where = section.getByTestId('segqc-discrepancy-region');

@@ -23,7 +23,9 @@ test('colours are valid RGB and stay apart for every colour vision (ΔE*ab ≥ 5
   expect(closest).toBeGreaterThanOrEqual(50);
 });
 
-test('the colour-vision check tells the earlier yellow / sky blue / vermillion set apart as too close for deutan readers', () => {
+test('the colour-vision check: white to black is 100, red and green merge for deutan readers, the earlier yellow "both" and vermillion "B only" were too close', () => {
+  expect(colourDifference([255, 255, 255], [0, 0, 0], 'normal')).toBeCloseTo(100, 1);
+  expect(colourDifference([255, 0, 0], [0, 128, 0], 'deuteranopia')).toBeLessThan(colourDifference([255, 0, 0], [0, 128, 0], 'normal') / 3);
   expect(colourDifference([240, 228, 66], [213, 94, 0], 'deuteranopia')).toBeLessThan(50);
   expect(colourDifference([240, 228, 66], [213, 94, 0], 'normal')).toBeGreaterThan(50);
 });
