@@ -19,4 +19,5 @@ test('each grid slice is named by its place in the viewport stack, not by the gr
   const imageIds = [0, 1, 2, 3, 4, 5].map(imageIdOf);
   expect(viewportSliceLabels(imageIds, slices, fakeCornerstone().sopInstanceUIDOf)).toEqual(['I:6 (6/6)', 'I:5 (5/6)', 'I:4 (4/6)', 'I:3 (3/6)', 'I:2 (2/6)', 'I:1 (1/6)']);
   expect(viewportSliceLabels(undefined, slices, fakeCornerstone().sopInstanceUIDOf)[0]).toBe('I:6 (1/6)');
+  expect(viewportSliceLabels(imageIds.slice(1), slices, fakeCornerstone().sopInstanceUIDOf)[5]).toBe('an image this viewport does not show');
 });

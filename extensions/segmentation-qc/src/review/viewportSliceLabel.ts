@@ -13,9 +13,13 @@ export function viewportSliceLabel(instanceNumber: number | null, imageIndex: nu
 
 /**
  * Every grid slice's name as the viewport's overlay will show it, by grid index k. A viewport
- * without an image list (a volume viewport) counts in grid order.
+ * without an image list (a volume viewport) counts in grid order; a slice missing from the
+ * viewport's stack is said to be missing rather than given a place it does not have.
  */
 export function viewportSliceLabels(imageIds: readonly string[] | undefined, slices: readonly GridSlice[], sopInstanceUIDOf: (imageId: string) => string | undefined): string[] {
   if (!imageIds) return slices.map((slice) => viewportSliceLabel(slice.instanceNumber, slice.k, slices.length));
-  return slices.map((slice) => viewportSliceLabel(slice.instanceNumber, viewportImageIndex(imageIds, slice, sopInstanceUIDOf), imageIds.length));
+  return slices.map((slice) => {
+    const index = viewportImageIndex(imageIds, slice, sopInstanceUIDOf);
+    return index < 0 ? 'an image this viewport does not show' : viewportSliceLabel(slice.instanceNumber, index, imageIds.length);
+  });
 }
