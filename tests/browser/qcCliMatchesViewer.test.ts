@@ -1,4 +1,5 @@
 import { demoManifest } from '@segqc/demo-data';
+import { failedCriterionText } from '@segqc/core';
 import { browserSession } from '../harness/browserSession';
 import type { QcPairResult } from '../../packages/cli/src/qc/QcCaseResult';
 import type { QcJson } from '../../packages/cli/src/qc/runQc';
@@ -13,9 +14,9 @@ import { segqc } from '../harness/segqcCommand';
 // then each case is opened in the reviewer mode of the prebuilt OHIF viewer, whose Web Worker
 // computes the agreement from the same PACS on its own. Every row of the agreement table — the
 // structure, the pair, Dice, HD95, NSD, the volumes, missed / extra lesions, the verdict and the
-// failed criteria of its tooltip — must be the CLI's number for that pair and structure: as text at
-// the precision the table shows it, and from the row's data-* attributes to 1e-9. Neither side may
-// hold a row the other lacks, and the CLI's progress on stderr ends at 100 %. The SOP the panel shows
+// failed criteria in words — must be the CLI's number for that pair and structure: as text at the
+// precision the panel shows it, and from the row's data-* attributes to 1e-9. Neither side may hold
+// a row the other lacks, and the CLI's progress on stderr ends at 100 %. The SOP the panel shows
 // in force is the one the CLI judged by (id, version, hash).
 jest.setTimeout(400_000);
 
@@ -26,20 +27,32 @@ const FULL_PRECISION = 1e-9;
 const session = browserSession({ cases: CASES, name: 'qc-cli-matches-viewer' });
 
 
-/** One row of the agreement table as the page holds it: its data-* attributes (without "data-"), its cells' text, the verdict's tooltip. */
+/**
+ * One pair row of the agreement as the page holds it: its data-* attributes (without "data-"), the
+ * texts of its structure, pair, measures (Dice, HD95, NSD, volumes, missed / extra) and verdict, in
+ * that order, and why it escalates in words.
+ */
 interface TableRow {
   data: Record<string, string>;
   cells: string[];
-  verdictTitle: string;
+  why: string;
 }
 
 async function agreementTable(): Promise<TableRow[]> {
   return session.browser.page.getByTestId('segqc-review-row').evaluateAll((rows) =>
-    rows.map((row) => ({
-      data: Object.fromEntries([...row.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name.slice('data-'.length), a.value])),
-      cells: [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()),
-      verdictTitle: row.querySelector('td:last-child')?.getAttribute('title') ?? '',
-    })),
+    rows.map((row) => {
+      const text = (element: Element | null | undefined) => (element?.textContent ?? '').trim();
+      return {
+        data: Object.fromEntries([...row.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name.slice('data-'.length), a.value])),
+        cells: [
+          text(row.closest('[data-testid=segqc-review-structure]')?.querySelector('.segqc-review-structure-label')),
+          text(row.querySelector('[data-testid=segqc-review-pair]')),
+          ...[...row.querySelectorAll('.segqc-review-measures dd')].map(text),
+          text(row.querySelector('[data-testid=segqc-review-verdict]')),
+        ],
+        why: text(row.querySelector('[data-testid=segqc-review-why]')),
+      };
+    }),
   );
 }
 
@@ -79,33 +92,22 @@ function checkExact(mismatches: string[], where: string, attribute: string | und
 
 const VERDICT_TEXT = { escalate: 'Escalate', pass: 'Pass', 'no-thresholds': 'No SOP limits' } as const;
 
-/** The failed criteria of the verdict's tooltip against the CLI's: "segmented by one annotator only", or "criterion value (limit threshold)". */
-function checkFailed(mismatches: string[], where: string, title: string, cli: QcPairResult['failed']): void {
-  const shown = title === '' ? [] : title.split('; ');
-  if (shown.length !== cli.length) {
-    mismatches.push(`${where} failed criteria: table "${title}", CLI ${JSON.stringify(cli)}`);
-    return;
-  }
-  cli.forEach((failure, i) => {
-    if (failure.criterion === 'missing') {
-      if (shown[i] !== 'segmented by one annotator only') mismatches.push(`${where} failed criterion ${i}: table "${shown[i]}", CLI missing`);
-      return;
-    }
-    const match = /^(\S+) (\S+) \(limit (\S+)\)$/.exec(shown[i]);
-    if (!match || match[1] !== failure.criterion) {
-      mismatches.push(`${where} failed criterion ${i}: table "${shown[i]}", CLI ${JSON.stringify(failure)}`);
-      return;
-    }
-    checkShown(mismatches, `${where} failed ${failure.criterion} value`, match[2], failure.value);
-    checkShown(mismatches, `${where} failed ${failure.criterion} limit`, match[3], failure.threshold);
-  });
+/** Why the row escalates, in words, against the CLI's failed criteria in the same words ("Dice 0.39 < 0.70; missing from Okafor, Chidi"). */
+function checkFailed(mismatches: string[], where: string, why: string, cli: QcPairResult['failed']): void {
+  const expected = cli.map(failedCriterionText).join('; ');
+  if (why !== expected) mismatches.push(`${where} failed criteria: panel "${why}", CLI "${expected}"`);
+}
+
+/** The CLI's worst-first rows as the panel groups them: by structure, each structure where its worst row is, rows in order within it. */
+function groupedByStructure(pairs: QcPairResult[]): QcPairResult[] {
+  return [...new Set(pairs.map((pair) => pair.structure))].flatMap((structure) => pairs.filter((pair) => pair.structure === structure));
 }
 
 /** Every difference between one table row and the CLI's result for the same structure and (ordered) pair. */
 function compareRow(where: string, row: TableRow, pair: QcPairResult): string[] {
   const mismatches: string[] = [];
   const [structure, shownPair, dice, hd95, nsd, volumes, lesions, verdict] = row.cells;
-  if (row.cells.length !== 8) mismatches.push(`${where}: ${row.cells.length} cells, expected 8: ${JSON.stringify(row.cells)}`);
+  if (row.cells.length !== 8) mismatches.push(`${where}: ${row.cells.length} texts, expected 8: ${JSON.stringify(row.cells)}`);
   if (structure !== pair.structure) mismatches.push(`${where}: structure cell "${structure}"`);
   if (shownPair !== `${pair.a} – ${pair.b}`) mismatches.push(`${where}: pair cell "${shownPair}"`);
 
@@ -119,7 +121,7 @@ function compareRow(where: string, row: TableRow, pair: QcPairResult): string[] 
   const expectedLesions = pair.lesions.missedByB === null ? '—' : `${pair.lesions.missedByB} / ${pair.lesions.extraInB}`;
   if (lesions !== expectedLesions) mismatches.push(`${where}: miss/extra cell "${lesions}", CLI "${expectedLesions}"`);
   if (verdict !== VERDICT_TEXT[pair.verdict]) mismatches.push(`${where}: verdict cell "${verdict}", CLI ${pair.verdict}`);
-  checkFailed(mismatches, where, row.verdictTitle, pair.failed);
+  checkFailed(mismatches, where, row.why, pair.failed);
 
   // Full precision, from the row's attributes.
   if (row.data.verdict !== pair.verdict) mismatches.push(`${where}: data-verdict ${row.data.verdict}, CLI ${pair.verdict}`);
@@ -170,9 +172,9 @@ test('segqc qc --json over the demo PACS ends its progress at 100 % and gives ev
     expect(await page.getByTestId('segqc-review-excluded').count()).toBe(0);
     const table = await agreementTable();
 
-    // Nothing missing on either side: the same pair × structure rows, each once, in the same (worst-first) order.
+    // Nothing missing on either side: the same pair × structure rows, each once, in the same (worst-first) order, grouped by structure.
     const tableKeys = table.map((row) => key(row.data.structure, row.data.a, row.data.b));
-    const cliKeys = result.pairs.map((pair) => key(pair.structure, pair.a, pair.b));
+    const cliKeys = groupedByStructure(result.pairs).map((pair) => key(pair.structure, pair.a, pair.b));
     expect(new Set(tableKeys).size).toBe(tableKeys.length);
     expect(new Set(cliKeys).size).toBe(cliKeys.length);
     expect([demoCase.caseId, table.length]).toEqual([demoCase.caseId, result.pairs.length]);

@@ -35,7 +35,7 @@ test('the reviewer attributes an unattributed SEG and maps its "Segment 1"; the 
   await attribute.getByTestId('segqc-attribute-login').fill('lberg');
   await attribute.getByTestId('segqc-attribute-button').click();
   // The agreement is computed again, the SEG now named as the person.
-  await page.locator('[data-testid=segqc-review-row] td:nth-child(2)', { hasText: ATTRIBUTED }).first().waitFor({ timeout: 180_000 });
+  await page.locator('[data-testid=segqc-review-row] [data-testid=segqc-review-pair]', { hasText: ATTRIBUTED }).first().waitFor({ timeout: 180_000 });
 
   const map = choices.locator(`[data-testid=segqc-map-segment][data-uid="${reader.sopInstanceUID}"]`);
   await map.getByTestId('segqc-map-segment-select').selectOption('Right lung');
@@ -44,7 +44,7 @@ test('the reviewer attributes an unattributed SEG and maps its "Segment 1"; the 
   await screenshot('01-attributed-and-mapped');
 
   const rightLung = await page.locator('[data-testid=segqc-review-row][data-structure="Right lung"]').evaluateAll((elements) =>
-    elements.map((e) => [e.querySelector('td:nth-child(2)')!.textContent, Number(e.getAttribute('data-dice'))] as const));
+    elements.map((e) => [e.querySelector('[data-testid=segqc-review-pair]')!.textContent, Number(e.getAttribute('data-dice'))] as const));
   expect(rightLung).toContainEqual([`Rivera, Ana – ${ATTRIBUTED}`, 1]);
 
   const record = page.getByTestId('segqc-record-review');

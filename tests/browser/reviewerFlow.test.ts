@@ -3,6 +3,7 @@ import { qcReportSeriesUid, readQcReport } from '@segqc/core';
 import { browserSession } from '../harness/browserSession';
 import { declareIdentity } from '../harness/declareIdentity';
 import { demoCaseMasks, type DemoCaseMasks } from '../harness/demoCaseMasks';
+import { disagreementRegions } from '../harness/disagreementRegions';
 import { labelmapVoxelCounts } from '../harness/labelmapCounts';
 import { asShown } from '../harness/personNames';
 import { storedInstance } from '../harness/storedInstances';
@@ -35,38 +36,6 @@ function overlap(a: { get(i: number): boolean }, b: { get(i: number): boolean },
   return { both, aOnly, bOnly, dice: (2 * both) / (2 * both + aOnly + bOnly) };
 }
 
-/** The slice holding most voxels of the largest 26-connected region where A and B disagree (plain flood fill). */
-function sliceOfLargestDisagreement(a: { get(i: number): boolean }, b: { get(i: number): boolean }, columns: number, rows: number, slices: number): number {
-  const voxels = columns * rows * slices;
-  const label = new Int32Array(voxels);
-  let best: number[] = [];
-  const stack: number[] = [];
-  for (let seed = 0; seed < voxels; seed++) {
-    if (label[seed] !== 0 || a.get(seed) === b.get(seed)) continue;
-    const perSlice = new Array<number>(slices).fill(0);
-    label[seed] = 1;
-    stack.push(seed);
-    let size = 0;
-    while (stack.length > 0) {
-      const v = stack.pop()!;
-      size++;
-      const i = v % columns, j = Math.floor(v / columns) % rows, k = Math.floor(v / (columns * rows));
-      perSlice[k]++;
-      for (let dk = -1; dk <= 1; dk++) for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) {
-        const [x, y, z] = [i + di, j + dj, k + dk];
-        if (x < 0 || y < 0 || z < 0 || x >= columns || y >= rows || z >= slices) continue;
-        const n = x + columns * (y + rows * z);
-        if (label[n] === 0 && a.get(n) !== b.get(n)) {
-          label[n] = 1;
-          stack.push(n);
-        }
-      }
-    }
-    if (size > best.reduce((s, x) => s + x, 0)) best = perSlice;
-  }
-  return best.indexOf(Math.max(...best));
-}
-
 test('escalates the drifting annotator on the lungs, overlays both / A only / B only with exact counts, steps to the largest disagreement, and records the review in the PACS', async () => {
   const { page, screenshot, errors } = session.browser;
   await page.goto(`${session.viewer.baseUrl}/segmentation-qc?StudyInstanceUIDs=${demoCase.StudyInstanceUID}`, { waitUntil: 'domcontentloaded' });
@@ -91,9 +60,11 @@ test('escalates the drifting annotator on the lungs, overlays both / A only / B 
       expect(dice < 0.95).toBe(y === 'okafor');
     }
   }
-  // Worst first: every escalated row comes before every passed one.
-  const firstPass = rows.findIndex((r) => r.verdict === 'pass');
-  expect(rows.slice(firstPass).every((r) => r.verdict !== 'escalate')).toBe(true);
+  // Worst first, structure by structure: every escalated pair comes before every passed one, and
+  // escalated structures before the others.
+  const escalatedFirst = (verdicts: Array<string | null>) => verdicts.indexOf('pass') < 0 || verdicts.slice(verdicts.indexOf('pass')).every((v) => v !== 'escalate');
+  for (const structure of new Set(rows.map((r) => r.structure))) expect(escalatedFirst(rows.filter((r) => r.structure === structure).map((r) => r.verdict))).toBe(true);
+  expect(escalatedFirst(await page.getByTestId('segqc-review-structure').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-verdict'))))).toBe(true);
 
   // The overlay of Rivera (A) and Okafor (B) on the right lung.
   const section = page.getByTestId('segqc-discrepancy');
@@ -111,7 +82,7 @@ test('escalates the drifting annotator on the lungs, overlays both / A only / B 
 
   // The viewport is on the slice of the largest disagreement; "next" moves on and "previous" comes back.
   const { Columns, Rows } = truth.sourceImages[0];
-  const largestSlice = sliceOfLargestDisagreement(truth.maskOf('rivera', 'Right lung'), truth.maskOf('okafor', 'Right lung'), Columns, Rows, truth.sourceImages.length);
+  const largestSlice = disagreementRegions(truth.maskOf('rivera', 'Right lung'), truth.maskOf('okafor', 'Right lung'), Columns, Rows, truth.sourceImages.length)[0].largestSlice;
   const region = section.getByTestId('segqc-discrepancy-region');
   expect(Number(await region.getAttribute('data-slice'))).toBe(largestSlice);
   await page.waitForFunction(`(${currentSopInstanceUid.toString()})() === ${JSON.stringify(truth.sliceSopInstanceUids[largestSlice])}`, null, { timeout: 30_000 });

@@ -118,7 +118,7 @@ export {
 } from './metrics/compareLesions';
 export { metricConventions } from './metrics/conventions';
 export { MISSING_STRUCTURE_CONVENTION } from './metrics/conventions';
-export { equivalentDiameterMm, lesionSizeRule, minLesionVolumeMm3, minLesionVoxels, sphereVolumeMm3, type LesionSize } from './metrics/lesionSize';
+export { equivalentDiameterMm, lesionSizeRule, lesionSizeText, minLesionVolumeMm3, minLesionVoxels, sphereVolumeMm3, type LesionSize } from './metrics/lesionSize';
 export { MetricInputError } from './metrics/MetricInputError';
 export { overlapCounts, type OverlapCounts } from './metrics/overlapCounts';
 export { dice, diceFromCounts } from './metrics/dice';
@@ -228,6 +228,7 @@ export {
   type ReviewVerdict, type FailedCriterion, type ThresholdCriterion, type ThresholdJudgement, type JudgedMetrics,
 } from './review/judgeAgainstThresholds';
 export { failedCriterionText } from './review/failedCriterionText';
+export { annotatorInEveryFailingPair, type FailingPair } from './review/annotatorInEveryFailingPair';
 export { discrepancyMap, type DiscrepancyMap, type DiscrepancyRegion, type DiscrepancyRegionKind } from './review/discrepancyMap';
 export type { DiscrepancyMapOptions } from './review/discrepancyMap';
 export { DISCREPANCY_CLASSES, DISCREPANCY_CLASS, DISCREPANCY_NONE, type DiscrepancyClass, type DiscrepancyClassKey } from './review/discrepancyClasses';

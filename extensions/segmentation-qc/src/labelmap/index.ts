@@ -9,3 +9,4 @@ export { removeLabelmapSegmentation } from './removeLabelmapSegmentation';
 export { writeLabelmap } from './writeLabelmap';
 export { readLabelmapMasks } from './readLabelmapMasks';
 export { jumpToSlice } from './jumpToSlice';
+export { viewportImageIndex } from './viewportImageIndex';

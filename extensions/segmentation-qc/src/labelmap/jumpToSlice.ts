@@ -2,6 +2,7 @@ import type { SegqcServices } from '../services';
 import { hostCornerstone, type HostCornerstone } from './hostCornerstone';
 import { LabelmapBridgeError } from './LabelmapBridgeError';
 import type { GridSlice } from './sourceImagesOfDisplaySet';
+import { viewportImageIndex } from './viewportImageIndex';
 
 /** What jumpToSlice needs of a cornerstone viewport: a stack's image list, or a volume's world jump. */
 interface NavigableViewport {
@@ -25,9 +26,7 @@ export async function jumpToSlice(
   const viewport = services.cornerstoneViewportService.getCornerstoneViewport(viewportId) as NavigableViewport | undefined;
   if (!viewport) throw new LabelmapBridgeError(`viewport ${viewportId} is not in the viewer`);
   if (viewport.setImageIdIndex && viewport.getImageIds) {
-    const imageIds = viewport.getImageIds();
-    let index = imageIds.indexOf(slice.imageId);
-    if (index < 0) index = imageIds.findIndex((imageId) => cs.sopInstanceUIDOf(imageId) === slice.sopInstanceUID);
+    const index = viewportImageIndex(viewport.getImageIds(), slice, cs.sopInstanceUIDOf);
     if (index < 0) throw new LabelmapBridgeError(`viewport ${viewportId} does not show the image of slice ${slice.k + 1} (SOP Instance ${slice.sopInstanceUID})`);
     await viewport.setImageIdIndex(index);
     return;

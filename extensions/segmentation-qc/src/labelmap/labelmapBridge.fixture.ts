@@ -18,6 +18,7 @@ export function ctDisplaySet(options: { withImageIds?: boolean } = {}): DisplayS
     const instance: InstanceMetadata = {
       SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
       SOPInstanceUID: sopOf(n),
+      InstanceNumber: n + 1,
       SeriesInstanceUID: '2.25.2',
       StudyInstanceUID: '2.25.1',
       FrameOfReferenceUID: '2.25.3',

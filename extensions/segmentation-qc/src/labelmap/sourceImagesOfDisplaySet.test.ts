@@ -12,7 +12,7 @@ test('sorts the images along the normal and ties each grid slice to its SOPInsta
   expect(series.sourceGrid.sliceOrder).toEqual([0, 1, 2, 3, 4, 5]);
   for (let n = 0; n < SLICES; n++) {
     const k = sliceOfInstance(n);
-    expect(series.slices[k]).toEqual({ k, sopInstanceUID: `2.25.100${n}`, imageId: imageIdOf(n), centre: [-9, -19.25, n === 0 ? 0 : -2.5 * n] });
+    expect(series.slices[k]).toEqual({ k, sopInstanceUID: `2.25.100${n}`, imageId: imageIdOf(n), centre: [-9, -19.25, n === 0 ? 0 : -2.5 * n], instanceNumber: n + 1 });
     expect(series.sourceImages[k].SOPInstanceUID).toBe(`2.25.100${n}`);
   }
   expect(series.sourceImages[0]).toMatchObject({ PatientName: 'Phantom^Chest', FrameOfReferenceUID: '2.25.3', SliceThickness: 2.5 });

@@ -11,6 +11,8 @@ export interface GridSlice {
   imageId: string;
   /** Patient coordinates (mm) of the slice's centre: where a volume viewport jumps to. */
   centre: [number, number, number];
+  /** InstanceNumber of the image, which OHIF's viewport overlay shows as "I:n"; null when it has none. */
+  instanceNumber: number | null;
 }
 
 /** A CT/MR series as SegQC's voxel grid, with each slice tied to its image in the viewer. */
@@ -33,6 +35,12 @@ function imageIdOf(instance: InstanceMetadata, n: number, displaySet: DisplaySet
   throw new LabelmapBridgeError(`image ${n + 1} of the series has no cornerstone imageId yet: the series must be loaded in the viewer first`);
 }
 
+/** InstanceNumber (IS: an integer, naturalized as a number or a string), parsed as OHIF's overlay does. */
+function instanceNumberOf(instance: InstanceMetadata): number | null {
+  const value = Number.parseInt(String(instance.InstanceNumber ?? ''), 10);
+  return Number.isFinite(value) ? value : null;
+}
+
 /**
  * The source series of an OHIF display set (single-frame CT/MR images, naturalized metadata) as
  * SourceImages on their voxel grid, slices sorted along the normal by ImagePositionPatient the way
@@ -45,17 +53,19 @@ export function sourceImagesOfDisplaySet(displaySet: DisplaySet): SourceSeries {
   const unsorted = instances.map((instance, n) => ({
     image: sourceImageFromDataset(instance, `instances[${n}]`),
     imageId: imageIdOf(instance, n, displaySet),
+    instanceNumber: instanceNumberOf(instance),
   }));
   const order = gridFromSourceImages(unsorted.map((entry) => entry.image)).sliceOrder;
   const sorted = order.map((n) => unsorted[n]);
   const sourceImages = sorted.map((entry) => entry.image);
   const sourceGrid = gridFromSourceImages(sourceImages);
   const { grid } = sourceGrid;
-  const slices = sorted.map(({ image, imageId }, k) => ({
+  const slices = sorted.map(({ image, imageId, instanceNumber }, k) => ({
     k,
     sopInstanceUID: image.SOPInstanceUID,
     imageId,
     centre: voxelToPatient(grid, (grid.columns - 1) / 2, (grid.rows - 1) / 2, k),
+    instanceNumber,
   }));
   return { displaySetInstanceUID: displaySet.displaySetInstanceUID, sourceImages, sourceGrid, slices };
 }

@@ -6,7 +6,9 @@ import type { DiscrepancyChoice, OverlayState } from './useDiscrepancyOverlay';
 
 const COUNT_OF = { both: 'both', 'a-only': 'aOnly', 'b-only': 'bOnly' } as const;
 
-/** Pair and structure to overlay, the legend with voxel counts, and the walk through disagreements. */
+const voxels = (n: number) => `${n} voxel${n === 1 ? '' : 's'}`;
+
+/** Pair and structure to overlay, the legend with voxel counts, and the walk through disagreements the SOP counts. */
 export function DiscrepancySection({
   review, names, state, onShow, onStep, onHide,
 }: {
@@ -22,6 +24,7 @@ export function DiscrepancySection({
   const [choice, setChoice] = useState<DiscrepancyChoice>({ structureKey: worst.structureKey, a: worst.a, b: worst.b });
   const pairs = review.rows.filter((row) => row.structureKey === choice.structureKey);
   const nameOf = (id: string) => names.get(id)?.annotator ?? id;
+  const current = state.status === 'shown' ? state.discrepancy.regions[state.region] : undefined;
   return (
     <section className="segqc-section" data-testid="segqc-discrepancy">
       <h3 className="segqc-subtitle">Discrepancy overlay</h3>
@@ -76,25 +79,34 @@ export function DiscrepancySection({
             {DISCREPANCY_CLASSES.map((cls) => (
               <li key={cls.key} data-class={cls.key} data-voxels={state.discrepancy.counts[COUNT_OF[cls.key]]}>
                 <span className="segqc-swatch" style={{ background: `rgb(${cls.color.join(',')})` }} aria-hidden="true" />
-                {cls.key === 'both' ? 'Both' : cls.key === 'a-only' ? `${nameOf(state.choice.a)} only` : `${nameOf(state.choice.b)} only`}: {state.discrepancy.counts[COUNT_OF[cls.key]]} voxels
+                {cls.key === 'both' ? 'Both' : cls.key === 'a-only' ? `${nameOf(state.choice.a)} only` : `${nameOf(state.choice.b)} only`}: {voxels(state.discrepancy.counts[COUNT_OF[cls.key]])}
               </li>
             ))}
+            <li>
+              <span className="segqc-marker-swatch" aria-hidden="true" />
+              Dashed box: the disagreement shown on the viewport
+            </li>
           </ul>
-          {state.discrepancy.regions.length === 0 ? (
-            <p className="segqc-empty">The two annotations agree on every voxel.</p>
+          {current === undefined ? (
+            <p className="segqc-empty">{state.discrepancy.smallRegions > 0 ? 'No disagreement is as large as the smallest lesion the SOP counts.' : 'The two annotations agree on every voxel.'}</p>
           ) : (
-            <div className="segqc-form-row" data-testid="segqc-discrepancy-region" data-region={state.region} data-slice={state.discrepancy.regions[state.region].slice}>
+            <div className="segqc-form-row" data-testid="segqc-discrepancy-region" data-region={state.region} data-slice={current.slice} data-slice-label={state.sliceLabels[current.slice]}>
               <button type="button" data-testid="segqc-discrepancy-previous" onClick={() => onStep(-1)}>
                 Previous
               </button>
-              <span>
-                Disagreement {state.region + 1} of {state.discrepancy.regions.length}: {state.discrepancy.regions[state.region].voxels} voxels, slice{' '}
-                {state.discrepancy.regions[state.region].slice + 1}
-              </span>
               <button type="button" data-testid="segqc-discrepancy-next" onClick={() => onStep(1)}>
                 Next discrepancy
               </button>
+              <span data-testid="segqc-discrepancy-where">
+                {state.region + 1} of {state.discrepancy.regions.length}: {voxels(current.voxels)},{' '}
+                {current.kind === 'a-only' ? `${nameOf(state.choice.a)} only` : current.kind === 'b-only' ? `${nameOf(state.choice.b)} only` : 'some only in each'}, on {state.sliceLabels[current.slice]}
+              </span>
             </div>
+          )}
+          {state.discrepancy.smallRegions > 0 && (
+            <p className="segqc-empty" data-testid="segqc-discrepancy-small" data-count={state.discrepancy.smallRegions}>
+              {state.discrepancy.smallRegions} smaller region{state.discrepancy.smallRegions === 1 ? '' : 's'} (under {state.discrepancy.minLesionSize}, the SOP's smallest lesion) {state.discrepancy.smallRegions === 1 ? 'is' : 'are'} on the overlay but not walked to.
+            </p>
           )}
         </>
       )}

@@ -1,5 +1,5 @@
 import {
-  BitMask, discrepancyMap, gridFromSourceImages, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, reviewerChoicesOfReports, sourceImageFromDicomJson, sparsePaintingWarning,
+  BitMask, discrepancyMap, gridFromSourceImages, lesionSizeText, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, reviewerChoicesOfReports, sourceImageFromDicomJson, sparsePaintingWarning,
   SopReference, withMappedStructures, type CaseReview, type ReadFetchLike, type ReviewerChoices, type Segmentation, type Sop, type SourceImage,
 } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
@@ -110,6 +110,8 @@ export function discrepancyOf(reviewed: ReviewedCase, request: DiscrepancyReques
   return {
     labels: map.labels,
     counts: map.counts,
-    regions: map.regions.map((region) => ({ voxels: region.voxels, kind: region.kind, slice: region.largestSlice })),
+    regions: map.regions.map((region) => ({ voxels: region.voxels, kind: region.kind, slice: region.largestSlice, box: region.boundingBox })),
+    smallRegions: map.smallRegions,
+    minLesionSize: lesionSizeText(row.minLesionSize),
   };
 }

@@ -1,11 +1,5 @@
 /** The agreement of a case as the panel shows it: plain data, computed in the worker. */
-import type { AuthenticatedIdentity, ReviewerChoices } from '@segqc/core';
-
-export interface FailedCriterion {
-  criterion: string;
-  threshold: number | null;
-  value: number | null;
-}
+import type { AuthenticatedIdentity, FailedCriterion, ReviewerChoices, VoxelBox } from '@segqc/core';
 
 export type Verdict = 'pass' | 'escalate' | 'no-thresholds';
 
@@ -25,6 +19,7 @@ export interface ReviewRow {
   missedLesions: number | null;
   extraLesions: number | null;
   verdict: Verdict;
+  /** The SOP criteria the pair fails, as the engine gives them (failedCriterionText puts them in words). */
   failed: FailedCriterion[];
 }
 
@@ -76,12 +71,18 @@ export interface DiscrepancyRegion {
   kind: 'a-only' | 'b-only' | 'mixed';
   /** The grid slice holding most of the region's voxels. */
   slice: number;
+  /** The region's extent on the grid: where the viewport zooms and the marker goes. */
+  box: VoxelBox;
 }
 
 export interface DiscrepancySummary {
   /** 0 none, 1 both, 2 A only, 3 B only; voxel index i + columns·(j + rows·k). */
   labels: Uint8Array;
   counts: { both: number; aOnly: number; bOnly: number };
-  /** Largest first. */
+  /** Largest first; none smaller than the SOP structure's minimum lesion size. */
   regions: DiscrepancyRegion[];
+  /** Regions of disagreement smaller than that minimum: on the overlay, not walked to. */
+  smallRegions: number;
+  /** The minimum lesion size in words ("3 mm"), or null when the SOP sets none for the structure. */
+  minLesionSize: string | null;
 }

@@ -31,9 +31,7 @@ export function summarizeReview(
       missedLesions: row.lesions.missedByB,
       extraLesions: row.lesions.extraInB,
       verdict: row.verdict,
-      failed: row.failed.map((failure) =>
-        failure.criterion === 'missing' ? { criterion: 'missing', threshold: null, value: null } : { criterion: failure.criterion, threshold: failure.threshold, value: failure.value },
-      ),
+      failed: row.failed,
     };
   });
   const { columns, rows: gridRows, slices } = sourceGrid.grid;

@@ -1,4 +1,4 @@
-import { failedCriterionText, type CaseTriage, type TriageStructure } from '@segqc/core';
+import { annotatorInEveryFailingPair, failedCriterionText, type CaseTriage, type TriageStructure } from '@segqc/core';
 import type { QcCaseResult } from '../qc/QcCaseResult';
 
 /**
@@ -15,13 +15,12 @@ export function caseTriageOf(result: QcCaseResult): CaseTriage {
     verdict,
     failing: escalated.filter((pair) => pair.structure === label).map((pair) => `${pair.a} – ${pair.b}: ${pair.failed.map(failedCriterionText).join('; ')}`),
   }));
-  const inEveryEscalatedPair = new Set(result.annotations.map(({ id }) => id).filter((id) => escalated.length > 0 && escalated.every((pair) => pair.a === id || pair.b === id)));
   return {
     kind: 'judged',
     verdict: result.verdict ?? 'no-thresholds',
     sop: result.sop ? `${result.sop.id}@${result.sop.version}` : null,
     structures: [...structures.filter((s) => s.verdict === 'escalate'), ...structures.filter((s) => s.verdict !== 'escalate')],
-    outlier: inEveryEscalatedPair.size === 1 && result.annotations.length >= 3 ? [...inEveryEscalatedPair][0]! : null,
+    outlier: annotatorInEveryFailingPair(result.annotations.map(({ id }) => id), escalated),
     excluded: result.excluded.map(({ id, reason }) => `${id}: ${reason}`),
   };
 }

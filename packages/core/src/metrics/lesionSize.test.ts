@@ -1,6 +1,6 @@
 // The lesion minimum (issue 14): equivalent-sphere diameter or volume, turned into the fewest voxels
 // of a lesion on a grid, with the boundary on the lesion side.
-import { equivalentDiameterMm, lesionSizeRule, minLesionVolumeMm3, minLesionVoxels, sphereVolumeMm3 } from './lesionSize';
+import { equivalentDiameterMm, lesionSizeRule, lesionSizeText, minLesionVolumeMm3, minLesionVoxels, sphereVolumeMm3 } from './lesionSize';
 import { MetricInputError } from './MetricInputError';
 import { grid } from './metrics.fixture';
 
@@ -36,4 +36,11 @@ test('the rule as the conventions state it', () => {
   expect(lesionSizeRule(null)).toBe('no minimum: every component is a lesion');
   expect(lesionSizeRule({ diameterMm: 3 })).toMatch(/^a component is a lesion when its equivalent-sphere diameter \(6V\/π\)\^\(1\/3\) ≥ 3 mm /);
   expect(lesionSizeRule({ volumeMm3: 20 })).toMatch(/volume ≥ 20 mm³/);
+});
+
+test('the minimum in words a reviewer reads, none for no or a zero minimum', () => {
+  expect(lesionSizeText({ diameterMm: 3 })).toBe('3 mm across');
+  expect(lesionSizeText({ volumeMm3: 14.1 })).toBe('14.1 mm³');
+  expect(lesionSizeText(null)).toBeNull();
+  expect(lesionSizeText({ diameterMm: 0 })).toBeNull();
 });

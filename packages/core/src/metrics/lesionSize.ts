@@ -45,6 +45,12 @@ export function minLesionVoxels(size: LesionSize | null | undefined, grid: Voxel
   return Math.max(1, Math.ceil((volume / (voxelVolumeMl(grid) * 1000)) * (1 - SLACK)));
 }
 
+/** The minimum in a reviewer's words, "3 mm across" or "14.1 mm³"; null without one. */
+export function lesionSizeText(size: LesionSize | null | undefined): string | null {
+  if (minLesionVolumeMm3(size) === 0) return null;
+  return size!.diameterMm !== undefined ? `${size!.diameterMm} mm across` : `${size!.volumeMm3} mm³`;
+}
+
 /** The rule as the conventions state it. */
 export function lesionSizeRule(size: LesionSize | null | undefined): string {
   const volume = minLesionVolumeMm3(size);

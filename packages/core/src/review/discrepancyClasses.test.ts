@@ -3,6 +3,7 @@
 import { grid, voxels } from '../metrics/metrics.fixture';
 import { DISCREPANCY_CLASS, DISCREPANCY_CLASSES, DISCREPANCY_NONE } from './discrepancyClasses';
 import { discrepancyMap } from './discrepancyMap';
+import { colourDifference, VISIONS } from './colourVision.fixture';
 
 test('values 1, 2, 3 are Both, A only, B only, and 0 is neither', () => {
   expect(DISCREPANCY_NONE).toBe(0);
@@ -16,14 +17,17 @@ test('discrepancyMap labels voxels with these values', () => {
   expect(Array.from(map.labels)).toEqual([DISCREPANCY_CLASS['a-only'].value, DISCREPANCY_CLASS.both.value, DISCREPANCY_CLASS['b-only'].value, DISCREPANCY_NONE]);
 });
 
-test('colours are valid RGB and far apart (Euclidean distance > 100 in 0–255 RGB)', () => {
+test('colours are valid RGB and stay apart for every colour vision (ΔE*ab ≥ 50 under Machado 2009 simulation)', () => {
   for (const c of DISCREPANCY_CLASSES) for (const v of c.color) expect(Number.isInteger(v) && v >= 0 && v <= 255).toBe(true);
-  for (let p = 0; p < 3; p++) {
-    for (let q = p + 1; q < 3; q++) {
-      const [x, y] = [DISCREPANCY_CLASSES[p].color, DISCREPANCY_CLASSES[q].color];
-      expect(Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2])).toBeGreaterThan(100);
-    }
-  }
+  const closest = Math.min(...VISIONS.flatMap((vision) => [[0, 1], [0, 2], [1, 2]].map(([p, q]) => colourDifference(DISCREPANCY_CLASSES[p].color, DISCREPANCY_CLASSES[q].color, vision))));
+  expect(closest).toBeGreaterThanOrEqual(50);
+});
+
+test('the colour-vision check: white to black is 100, red and green merge for deutan readers, the earlier yellow "both" and vermillion "B only" were too close', () => {
+  expect(colourDifference([255, 255, 255], [0, 0, 0], 'normal')).toBeCloseTo(100, 1);
+  expect(colourDifference([255, 0, 0], [0, 128, 0], 'deuteranopia')).toBeLessThan(colourDifference([255, 0, 0], [0, 128, 0], 'normal') / 3);
+  expect(colourDifference([240, 228, 66], [213, 94, 0], 'deuteranopia')).toBeLessThan(50);
+  expect(colourDifference([240, 228, 66], [213, 94, 0], 'normal')).toBeGreaterThan(50);
 });
 
 test('the constants cannot be changed by a caller', () => {

@@ -1,8 +1,11 @@
 /**
  * The classes of a discrepancy map between annotations A and B, as the label values discrepancyMap
- * writes and the names and colours an overlay shows. Colours are from the Okabe–Ito palette
- * (Okabe & Ito 2008, "Color Universal Design"): yellow, sky blue and vermillion stay apart for
- * readers with red–green colour vision deficiency and stand out on grey CT/MR.
+ * writes and the names and colours an overlay shows. What the reviewer must tell apart at a glance
+ * is agreement from disagreement, and one reader's voxels from the other's, with any colour vision:
+ * both is neutral white, A only and B only are the Okabe–Ito blue and vermillion (Okabe & Ito 2008,
+ * "Color Universal Design"), the pair that stays apart for protan, deutan and tritan readers. The
+ * earlier yellow / sky blue / vermillion set lost "both" (yellow) against "B only" (vermillion) for
+ * deutan readers (issue 16).
  */
 
 /** Label value of a voxel that neither annotation marked. */
@@ -19,8 +22,8 @@ export interface DiscrepancyClass {
   readonly color: readonly [number, number, number];
 }
 
-const both: DiscrepancyClass = Object.freeze({ key: 'both', value: 1, label: 'Both', color: Object.freeze([240, 228, 66] as const) });
-const aOnly: DiscrepancyClass = Object.freeze({ key: 'a-only', value: 2, label: 'A only', color: Object.freeze([86, 180, 233] as const) });
+const both: DiscrepancyClass = Object.freeze({ key: 'both', value: 1, label: 'Both', color: Object.freeze([255, 255, 255] as const) });
+const aOnly: DiscrepancyClass = Object.freeze({ key: 'a-only', value: 2, label: 'A only', color: Object.freeze([0, 114, 178] as const) });
 const bOnly: DiscrepancyClass = Object.freeze({ key: 'b-only', value: 3, label: 'B only', color: Object.freeze([213, 94, 0] as const) });
 
 /** The three classes by key. */
