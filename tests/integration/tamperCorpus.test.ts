@@ -63,7 +63,7 @@ async function instanceId(sopInstanceUid: string): Promise<string> {
 }
 const fileOf = async (sopInstanceUid: string) => new Uint8Array(await (await rest(`/instances/${await instanceId(sopInstanceUid)}/file`)).arrayBuffer());
 const remove = async (sopInstanceUid: string) => void (await rest(`/instances/${await instanceId(sopInstanceUid)}`, { method: 'DELETE' })).arrayBuffer();
-const storeBehindTheGateway = async (bytes: Uint8Array) => void (await rest('/instances', { method: 'POST', body: bytes, headers: { 'Content-Type': 'application/dicom' } })).arrayBuffer();
+const storeBehindTheGateway = async (bytes: Uint8Array) => void (await rest('/instances', { method: 'POST', body: Buffer.from(bytes), headers: { 'Content-Type': 'application/dicom' } })).arrayBuffer();
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** The Pixel Data value of a BINARY SEG (OB, explicit length) as stored. */
@@ -82,7 +82,7 @@ interface Finding {
   kind: string;
   message: string;
 }
-async function auditVerify(): Promise<{ code: number; findings: Finding[]; summary: string }> {
+async function auditVerify(): Promise<{ code: number | null; findings: Finding[]; summary: string }> {
   const run = await segqc(['audit', 'verify', '--pacs', `${server.baseUrl}/dicom-web`, '--all', '--journal', journalFile, '--trust-store', caFile], { SEGQC_DICOMWEB_TOKEN: token });
   expect(run.stderr).toBe('');
   const lines = run.stdout.trim().split('\n');

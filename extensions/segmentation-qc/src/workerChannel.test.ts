@@ -47,3 +47,16 @@ test('a worker that dies fails every open request with its reason', async () => 
   die('out of memory');
   for (const request of open) await expect(request).rejects.toThrow('the test worker stopped: out of memory');
 });
+
+test('a progress message with what is ready so far hands it to the caller; one without leaves it out', async () => {
+  type PartialAnswer = Answer | { type: 'progress'; requestId: number; stage: 'working'; done: number; total: number; partial: number[] };
+  const { worker, reply } = fakeWorker();
+  const channel = new WorkerChannel<Request, PartialAnswer, 'working', number[]>(worker as never, (answer) => (answer.type === 'square' ? answer.value : undefined), (message) => new Error(message), 'test');
+  const seen: Array<number[] | undefined> = [];
+  const result = channel.send<number>({ type: 'square', n: 5 }, (p) => seen.push(p.partial));
+  reply({ type: 'progress', requestId: 1, stage: 'working', done: 1, total: 3, partial: [1] } as never);
+  reply({ type: 'progress', requestId: 1, stage: 'working', done: 2, total: 3 });
+  reply({ type: 'square', requestId: 1, value: 25 });
+  await expect(result).resolves.toBe(25);
+  expect(seen).toEqual([[1], undefined]);
+});

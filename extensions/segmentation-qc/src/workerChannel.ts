@@ -4,15 +4,17 @@
  * outside a request, fails every open request.
  */
 
-export interface WorkerProgress<Stage extends string> {
+export interface WorkerProgress<Stage extends string, Partial = never> {
   stage: Stage;
   done: number;
   total: number;
+  /** What is ready so far, when the worker sends it before the result (rows as they are computed). */
+  partial?: Partial;
 }
 
 /** The answers every SegQC worker sends besides its results. */
-export type ChannelAnswer<Stage extends string> =
-  | { type: 'progress'; requestId: number; stage: Stage; done: number; total: number }
+export type ChannelAnswer<Stage extends string, Partial = never> =
+  | { type: 'progress'; requestId: number; stage: Stage; done: number; total: number; partial?: Partial }
   | { type: 'error'; requestId: number; message: string };
 
 /** What the channel needs of a Worker (a fake in tests). */
@@ -23,18 +25,18 @@ export interface WorkerLike<Request, Answer> {
   terminate(): void;
 }
 
-interface Pending<Stage extends string> {
+interface Pending<Stage extends string, Partial> {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onProgress?: (progress: WorkerProgress<Stage>) => void;
+  onProgress?: (progress: WorkerProgress<Stage, Partial>) => void;
 }
 
 /** A request as the caller gives it: the channel numbers it. */
 export type WithoutRequestId<T> = T extends unknown ? Omit<T, 'requestId'> : never;
 
-export class WorkerChannel<Request extends { requestId: number }, Answer extends { requestId: number; type: string }, Stage extends string> {
+export class WorkerChannel<Request extends { requestId: number }, Answer extends { requestId: number; type: string }, Stage extends string, Partial = never> {
   private nextId = 1;
-  private readonly pending = new Map<number, Pending<Stage>>();
+  private readonly pending = new Map<number, Pending<Stage, Partial>>();
 
   /**
    * @param resultOf the value a result answer resolves its request with
@@ -50,7 +52,7 @@ export class WorkerChannel<Request extends { requestId: number }, Answer extends
     worker.addEventListener('error', (event) => this.failAll(failure(`the ${workerName} worker stopped: ${event.message ?? 'it could not be loaded'}`)));
   }
 
-  send<Result>(request: WithoutRequestId<Request>, onProgress?: (progress: WorkerProgress<Stage>) => void, transfer: ArrayBuffer[] = []): Promise<Result> {
+  send<Result>(request: WithoutRequestId<Request>, onProgress?: (progress: WorkerProgress<Stage, Partial>) => void, transfer: ArrayBuffer[] = []): Promise<Result> {
     const requestId = this.nextId++;
     return new Promise<Result>((resolve, reject) => {
       this.pending.set(requestId, { resolve: resolve as (value: unknown) => void, reject, onProgress });
@@ -68,8 +70,8 @@ export class WorkerChannel<Request extends { requestId: number }, Answer extends
     const pending = this.pending.get(data.requestId);
     if (!pending) return;
     if (data.type === 'progress') {
-      const { stage, done, total } = data as unknown as Extract<ChannelAnswer<Stage>, { type: 'progress' }>;
-      pending.onProgress?.({ stage, done, total });
+      const { stage, done, total, partial } = data as unknown as Extract<ChannelAnswer<Stage, Partial>, { type: 'progress' }>;
+      pending.onProgress?.({ stage, done, total, ...(partial !== undefined ? { partial } : {}) });
       return;
     }
     this.pending.delete(data.requestId);

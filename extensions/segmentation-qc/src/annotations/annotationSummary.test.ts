@@ -43,6 +43,7 @@ test('summarizes annotator, login, date, role, SOP and structures of a SEG', () 
     attributed: true,
     login: 'arivera',
     date: '2026-06-03',
+    madeAt: '20260603',
     role: 'ANNOTATION',
     structures: [
       { segmentNumber: 1, label: 'Right lung', type: 'Lung', rgb: [255, 255, 255] },

@@ -27,6 +27,8 @@ export interface AnnotationSummary {
   authentication?: AuthenticatedIdentity;
   /** ContentDate as YYYY-MM-DD. */
   date: string | null;
+  /** ContentDate and ContentTime as written (DA + TM): the order annotations are compared in, as `segqc qc` orders them (core byMadeAt). */
+  madeAt: string;
   /** ContentLabel: ANNOTATION, GOLD, ADJUDICATED… */
   role: string | null;
   structures: StructureSummary[];
@@ -106,6 +108,7 @@ export function summarizeAnnotation(displaySet: DisplaySet): AnnotationSummary {
     login: creator.login ?? null,
     ...(creator.authentication ? { authentication: creator.authentication } : {}),
     date: formatDate(instance.ContentDate ?? instance.SeriesDate),
+    madeAt: `${text(instance.ContentDate) ?? ''}${text(instance.ContentTime) ?? ''}`,
     role: text(instance.ContentLabel),
     structures: segments.map(structureOf),
     sop: parseSopReference(instance.ProtocolName) ?? null,

@@ -39,7 +39,8 @@ function listAnnotations(services: SegqcServices, progress: Progress): StudyAnno
         busy: progress[uid]?.busy ?? false,
       };
     })
-    .sort((a, b) => (a.summary?.date ?? '').localeCompare(b.summary?.date ?? '') || a.seriesDescription.localeCompare(b.seriesDescription));
+    // In the order they were made, as `segqc qc` compares them (core byMadeAt): the pairs' A and B are the CLI's.
+    .sort((a, b) => (a.summary?.madeAt ?? '').localeCompare(b.summary?.madeAt ?? '') || (a.summary?.sopInstanceUID ?? '').localeCompare(b.summary?.sopInstanceUID ?? '') || a.seriesDescription.localeCompare(b.seriesDescription));
 }
 
 /** The study's annotations, kept current with OHIF's display set and segmentation events. */

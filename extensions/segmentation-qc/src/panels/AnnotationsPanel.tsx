@@ -125,7 +125,8 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   const sopInForce = useSopInForce(services, candidates);
   const worker = useAgreementWorker();
   const panelChoices = usePanelChoices(studyInstanceUid);
-  const review = useCaseReview(worker, services, activeDicomwebRootOrError(extensionManager).root, studyInstanceUid, candidates, sopInForce.sop, panelChoices.choices);
+  // Not before the SOP in force is settled: a review judged without it would be asked for again a moment later.
+  const review = useCaseReview(worker, services, activeDicomwebRootOrError(extensionManager).root, studyInstanceUid, sopInForce.settled ? candidates : null, sopInForce.sop, panelChoices.choices);
   const reviewed = review.status === 'done' ? review.review : null;
   // Each SEG a reviewer attributed is named as its person everywhere below, as `segqc qc` names it.
   const names = useMemo(() => attributedNames(candidates?.summaries ?? NO_NAMES, reviewed?.choices ?? null), [candidates, reviewed]);

@@ -1,10 +1,11 @@
 import { WorkerChannel, type WorkerLike, type WorkerProgress } from '../workerChannel';
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
 import type {
-  AdjudicateRequest, AdjudicationWritten, DiscrepancyRequest, RecordReviewRequest, ReviewRecorded, ReviewRequest, StartingMaskRequest, WorkerAnswer, WorkerRequest,
+  AdjudicateRequest, AdjudicationWritten, DiscrepancyRequest, PrefetchRequest, RecordReviewRequest, ReviewRecorded, ReviewRequest, StartingMaskRequest, WorkerAnswer, WorkerRequest,
 } from './workerProtocol';
 
-export type ReviewProgress = WorkerProgress<'retrieving' | 'comparing'>;
+/** The worker's progress on a review; while comparing, the rows computed so far. */
+export type ReviewProgress = WorkerProgress<'retrieving' | 'comparing', CaseReviewSummary>;
 
 export class AgreementWorkerError extends Error {
   override readonly name = 'AgreementWorkerError';
@@ -26,7 +27,7 @@ function resultOf(answer: WorkerAnswer): unknown {
 
 /** Requests to the agreement worker as promises; progress arrives through a callback. */
 export class AgreementWorkerClient {
-  private readonly channel: WorkerChannel<WorkerRequest, WorkerAnswer, ReviewProgress['stage']>;
+  private readonly channel: WorkerChannel<WorkerRequest, WorkerAnswer, ReviewProgress['stage'], CaseReviewSummary>;
 
   constructor(worker: WorkerLike<WorkerRequest, WorkerAnswer>) {
     this.channel = new WorkerChannel(worker, resultOf, (message) => new AgreementWorkerError(message), 'agreement');
@@ -34,6 +35,11 @@ export class AgreementWorkerClient {
 
   review(request: Ask<ReviewRequest>, onProgress?: (progress: ReviewProgress) => void): Promise<CaseReviewSummary> {
     return this.channel.send({ ...request, type: 'review' }, onProgress);
+  }
+
+  /** Reads the study's SEGs and source series ahead of its review; resolves when they are read. */
+  prefetch(request: Ask<PrefetchRequest>): Promise<void> {
+    return this.channel.send({ ...request, type: 'prefetch' });
   }
 
   discrepancy(request: Ask<DiscrepancyRequest>): Promise<DiscrepancySummary> {

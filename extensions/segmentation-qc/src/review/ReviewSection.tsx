@@ -4,7 +4,7 @@ import { AgreementSummary } from './AgreementSummary';
 
 const STAGE_TEXT = { retrieving: 'Retrieving annotations from the PACS', comparing: 'Comparing annotations' } as const;
 
-/** The agreement of the case, worst first, with the worker's progress while it computes. */
+/** The agreement of the case, worst first, with the worker's progress while it computes and the rows it has computed so far. */
 export function ReviewSection({ state, names, annotationCount }: { state: CaseReviewState; names: ReadonlyMap<string, AnnotationSummary>; annotationCount: number }) {
   return (
     <section className="segqc-section" data-testid="segqc-review" data-status={state.status}>
@@ -39,6 +39,7 @@ export function ReviewSection({ state, names, annotationCount }: { state: CaseRe
             {names.get(id)?.annotator ?? id}: {warning}
           </p>
         ))}
+      {state.status === 'running' && state.partial && <AgreementSummary review={state.partial} nameOf={(id) => names.get(id)?.annotator ?? id} />}
       {state.status === 'done' && <AgreementSummary review={state.review} nameOf={(id) => names.get(id)?.annotator ?? id} />}
     </section>
   );

@@ -5,6 +5,7 @@
 import { describeFailure } from '../describeFailure';
 import { adjudicateReviewedCase, recordReview, startingMask } from './adjudicateInWorker';
 import { discrepancyOf, reviewCaseFromPacs, type ReviewedCase } from './caseInWorker';
+import { StudyReadCache } from './studyReadCache';
 import type { WorkerAnswer, WorkerRequest } from './workerProtocol';
 
 /** The dedicated worker scope, as far as it is used (the DOM and WebWorker libs clash in one program). */
@@ -15,15 +16,25 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let reviewed: ReviewedCase | null = null;
+const reads = new StudyReadCache();
+/** The latest review asked for: an earlier one still running stops (SupersededReview). */
+let latestReview = 0;
 
 const answer = (message: WorkerAnswer, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const { requestId } = request;
+  if (request.type === 'prefetch') {
+    reads.study(request.studyInstanceUid, request.dicomwebRoot, { fetch: (url, init) => fetch(url, init), headers: request.headers }).prefetch()
+      .then(() => answer({ type: 'prefetched', requestId }))
+      .catch((error: unknown) => answer({ type: 'error', requestId, message: describeFailure(error) }));
+    return;
+  }
   if (request.type === 'review') {
     reviewed = null;
-    reviewCaseFromPacs(request, (url, init) => fetch(url, init), (stage, done, total) => answer({ type: 'progress', requestId, stage, done, total }))
+    latestReview = requestId;
+    reviewCaseFromPacs(request, reads, (url, init) => fetch(url, init), (stage, done, total, partial) => answer({ type: 'progress', requestId, stage, done, total, ...(partial ? { partial } : {}) }), () => latestReview === requestId)
       .then((result) => {
         reviewed = result.reviewed;
         answer({ type: 'review', requestId, review: result.summary });

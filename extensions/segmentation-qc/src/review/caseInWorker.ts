@@ -1,14 +1,16 @@
 import {
-  BitMask, discrepancyMap, gridFromSourceImages, lesionSizeText, readSegmentation, retrieveInstance, retrieveSeriesMetadata, reviewCase, reviewerChoicesOfReports, sourceImageFromDicomJson, sparsePaintingWarning,
+  BitMask, discrepancyMap, lesionSizeText, reviewCase, reviewerChoicesOfReports, sparsePaintingWarning,
   SopReference, withMappedStructures, type CaseReview, type ReadFetchLike, type ReviewerChoices, type Segmentation, type Sop, type SourceImage,
 } from '@segqc/core';
 import { describeFailure } from '../describeFailure';
 import { adjudicationInForce, qcReportsOfStudy, type StoredQcReport } from './qcReportsOfStudy';
 import { summarizeReview } from './summarizeReview';
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
+import type { StudyReadCache } from './studyReadCache';
 import type { AnnotationRef, DiscrepancyRequest, ReviewRequest } from './workerProtocol';
 
-export type ProgressReport = (stage: 'retrieving' | 'comparing', done: number, total: number) => void;
+/** Progress of a review; while comparing, with the rows computed so far. */
+export type ProgressReport = (stage: 'retrieving' | 'comparing', done: number, total: number, partial?: CaseReviewSummary) => void;
 
 /** The case the worker last reviewed: its masks stay here for the discrepancy overlay. */
 export interface ReviewedCase {
@@ -28,37 +30,53 @@ export interface ReviewedCase {
   choices: ReviewerChoices;
 }
 
+/** A review asked for again before this one finished: its answer would be thrown away, so it stops. */
+export class SupersededReview extends Error {
+  override readonly name = 'SupersededReview';
+}
+
 /**
- * Reviews one case from the PACS: the source series' geometry (WADO-RS metadata, no pixels),
- * every annotation SEG read onto it, then every pair and structure judged against the SOP.
+ * Reviews one case from the PACS: the source series' geometry (WADO-RS metadata, no pixels) and
+ * every annotation SEG, retrieved at once and read onto it (through the worker's StudyReadCache, so a
+ * review asked for again reads nothing twice), then every pair and structure judged against the SOP.
+ * `isCurrent` says whether this review is still the one asked for; once it is not, it stops at the
+ * next step with a SupersededReview.
  */
-export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetchLike, report: ProgressReport): Promise<{ reviewed: ReviewedCase; summary: CaseReviewSummary }> {
+export async function reviewCaseFromPacs(
+  request: ReviewRequest, cache: StudyReadCache, fetch: ReadFetchLike, report: ProgressReport, isCurrent: () => boolean = () => true,
+): Promise<{ reviewed: ReviewedCase; summary: CaseReviewSummary }> {
   const options = { fetch, headers: request.headers };
+  const study = cache.study(request.studyInstanceUid, request.dicomwebRoot, options);
+  const current = <T>(value: T): T => {
+    if (!isCurrent()) throw new SupersededReview('a newer review of the case was asked for');
+    return value;
+  };
   const steps = request.annotations.length + 2;
   report('retrieving', 0, steps);
-  const metadata = await retrieveSeriesMetadata(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, seriesInstanceUid: request.sourceSeriesInstanceUid }, options);
-  const sourceImages = metadata.map((dataset, n) => sourceImageFromDicomJson(dataset, `source series instance ${n}`));
-  // Gaps stay empty slices, as the CLI reads them: a missing slice must not shift the others.
-  const sourceGrid = gridFromSourceImages(sourceImages, { allowGaps: true });
-  report('retrieving', 1, steps);
-
+  let retrieved = 0;
+  // Everything at once: the geometry, the reports, each SEG (decoded as soon as it and the geometry are in).
+  const sourceRead = study.sourceSeries(request.sourceSeriesInstanceUid, request.sourceImages).then((source) => (report('retrieving', ++retrieved, steps), source));
+  const segsRead = request.annotations.map((annotation) =>
+    study.seg(annotation, request.sourceSeriesInstanceUid, request.sourceImages).then(
+      (read) => (report('retrieving', ++retrieved, steps), { annotation, read, error: null }),
+      (error: unknown) => (report('retrieving', ++retrieved, steps), { annotation, read: null, error: describeFailure(error) }),
+    ));
   // The reports first: the reviewer's choices they record decide what a mapped segment is compared as.
-  const { reports, unreadable: unreadableReports } = await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options);
+  const { reports, unreadable: unreadableReports } = current(await qcReportsOfStudy(request.dicomwebRoot, request.studyInstanceUid, options));
   const choices = mergedChoices(reviewerChoicesOfReports(reports.map(({ report }) => report)), request.choices);
+  const { sourceImages, sourceGrid } = current(await sourceRead);
 
   const segmentations = new Map<string, Segmentation>();
   const segBytes = new Map<string, Uint8Array>();
   // An unreadable SEG is left out with its reason; the others are still compared.
   const excluded: Array<{ id: string; error: string }> = [];
-  for (const [n, annotation] of request.annotations.entries()) {
-    try {
-      const bytes = await retrieveInstance(request.dicomwebRoot, { studyInstanceUid: request.studyInstanceUid, ...annotation }, options);
-      segmentations.set(annotation.id, withMappedStructures(readSegmentation(bytes, sourceGrid.grid), annotation.sopInstanceUid, choices));
-      segBytes.set(annotation.id, bytes);
-    } catch (error) {
-      excluded.push({ id: annotation.id, error: describeFailure(error) });
+  for (const { annotation, read, error } of current(await Promise.all(segsRead))) {
+    if (!read) {
+      excluded.push({ id: annotation.id, error: error! });
+      continue;
     }
-    report('retrieving', n + 2, steps);
+    segmentations.set(annotation.id, withMappedStructures(read.segmentation, annotation.sopInstanceUid, choices));
+    segBytes.set(annotation.id, read.bytes);
   }
   const included = request.annotations.filter(({ id }) => segmentations.has(id));
   if (included.length < 2) {
@@ -70,12 +88,20 @@ export async function reviewCaseFromPacs(request: ReviewRequest, fetch: ReadFetc
   report('retrieving', steps, steps);
 
   const sop = request.sop && { ...request.sop, reference: new SopReference(request.sop.reference) };
+  const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
+  // Each row as soon as it is computed, smallest structures first: the reviewer reads while the lungs are measured.
+  let comparisons = 0;
   const review = reviewCase(
     included.map(({ id }) => ({ id, segmentation: segmentations.get(id)! })),
     sop,
-    { onProgress: (done, total) => report('comparing', done, total) },
+    {
+      onProgress: (done, total) => {
+        comparisons = total;
+        if (done === total) report('comparing', done, total);
+      },
+      onPartial: (partial) => report('comparing', partial.rows.length, comparisons, { ...summarizeReview(partial, sourceGrid, sliceSopInstanceUids, adjudication), excluded, unreadableReports, choices, warnings: [] }),
+    },
   );
-  const sliceSopInstanceUids = sourceGrid.sliceOrder.map((index) => (index < 0 ? '' : sourceImages[index].SOPInstanceUID));
   return {
     // Letters A, B, … of the adjudication follow the annotations compared.
     reviewed: { request: { ...request, annotations: included }, review, segmentations, segBytes, sourceImages, sop, adjudication, latestReport: latest ? { sopInstanceUid: latest.sopInstanceUid, bytes: latest.bytes } : null, choices },

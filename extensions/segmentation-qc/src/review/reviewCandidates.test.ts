@@ -6,7 +6,7 @@ import { reviewCandidates } from './reviewCandidates';
 
 const SOURCE = '2.25.500';
 const annotation = (annotator: string, n: number, extra: Partial<AnnotationSummary> = {}): AnnotationSummary => ({
-  displaySetInstanceUID: `ds-${n}`, seriesInstanceUID: `2.25.60${n}`, sopInstanceUID: `2.25.70${n}`, annotator, attributed: true, login: annotator, date: null,
+  displaySetInstanceUID: `ds-${n}`, seriesInstanceUID: `2.25.60${n}`, sopInstanceUID: `2.25.70${n}`, annotator, attributed: true, login: annotator, date: null, madeAt: '',
   role: 'ANNOTATION', structures: [], sop: null, seriesDescription: '', sourceSeriesInstanceUID: SOURCE, ...extra,
 });
 

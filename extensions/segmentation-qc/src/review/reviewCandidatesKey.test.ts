@@ -6,7 +6,7 @@ import { reviewCandidatesKey } from './reviewCandidatesKey';
 function summary(sopInstanceUID: string | null): AnnotationSummary {
   return {
     displaySetInstanceUID: `ds-${sopInstanceUID}`, seriesInstanceUID: '2.25.10', sopInstanceUID, annotator: 'Rivera, Ana', attributed: true, login: 'arivera',
-    date: '2026-06-01', role: 'ANNOTATION', structures: [], sop: null, seriesDescription: '', sourceSeriesInstanceUID: '2.25.7',
+    date: '2026-06-01', madeAt: '20260601', role: 'ANNOTATION', structures: [], sop: null, seriesDescription: '', sourceSeriesInstanceUID: '2.25.7',
   };
 }
 

@@ -5,12 +5,14 @@ import { describeFailure } from '../describeFailure';
 import type { SegqcServices } from '../services';
 import { AgreementWorkerClient, type ReviewProgress } from './AgreementWorkerClient';
 import { agreementWorkerUrl } from './agreementWorkerUrl';
+import { loadedSourceImages } from './loadedSourceImages';
 import type { ReviewCandidates } from './reviewCandidates';
 import type { CaseReviewSummary } from './reviewSummary';
 
 export type CaseReviewState =
   | { status: 'idle' }
-  | { status: 'running'; progress: ReviewProgress | null }
+  /** `partial`: the rows computed so far, shown while the others are (issue 16). */
+  | { status: 'running'; progress: ReviewProgress | null; partial?: CaseReviewSummary }
   | { status: 'done'; review: CaseReviewSummary }
   | { status: 'failed'; error: string };
 
@@ -44,6 +46,14 @@ export function useCaseReview(
   const key = candidates && dicomwebRoot && studyInstanceUid ? JSON.stringify([studyInstanceUid, candidates.sourceSeriesInstanceUid, candidates.annotations, sop?.reference.sha256 ?? null, choices]) : null;
   const cached = lastReview.get();
   const [state, setState] = useState<CaseReviewState>(cached.key === key && cached.state ? cached.state : { status: 'idle' });
+  const absoluteRoot = dicomwebRoot && new URL(dicomwebRoot, location.href).href.replace(/\/$/, '');
+
+  // The worker reads the study's SEGs as soon as the case opens, before OHIF has made their display
+  // sets and the SOP is settled; the review then finds them read. What fails there, the review reports.
+  useEffect(() => {
+    if (!absoluteRoot || !studyInstanceUid) return;
+    client.prefetch({ dicomwebRoot: absoluteRoot, headers: services.userAuthenticationService.getAuthorizationHeader() ?? {}, studyInstanceUid }).catch(() => undefined);
+  }, [absoluteRoot, studyInstanceUid, client]);
 
   useEffect(() => {
     if (!key || !candidates || !dicomwebRoot || !studyInstanceUid) {
@@ -62,15 +72,19 @@ export function useCaseReview(
     client
       .review(
         {
-          dicomwebRoot: new URL(dicomwebRoot, location.href).href.replace(/\/$/, ''),
+          dicomwebRoot: absoluteRoot!,
           headers: services.userAuthenticationService.getAuthorizationHeader() ?? {},
           studyInstanceUid,
           sourceSeriesInstanceUid: candidates.sourceSeriesInstanceUid,
+          sourceImages: loadedSourceImages(services.displaySetService, candidates.sourceSeriesInstanceUid),
           annotations: candidates.annotations,
           sop,
           choices,
         },
-        (progress) => live && setState({ status: 'running', progress }),
+        (progress) => live && setState((previous) => {
+          const partial = progress.partial ?? (previous.status === 'running' ? previous.partial : undefined);
+          return { status: 'running', progress, ...(partial ? { partial } : {}) };
+        }),
       )
       .then((review) => {
         lastReview.set({ key, state: { status: 'done', review } });

@@ -3,7 +3,7 @@
  * clone; label volumes cross as transferred buffers.
  */
 import type { CaseReviewSummary, DiscrepancySummary } from './reviewSummary';
-import type { AuthenticatedIdentity, QcReasonInit, ReviewerChoices, SopChecklistResultInit, Sop } from '@segqc/core';
+import type { AuthenticatedIdentity, QcReasonInit, ReviewerChoices, SopChecklistResultInit, Sop, SourceImage } from '@segqc/core';
 
 /** One annotation to compare: a SEG instance in the PACS. */
 export interface AnnotationRef {
@@ -21,10 +21,21 @@ export interface ReviewRequest {
   headers: Record<string, string>;
   studyInstanceUid: string;
   sourceSeriesInstanceUid: string;
+  /** The source series as OHIF read it (loadedSourceImages.ts); null: the worker reads its metadata. */
+  sourceImages: SourceImage[] | null;
   annotations: AnnotationRef[];
   sop: Sop | null;
   /** What the reviewer set by hand in the panel, over what the study's QC reports record (review/reviewerChoices.ts in core). */
   choices: ReviewerChoices;
+}
+
+/** Read a study's SEGs and their source series ahead of its review (studyReadCache.ts). */
+export interface PrefetchRequest {
+  type: 'prefetch';
+  requestId: number;
+  dicomwebRoot: string;
+  headers: Record<string, string>;
+  studyInstanceUid: string;
 }
 
 /** The three-class label volume of a pair on one structure of the last reviewed case. */
@@ -96,11 +107,12 @@ export interface ReviewRecorded {
   revises: string | null;
 }
 
-export type WorkerRequest = ReviewRequest | DiscrepancyRequest | AdjudicateRequest | StartingMaskRequest | RecordReviewRequest;
+export type WorkerRequest = ReviewRequest | PrefetchRequest | DiscrepancyRequest | AdjudicateRequest | StartingMaskRequest | RecordReviewRequest;
 
 export type WorkerAnswer =
-  | { type: 'progress'; requestId: number; stage: 'retrieving' | 'comparing'; done: number; total: number }
+  | { type: 'progress'; requestId: number; stage: 'retrieving' | 'comparing'; done: number; total: number; partial?: CaseReviewSummary }
   | { type: 'review'; requestId: number; review: CaseReviewSummary }
+  | { type: 'prefetched'; requestId: number }
   | { type: 'discrepancy'; requestId: number; discrepancy: DiscrepancySummary }
   | { type: 'adjudicated'; requestId: number; written: AdjudicationWritten }
   | { type: 'starting-mask'; requestId: number; labels: Uint8Array }

@@ -18,6 +18,7 @@ const LIBRARY = readdirSync(SOP_DIR).filter((n) => n.endsWith('.json') && n !== 
 const FLAIR_SOP = LIBRARY.find((sop) => sop.id === 'mr-brain-flair-lesion')!;
 
 const state = (overrides: Partial<SopInForceState>): SopInForceState => ({
+  settled: true,
   loading: false, libraryError: null, library: LIBRARY, failures: [], sop: FLAIR_SOP, chosenBy: 'active-series', annotationsError: null, disagreement: null,
   reason: 'mr-brain-flair-lesion@1.0.0 applies to MR FLAIR without contrast (description "FLAIR axial")',
   series: { displaySetInstanceUID: 'ds', StudyInstanceUID: '2.25.1', SeriesInstanceUID: '2.25.2', SeriesDescription: 'FLAIR axial', Modality: 'MR' },

@@ -46,6 +46,11 @@ export interface SopSourceSeries {
 export interface SopInForceState {
   /** The library is still being fetched. */
   loading: boolean;
+  /**
+   * The choice will not change by itself any more: the library is read (or failed) and, for annotations
+   * under review, the series they were drawn on is loaded. Until then `sop` may be null for want of either.
+   */
+  settled: boolean;
   /** Why no SOP can be chosen at all: the listing or the schema could not be read. */
   libraryError: string | null;
   library: readonly Sop[];
@@ -141,8 +146,10 @@ export function useSopInForce(services: SopInForceServices, underReview: Annotat
   );
   const chooseAutomatically = useCallback(() => handChoice.set({ hand: null }), []);
 
+  const loading = loaded.library === null && loaded.error === null;
   return {
-    loading: loaded.library === null && loaded.error === null,
+    loading,
+    settled: !loading && (underReview === null || annotatedDisplaySet !== null),
     libraryError: loaded.error,
     library,
     failures: loaded.library?.failures ?? [],

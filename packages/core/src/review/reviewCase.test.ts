@@ -3,7 +3,7 @@
 // 0.95; nodules: Dice ≥ 0.7, HD95 ≤ 2 mm, NSD@1 mm ≥ 0.8, a lesion at least 3 mm across: 15 voxels here).
 import { BitMask } from '../volume/BitMask';
 import { GeometryMismatchError } from '../volume/GeometryMismatchError';
-import { reviewCase, type PairStructureReview, type ReviewAnnotation } from './reviewCase';
+import { reviewCase, type CaseReview, type PairStructureReview, type ReviewAnnotation } from './reviewCase';
 import { discrepancyMap } from './discrepancyMap';
 import { ReviewInputError } from './ReviewInputError';
 import { box, CODES, ctLungNoduleSop, grid, segment, segmentation, union } from './review.fixture';
@@ -164,6 +164,21 @@ describe('three annotators: C has no nodule segment and B and C agree on the lef
       [{ criterion: 'missing', missingFrom: 'B' }],
       [{ criterion: 'missing', missingFrom: 'C' }],
     ]);
+  });
+
+  // Issue 16: rows as they are ready, smallest structure first; the finished review is the same.
+  test('with onPartial, the review grows row by row, smallest pair first, and ends as the review without it', () => {
+    const partials: CaseReview[] = [];
+    const streamed = reviewCase([annotationA, annotationB, annotationC], sop, { onPartial: (partial) => partials.push(partial) });
+    expect(partials.map((partial) => partial.rows.length)).toEqual(Array.from({ length: streamed.rows.length - 1 }, (_, n) => n + 1));
+    const voxels = (row: CaseReview['rows'][number]) => row.agreement.a.voxels + row.agreement.b.voxels;
+    const firsts = partials.map((partial, n) => partial.rows.find((row) => !(partials[n - 1]?.rows ?? []).some((earlier) => earlier.structureIndex === row.structureIndex && earlier.a === row.a && earlier.b === row.b))!);
+    expect(firsts.map(voxels)).toEqual([...firsts.map(voxels)].sort((x, y) => x - y));
+    expect(streamed).toEqual(review);
+    // A structure's verdict over the rows so far: escalated as soon as one of its rows is.
+    for (const partial of partials) {
+      for (const [s, structure] of partial.structures.entries()) expect(structure.escalatedPairs).toBe(partial.rows.filter((row) => row.structureIndex === s && row.verdict === 'escalate').length);
+    }
   });
 
   // Issue 14: a structure of the SOP one annotation lacks entirely is missed for that pair, with Dice 0.

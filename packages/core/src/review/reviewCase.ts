@@ -29,6 +29,12 @@ export interface ReviewAnnotation {
 export interface ReviewCaseOptions {
   /** Called after each structure comparison with the comparisons done and their total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each comparison with the review as it stands: the rows done so far, each
+   * structure's verdict over them. Comparisons run smallest structure first (fewest voxels of the
+   * pair), so that the first rows come soonest; the finished review is the same whatever the order.
+   */
+  onPartial?: (partial: CaseReview) => void;
   /** Default 'pooled' (DESIGN.md). */
   hd95?: Hd95Variant;
   /** NSD tolerances reported besides each SOP structure's own (default [1, 2]). */
@@ -132,46 +138,58 @@ export function reviewCase(annotations: ReadonlyArray<ReviewAnnotation>, sop: So
     for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) if (structure.segments[a] || structure.segments[b]) work.push({ structure: s, a, b });
   });
   const total = work.length;
+  // The order comparisons run in; rows keep the work's order, so that ties sort alike whatever it was.
+  let order = work.map((_, index) => index);
+  if (options.onPartial) {
+    const size = ({ structure, a, b }: (typeof work)[number]) => (structures[structure].segments[a]?.mask.count() ?? 0) + (structures[structure].segments[b]?.mask.count() ?? 0);
+    const sizes = work.map(size);
+    order = order.sort((x, y) => sizes[x]! - sizes[y]!);
+  }
+  const rowsByWork: Array<PairStructureReview | undefined> = new Array(total);
   let done = 0;
-  const rows = work.map(({ structure: s, a, b }): PairStructureReview => {
+  const reviewOf = (compared: readonly PairStructureReview[]): CaseReview => {
+    const structureReviews = structures.map((structure, s): StructureReview => {
+      const own = compared.filter((row) => row.structureIndex === s);
+      const escalatedPairs = own.filter((row) => row.verdict === 'escalate').length;
+      return {
+        structure: structure.identity,
+        annotations: ids.filter((_, a) => structure.segments[a] !== null),
+        verdict: escalatedPairs > 0 ? 'escalate' : structure.identity.sopStructure ? 'pass' : 'no-thresholds',
+        escalatedPairs,
+      };
+    });
+    return {
+      annotations: ids,
+      sop: sop?.reference ?? null,
+      tolerancesMm,
+      conventions: {
+        engine: `${ENGINE.name}@${ENGINE.version}`,
+        ...metricConventions(hd95, tolerancesMm, lesionSizeConvention(sopStructures)),
+        segmentMatching:
+          'segments joined into structures: each to a SOP structure, then pairwise, one-to-one by SegmentedPropertyType code (with modifiers), then category code, then label; a join contradicting an earlier one is refused',
+        missingStructure: MISSING_STRUCTURE_CONVENTION,
+        verdict:
+          'escalate when Dice < minDice, HD95 > maxHd95Mm or NSD at nsdToleranceMm < minNsd (an undefined distance fails unless both masks are empty), or when one annotator lacks the structure (missing, whatever the thresholds)',
+        order: 'escalated, then without thresholds, then passed; each by the smallest normalised margin (value − t) / t or (t − value) / t, then Dice ascending',
+      },
+      structures: structureReviews,
+      rows: [...compared].sort(worstFirst),
+      verdict: structureReviews.some((r) => r.verdict === 'escalate')
+        ? 'escalate'
+        : structureReviews.every((r) => r.verdict === 'pass') ? 'pass' : 'no-thresholds',
+    };
+  };
+  const rowsDone = () => rowsByWork.filter((row): row is PairStructureReview => row !== undefined);
+  for (const index of order) {
+    const { structure: s, a, b } = work[index]!;
     const structure = structures[s];
     const sopStructure = structure.identity.sopStructure && sopStructures[structure.identity.sopStructure.index];
-    const row = compareRow(s, structure, ids[a], ids[b], structure.segments[a], structure.segments[b], matchedBy(structure, a, b), sopStructure?.minLesionSize ?? null, tolerancesMm, hd95);
-    options.onProgress?.(++done, total);
-    return row;
-  });
-
-  const structureReviews = structures.map((structure, s): StructureReview => {
-    const own = rows.filter((row) => row.structureIndex === s);
-    const escalatedPairs = own.filter((row) => row.verdict === 'escalate').length;
-    return {
-      structure: structure.identity,
-      annotations: ids.filter((_, a) => structure.segments[a] !== null),
-      verdict: escalatedPairs > 0 ? 'escalate' : structure.identity.sopStructure ? 'pass' : 'no-thresholds',
-      escalatedPairs,
-    };
-  });
-  rows.sort(worstFirst);
-  return {
-    annotations: ids,
-    sop: sop?.reference ?? null,
-    tolerancesMm,
-    conventions: {
-      engine: `${ENGINE.name}@${ENGINE.version}`,
-      ...metricConventions(hd95, tolerancesMm, lesionSizeConvention(sopStructures)),
-      segmentMatching:
-        'segments joined into structures: each to a SOP structure, then pairwise, one-to-one by SegmentedPropertyType code (with modifiers), then category code, then label; a join contradicting an earlier one is refused',
-      missingStructure: MISSING_STRUCTURE_CONVENTION,
-      verdict:
-        'escalate when Dice < minDice, HD95 > maxHd95Mm or NSD at nsdToleranceMm < minNsd (an undefined distance fails unless both masks are empty), or when one annotator lacks the structure (missing, whatever the thresholds)',
-      order: 'escalated, then without thresholds, then passed; each by the smallest normalised margin (value − t) / t or (t − value) / t, then Dice ascending',
-    },
-    structures: structureReviews,
-    rows,
-    verdict: structureReviews.some((r) => r.verdict === 'escalate')
-      ? 'escalate'
-      : structureReviews.every((r) => r.verdict === 'pass') ? 'pass' : 'no-thresholds',
-  };
+    rowsByWork[index] = compareRow(s, structure, ids[a], ids[b], structure.segments[a], structure.segments[b], matchedBy(structure, a, b), sopStructure?.minLesionSize ?? null, tolerancesMm, hd95);
+    done += 1;
+    options.onProgress?.(done, total);
+    if (options.onPartial && done < total) options.onPartial(reviewOf(rowsDone()));
+  }
+  return reviewOf(rowsDone());
 }
 
 /** One pair on one structure; a side without the segment is an empty mask on the other's grid. */
