@@ -88,8 +88,13 @@ export type { ReadLabelVolumeOptions } from './volume/io/readLabelVolumeOptions'
 export { readNrrd } from './volume/io/readNrrd';
 export { readNifti } from './volume/io/readNifti';
 export { readLabelVolume, labelVolumeFormat, type LabelVolumeFormat } from './volume/io/readLabelVolume';
+export type { LabelMasks } from './volume/io/LabelMasks';
+export type { ReadLabelMasksOptions } from './volume/io/readLabelMasksOptions';
+export { readLabelMasks } from './volume/io/readLabelMasks';
+export { readNrrdLabelMasks } from './volume/io/readNrrdLabelMasks';
+export { labelMasksFromVolume } from './volume/io/labelMasksFromVolume';
 export {
-  segmentationFromLabelVolume, type SegmentationFromLabelVolumeOptions, type LabelDefinition,
+  segmentationFromLabelVolume, segmentationFromLabelMasks, type SegmentationFromLabelVolumeOptions, type LabelDefinition,
 } from './volume/io/labelVolumeToSegmentation';
 export { CompressedDataError } from './volume/io/CompressedDataError';
 export { inflateInto, type InflateResult } from './volume/io/inflate';

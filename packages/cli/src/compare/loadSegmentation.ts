@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   labelVolumeFormat,
-  readLabelVolume,
   readHeader,
+  readLabelMasks,
   readSegHeader,
   readSegmentation,
   readSourceImages,
-  segmentationFromLabelVolume,
+  segmentationFromLabelMasks,
   type Segmentation,
 } from '@segqc/core';
 import { UsageError } from '../usageError';
@@ -42,8 +42,8 @@ export function loadSegmentation(path: string, sourceDir: string | null): Loaded
   const bytes = new Uint8Array(readFileSync(path));
   if (!isPart10(bytes)) {
     if (!labelVolumeFormat(bytes)) throw new UsageError(`${path} is neither a DICOM SEG, an NRRD nor a NIfTI (.nii, .nii.gz) file`);
-    const volume = readLabelVolume(bytes);
-    const segmentation = segmentationFromLabelVolume(volume);
+    const volume = readLabelMasks(bytes);
+    const segmentation = segmentationFromLabelMasks(volume);
     return { segmentation: { ...segmentation, source: { ...segmentation.source, file: basename(path) } }, describesSegments: (volume.segments?.length ?? 0) > 0, labelVolume: true };
   }
   const header = readSegHeader(bytes);

@@ -38,9 +38,20 @@ function metaField<T>(field: string, check: () => T): T {
 function labelValues(labels: LabelArray): number[] {
   const seen = new Set<number>();
   let last = 0;
-  for (let v = 0; v < labels.length; v++) {
-    const x = labels[v];
-    if (x !== 0 && x !== last) seen.add((last = x));
+  // Background is skipped 32 bits at a time where the array is 4-byte aligned (fresh arrays are).
+  const perWord = 4 / labels.BYTES_PER_ELEMENT;
+  const wordShift = perWord >>> 1; // log2 of 1, 2, 4 samples per word
+  const background = labels.byteOffset % 4 === 0 ? new Uint32Array(labels.buffer, labels.byteOffset, Math.floor(labels.length / perWord)) : new Uint32Array(0);
+  for (let v = 0; v < labels.length; ) {
+    const w = v >>> wordShift;
+    if (w < background.length && background[w] === 0) {
+      v += perWord;
+      continue;
+    }
+    for (const end = w < background.length ? v + perWord : labels.length; v < end; v++) {
+      const x = labels[v];
+      if (x !== 0 && x !== last) seen.add((last = x));
+    }
   }
   return [...seen].sort((a, b) => a - b);
 }

@@ -56,12 +56,21 @@ export function framesFromMasks(
   const frames: SegFrame[] = [];
   for (const segment of segments) {
     const { mask, label } = maskBySegment.get(segment.segmentNumber)!;
+    const background = backgroundWords(mask, pixelsPerFrame);
+    const perWord = 4 / mask.BYTES_PER_ELEMENT;
+    const wordShift = perWord >>> 1; // log2 of 1, 2, 4 samples per word
     for (const slice of geometry.sortedSlices) {
       const offset = slice * pixelsPerFrame;
       let pixels: Uint8Array | undefined;
-      for (let i = 0; i < pixelsPerFrame; i++) {
-        const value = mask[offset + i];
-        if (label === undefined ? value !== 0 : value === label) {
+      for (let i = 0; i < pixelsPerFrame; ) {
+        // Most of a mask is background: skip it 32 bits at a time where the array allows.
+        if (background !== undefined && background[(offset + i) >>> wordShift] === 0) {
+          i += perWord;
+          continue;
+        }
+        for (const end = background === undefined ? pixelsPerFrame : i + perWord; i < end; i++) {
+          const value = mask[offset + i];
+          if (value === 0 || (label !== undefined && value !== label)) continue;
           pixels ??= new Uint8Array(pixelsPerFrame);
           pixels[i] = 1;
           if (covered[offset + i]) overlap = true;
@@ -75,4 +84,14 @@ export function framesFromMasks(
     frames.push({ segmentNumber: segments[0].segmentNumber, slice: geometry.sortedSlices[0], pixels: new Uint8Array(pixelsPerFrame) });
   }
   return { frames, overlap };
+}
+
+/**
+ * `mask` as 32-bit words, to test a word's worth of samples for background at once; undefined
+ * when the mask is not 4-byte aligned or a frame does not fill whole words.
+ */
+function backgroundWords(mask: SegmentMask['mask'], pixelsPerFrame: number): Uint32Array | undefined {
+  const perWord = 4 / mask.BYTES_PER_ELEMENT;
+  if (mask.byteOffset % 4 !== 0 || pixelsPerFrame % perWord !== 0) return undefined;
+  return new Uint32Array(mask.buffer, mask.byteOffset, mask.length / perWord);
 }

@@ -126,12 +126,19 @@ export function labelVolumeOnSource(volume: Pick<LabelVolume, 'grid' | 'labels' 
     return table;
   });
   const [stepI, stepJ, stepK] = step;
+  // The volume's rows run along the series' rows (the usual case): each row is copied whole.
+  const rowsAlong = placement.axes[0].sourceAxis === 0 && placement.axes[0].direction === 1;
   return (volume.layers ?? [volume.labels]).map((labels, layer) => {
     const out = emptyLike(labels, length);
     let v = 0;
     for (let k = 0; k < sizes[2]; k++) {
       for (let j = 0; j < sizes[1]; j++) {
         const base = stepK[k] + stepJ[j];
+        if (rowsAlong && base >= 0) {
+          out.set(labels.subarray(v, v + sizes[0]), base + stepI[0]);
+          v += sizes[0];
+          continue;
+        }
         for (let i = 0; i < sizes[0]; i++, v++) {
           const value = labels[v];
           if (value === 0) continue;
