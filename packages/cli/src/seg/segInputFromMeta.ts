@@ -38,20 +38,22 @@ function metaField<T>(field: string, check: () => T): T {
 function labelValues(labels: LabelArray): number[] {
   const seen = new Set<number>();
   let last = 0;
-  // Background is skipped 32 bits at a time where the array is 4-byte aligned (fresh arrays are).
+  // Words of background, or of the value last seen (inside a structure), add nothing: skipped 32
+  // bits at a time where the array is 4-byte aligned (fresh arrays are).
   const perWord = 4 / labels.BYTES_PER_ELEMENT;
   const wordShift = perWord >>> 1; // log2 of 1, 2, 4 samples per word
-  const background = labels.byteOffset % 4 === 0 ? new Uint32Array(labels.buffer, labels.byteOffset, Math.floor(labels.length / perWord)) : new Uint32Array(0);
-  for (let v = 0; v < labels.length; ) {
-    const w = v >>> wordShift;
-    if (w < background.length && background[w] === 0) {
-      v += perWord;
-      continue;
-    }
-    for (const end = w < background.length ? v + perWord : labels.length; v < end; v++) {
+  const words = labels.byteOffset % 4 === 0 ? new Uint32Array(labels.buffer, labels.byteOffset, labels.length >>> wordShift) : new Uint32Array(0);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (word === 0 || (perWord === 4 && word === Math.imul(last, 0x01010101) >>> 0)) continue;
+    for (let v = w << wordShift, end = v + perWord; v < end; v++) {
       const x = labels[v];
       if (x !== 0 && x !== last) seen.add((last = x));
     }
+  }
+  for (let v = words.length << wordShift; v < labels.length; v++) {
+    const x = labels[v];
+    if (x !== 0 && x !== last) seen.add((last = x));
   }
   return [...seen].sort((a, b) => a - b);
 }

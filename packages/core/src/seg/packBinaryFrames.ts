@@ -16,18 +16,8 @@ export function packBinaryFrames(frames: readonly ArrayLike<number>[], pixelsPer
     if (frame.length !== pixelsPerFrame) throw new SegValueError(`frames[${f}]`, `has ${frame.length} pixels, expected ${pixelsPerFrame}`);
   });
   for (const frame of frames) {
-    // A byte array (as framesFromMasks makes) is skipped four background pixels at a time.
-    const background = frame instanceof Uint8Array && frame.byteOffset % 4 === 0 ? new Uint32Array(frame.buffer, frame.byteOffset, pixelsPerFrame >>> 2) : undefined;
-    for (let i = 0; i < pixelsPerFrame; ) {
-      if (background !== undefined && i >>> 2 < background.length && background[i >>> 2] === 0) {
-        i += 4;
-        bit += 4;
-        continue;
-      }
-      const end = background !== undefined && i >>> 2 < background.length ? i + 4 : pixelsPerFrame;
-      for (; i < end; i++, bit++) {
-        if (frame[i] !== 0) packed[bit >>> 3] |= 1 << (bit & 7);
-      }
+    for (let i = 0; i < pixelsPerFrame; i++, bit++) {
+      if (frame[i] !== 0) packed[bit >>> 3] |= 1 << (bit & 7);
     }
   }
   return packed;

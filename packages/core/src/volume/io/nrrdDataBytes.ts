@@ -68,7 +68,14 @@ export function nrrdDataBytes(bytes: Uint8Array, layout: NrrdLayout): NrrdDataBy
     if (expected > maxInflatedSize(compressed.length)) {
       throw new LabelVolumeError('nrrd.sizes', `the header declares ${byteLength} bytes, more than ${compressed.length} compressed bytes can hold: truncated or corrupt`);
     }
-    const inflated = new Uint8Array(expected);
+    let inflated: Uint8Array;
+    try {
+      inflated = new Uint8Array(expected);
+    } catch (error) {
+      // Within the limits yet more than this machine can hold: the file's fault to report, not a crash.
+      if (error instanceof RangeError) throw new LabelVolumeError('nrrd.sizes', `the header declares ${byteLength} bytes of data, more than can be allocated here`, { cause: error });
+      throw error;
+    }
     let written: number;
     try {
       written = gunzipInto(compressed, inflated);
