@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  labelVolumeFormat,
-  readHeader,
-  readLabelMasks,
-  readSegHeader,
-  readSegmentation,
-  readSourceImages,
-  segmentationFromLabelMasks,
-  type Segmentation,
-} from '@segqc/core';
+import type { Segmentation } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { readHeader } from '@segqc/core/dist/dicom/readHeader';
+import { readSegHeader } from '@segqc/core/dist/seg/read/readSegHeader';
+import { readSegmentation } from '@segqc/core/dist/seg/read/readSegmentation';
+import { readSourceImages } from '@segqc/core/dist/seg/read/readSourceImages';
+import { segmentationFromLabelMasks } from '@segqc/core/dist/volume/io/labelVolumeToSegmentation';
+import { readLabelMasks } from '@segqc/core/dist/volume/io/readLabelMasks';
+import { labelVolumeFormat } from '@segqc/core/dist/volume/io/readLabelVolume';
 import { UsageError } from '../usageError';
 
 const isPart10 = (bytes: Uint8Array) => bytes.length >= 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM';
