@@ -5,10 +5,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  DicomValueError, GeometryMismatchError, joinAttributePath, placeVolumeOnSource, readHeader, sourceImageFromDataset,
-  type NaturalDataset, type SourceImage,
-} from '@segqc/core';
+import type { NaturalDataset, SourceImage } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { DicomValueError, joinAttributePath } from '@segqc/core/dist/dicom/DicomValueError';
+import { readHeader } from '@segqc/core/dist/dicom/readHeader';
+import { placeVolumeOnSource } from '@segqc/core/dist/seg/labelVolumeOnSource';
+import { sourceImageFromDataset } from '@segqc/core/dist/seg/read/readSourceImages';
+import { GeometryMismatchError } from '@segqc/core/dist/volume/GeometryMismatchError';
 import { UsageError } from '../usageError';
 import type { LoadedVolume } from './loadLabelVolume';
 

@@ -4,10 +4,15 @@
  * is dropped), a described value without voxels is an empty segment. What META gets wrong is a
  * UsageError naming the META field; the writer's own checks name the DICOM attribute.
  */
-import {
-  DicomValueError, SegmentDescription, SopReference, checkDate, checkPersonName, checkTime, defaultSegmentColor, randomUid,
-  type BinarySegInput, type LabelArray, type SegmentMask, type SourceImage,
-} from '@segqc/core';
+import type { BinarySegInput, LabelArray, SegmentMask, SourceImage } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { DicomValueError } from '@segqc/core/dist/dicom/DicomValueError';
+import { randomUid } from '@segqc/core/dist/dicom/uid';
+import { checkDate, checkPersonName, checkTime } from '@segqc/core/dist/dicom/vrChecks';
+import { SegmentDescription } from '@segqc/core/dist/seg/SegmentDescription';
+import { defaultSegmentColor } from '@segqc/core/dist/seg/segmentPalette';
+import { SopReference } from '@segqc/core/dist/seg/SopReference';
 import { UsageError } from '../usageError';
 import type { SegMeta } from './segMeta';
 
