@@ -125,37 +125,32 @@ export function run(args: string[], out: (text: string) => void, err: (text: str
   }
 }
 
+type Command = (rest: string[], out: (text: string) => void) => number | Promise<number>;
+
 /**
- * Each command's module is loaded when it runs, not at start: a whole `segqc compare` process then
- * loads the label volume and metric code only, not the PACS client, the signing and the report
- * writers the other commands use.
+ * Each command's module, loaded when the command runs, not at start: a whole `segqc compare`
+ * process then loads the label volume and metric code only, not the PACS client, the signing and
+ * the report writers the other commands use.
  */
+const COMMANDS: Readonly<Record<string, () => Command>> = {
+  compare: () => (require('./compare/runCompare') as typeof import('./compare/runCompare')).runCompare,
+  seg: () => (require('./seg/runSeg') as typeof import('./seg/runSeg')).runSeg,
+  report: () => (rest, out) => {
+    const { isProgrammeReport } = require('./programmeReport/programmeReportOptions') as typeof import('./programmeReport/programmeReportOptions');
+    if (isProgrammeReport(rest)) return (require('./report/runReport') as typeof import('./report/runReport')).runReport(rest, out);
+    return (require('./signedInReport') as typeof import('./signedInReport')).runSignedInReport(rest, out);
+  },
+  qc: () => (require('./qc/runQc') as typeof import('./qc/runQc')).runQc,
+  audit: () => (require('./audit/runAudit') as typeof import('./audit/runAudit')).runAudit,
+  adjudicate: () => (require('./adjudicate/runAdjudicate') as typeof import('./adjudicate/runAdjudicate')).runAdjudicate,
+  sync: () => (require('./sync/runSync') as typeof import('./sync/runSync')).runSync,
+  drift: () => (require('./drift/runDrift') as typeof import('./drift/runDrift')).runDrift,
+  dossier: () => (require('./dossier/runDossier') as typeof import('./dossier/runDossier')).runDossier,
+};
+
 function dispatch(command: string, rest: string[], out: (text: string) => void): number | Promise<number> {
-  switch (command) {
-    case 'compare':
-      return (require('./compare/runCompare') as typeof import('./compare/runCompare')).runCompare(rest, out);
-    case 'seg':
-      return (require('./seg/runSeg') as typeof import('./seg/runSeg')).runSeg(rest, out);
-    case 'report': {
-      const { isProgrammeReport } = require('./programmeReport/programmeReportOptions') as typeof import('./programmeReport/programmeReportOptions');
-      if (isProgrammeReport(rest)) return (require('./report/runReport') as typeof import('./report/runReport')).runReport(rest, out);
-      return (require('./signedInReport') as typeof import('./signedInReport')).runSignedInReport(rest, out);
-    }
-    case 'qc':
-      return (require('./qc/runQc') as typeof import('./qc/runQc')).runQc(rest, out);
-    case 'audit':
-      return (require('./audit/runAudit') as typeof import('./audit/runAudit')).runAudit(rest, out);
-    case 'adjudicate':
-      return (require('./adjudicate/runAdjudicate') as typeof import('./adjudicate/runAdjudicate')).runAdjudicate(rest, out);
-    case 'sync':
-      return (require('./sync/runSync') as typeof import('./sync/runSync')).runSync(rest, out);
-    case 'drift':
-      return (require('./drift/runDrift') as typeof import('./drift/runDrift')).runDrift(rest, out);
-    case 'dossier':
-      return (require('./dossier/runDossier') as typeof import('./dossier/runDossier')).runDossier(rest, out);
-    default:
-      throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
-  }
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
+  return COMMANDS[command]()(rest, out);
 }
 
 export function main(): void {
