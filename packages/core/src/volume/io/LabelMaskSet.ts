@@ -52,10 +52,11 @@ export class LabelMaskSet {
     const size = labels.BYTES_PER_ELEMENT;
     const perWord = 4 / size;
     const wordShift = perWord >>> 1; // log2 of 1, 2, 4 samples per word
+    // Samples before the boundary (a typed array is aligned to its own sample size, so it reaches one).
     const misalignment = labels.byteOffset % 4;
-    // Samples before the boundary (none when the samples cannot reach one, e.g. 16-bit at an odd offset).
-    const head = misalignment === 0 ? 0 : misalignment % size === 0 ? Math.min(labels.length, (4 - misalignment) / size) : labels.length;
-    const background = new Uint32Array(labels.buffer, labels.byteOffset + head * size, Math.floor((labels.length - head) / perWord));
+    const head = misalignment === 0 ? 0 : Math.min(labels.length, (4 - misalignment) / size);
+    const wordCount = Math.floor((labels.length - head) / perWord);
+    const background = wordCount > 0 ? new Uint32Array(labels.buffer, labels.byteOffset + head * size, wordCount) : new Uint32Array(0);
     const wordsEnd = head + background.length * perWord;
     let lastValue = 0;
     let words: Uint32Array | undefined;

@@ -1,6 +1,7 @@
 /**
- * A label volume (or its masks, as readLabelMasks reads them) as a Segmentation: one SegmentVolume (a BitMask on the volume's grid) per
- * structure. A structure is a non-zero label value of a layer; its name and codes come from
+ * A label volume (or its masks, as readLabelMasks reads them) as a Segmentation: one
+ * SegmentVolume (a BitMask on the volume's grid) per structure. A structure is a non-zero label
+ * value of a layer; its name and codes come from
  * `options.labels` (a legend, keyed by segment number), else from the file (Slicer's segment
  * descriptions), else the label is "Label N" with no codes. Segment numbers are the label values
  * of a single-layer volume; a multi-layer (Slicer) volume numbers its described segments 1, 2, …

@@ -86,6 +86,17 @@ describe('readNrrdLabelMasks: known voxels for every label sample type, byte ord
     }
   });
 
+  test('slices shorter than a word, at every offset from a 4-byte boundary', () => {
+    for (const sizes of [[1, 1, 3], [3, 1, 1], [2, 1, 2]]) {
+      const values = [0, 6, 0, 0, 9, 0].slice(0, sizes[0] * sizes[1] * sizes[2]);
+      for (const padding of [0, 1, 2, 3]) {
+        const bytes = writeNrrd({ ...spec('uint8', 'uchar', 'little', 'raw'), sizes, extraFields: { 'byte skip': String(padding) }, padding: new Uint8Array(padding) }, values);
+        const expected = new Map([6, 9].flatMap((value) => (values.includes(value) ? [[value, [values.indexOf(value)]] as [number, number[]]] : [])));
+        expect(voxelsOf(readNrrdLabelMasks(bytes))).toEqual(expected);
+      }
+    }
+  });
+
   test('int8, 64-bit integers and integral floats, which some tools write: the same voxels', () => {
     const { values, expected } = knownVolume(100);
     for (const [type, name] of [['int8', 'int8'], ['int64', 'int64'], ['uint64', 'uint64'], ['float32', 'float'], ['float64', 'double']] as const) {
