@@ -44,17 +44,18 @@ export function writePart10(dataset: NaturalDataset): Uint8Array {
   const padding = pixelData.bytes.length % 2;
   const out = new Uint8Array(head.length + 12 + pixelData.bytes.length + padding);
   out.set(head);
+  // The element in Explicit VR Little Endian: group, element, VR, 2 reserved bytes, 32-bit length (PS3.5 7.1.2).
   const element = new DataView(out.buffer, head.length, 12);
   element.setUint16(0, 0x7fe0, true);
   element.setUint16(2, 0x0010, true);
   element.setUint8(4, pixelData.vr.charCodeAt(0));
   element.setUint8(5, pixelData.vr.charCodeAt(1));
-  element.setUint32(8, pixelData.bytes.length + padding, true); // PS3.5 7.1.2: OB/OW have a 32-bit length after 2 reserved bytes
+  element.setUint32(8, pixelData.bytes.length + padding, true);
   out.set(pixelData.bytes, head.length + 12);
   return out;
 }
 
-// Pixel Data (7FE0,0010) in Explicit VR Little Endian: the tag's group, element, VR, reserved, length.
+// (7FE0,0010), as a number to compare other tags with.
 const PIXEL_DATA_TAG = 0x7fe00010;
 
 /**

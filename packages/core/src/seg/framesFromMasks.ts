@@ -58,7 +58,8 @@ export function framesFromMasks(
   const frames: SegFrame[] = [];
   for (const segment of segments) {
     const { mask, label } = maskBySegment.get(segment.segmentNumber)!;
-    const background = backgroundWords(mask, pixelsPerFrame);
+    // (A label of 0 would make background the segment: then no word may be skipped.)
+    const background = label === 0 ? undefined : backgroundWords(mask, pixelsPerFrame);
     const perWord = 4 / mask.BYTES_PER_ELEMENT;
     const wordShift = perWord >>> 1; // log2 of 1, 2, 4 samples per word
     // Four uint8 samples all of the segment's label: a word inside the structure.
@@ -87,7 +88,7 @@ export function framesFromMasks(
         }
         for (const end = background === undefined ? pixelsPerFrame : i + perWord; i < end; i++) {
           const value = mask[offset + i];
-          if (value === 0 || (label !== undefined && value !== label)) continue;
+          if (label === undefined ? value === 0 : value !== label) continue;
           const v = offset + i;
           bits ??= new Uint8Array(frameBytes);
           bits[i >>> 3] |= 1 << (i & 7);
