@@ -18,7 +18,7 @@ export { readPart10, type Part10Contents, type ReadPart10Options } from './dicom
 export { assertReadablePart10, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, DEFLATED_REFUSAL } from './dicom/assertReadablePart10';
 export { RefusedObjectError, type Refusal } from './dicom/RefusedObjectError';
 export { MAX_PART10_BYTES, MAX_SR_BYTES, MAX_DICOM_JSON_BYTES, MAX_SEQUENCE_DEPTH } from './dicom/readLimits';
-export { readHeader } from './dicom/readHeader';
+export { readHeader, readHeaderFromPrefix } from './dicom/readHeader';
 export { CodedConcept, type CodeInit } from './dicom/CodedConcept';
 export { personIdentificationItem, displayName, type IdentifiedPerson } from './dicom/personIdentification';
 export type { AuthenticatedIdentity } from './identity/AuthenticatedIdentity';
