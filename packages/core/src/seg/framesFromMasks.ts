@@ -85,6 +85,11 @@ export function framesFromMasks(
             i += 4;
             continue;
           }
+          // Inside another segment's structure (four uint8 samples of one other value): nothing here.
+          if (inside !== -1 && word === Math.imul(word & 0xff, 0x01010101) >>> 0) {
+            i += 4;
+            continue;
+          }
         }
         for (const end = background === undefined ? pixelsPerFrame : i + perWord; i < end; i++) {
           const value = mask[offset + i];
