@@ -6,6 +6,7 @@ const common = {
   // Workspace packages are tested from source, not from their build output.
   moduleNameMapper: {
     '^@segqc/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@segqc/core/dist/(.*)$': '<rootDir>/packages/core/src/$1',
     '^@segqc/demo-data$': '<rootDir>/packages/demo-data/src/index.ts',
     '^@segqc/server$': '<rootDir>/packages/server/src/index.ts',
     '^@segqc/gateway$': '<rootDir>/packages/gateway/src/index.ts',

@@ -1,26 +1,28 @@
 /** `segqc`: SegQC on the command line. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPARE_USAGE } from './compare/compareOptions';
-import { runCompare } from './compare/runCompare';
-import { ADJUDICATE_USAGE, runAdjudicate } from './adjudicate/runAdjudicate';
-import { REASON_CODES } from './adjudicate/adjudicateOptions';
-import { AUDIT_USAGE, runAudit } from './audit/runAudit';
 import { CREDENTIAL_HELP } from './auth/credentialFlags';
-import { DOSSIER_USAGE, runDossier } from './dossier/runDossier';
-import { DRIFT_USAGE, runDrift } from './drift/runDrift';
-import { isProgrammeReport, PROGRAMME_REPORT_USAGE } from './programmeReport/runProgrammeReport';
-import { REPORT_USAGE, runReport } from './report/runReport';
-import { QC_USAGE, runQc } from './qc/runQc';
-import { SEG_USAGE, runSeg } from './seg/runSeg';
-import { SYNC_USAGE, runSync } from './sync/runSync';
-import { runSignedInReport } from './signedInReport';
 import { terminalLines } from './terminalLines';
 import { UsageError } from './usageError';
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
 
-export const USAGE = `segqc ${version} — quality control of medical image segmentation on any DICOMweb PACS
+/**
+ * `segqc --help`. Built on demand: the usage lines live beside each command's options, and some of
+ * those modules load the PACS client and signing code that `compare` and `seg` never need.
+ */
+function usage(): string {
+  const { ADJUDICATE_USAGE, REASON_CODES } = require('./adjudicate/adjudicateOptions') as typeof import('./adjudicate/adjudicateOptions');
+  const { AUDIT_USAGE } = require('./audit/auditOptions') as typeof import('./audit/auditOptions');
+  const { COMPARE_USAGE } = require('./compare/compareOptions') as typeof import('./compare/compareOptions');
+  const { DOSSIER_USAGE } = require('./dossier/dossierOptions') as typeof import('./dossier/dossierOptions');
+  const { DRIFT_USAGE } = require('./drift/driftOptions') as typeof import('./drift/driftOptions');
+  const { PROGRAMME_REPORT_USAGE } = require('./programmeReport/programmeReportOptions') as typeof import('./programmeReport/programmeReportOptions');
+  const { QC_USAGE } = require('./qc/qcOptions') as typeof import('./qc/qcOptions');
+  const { REPORT_USAGE } = require('./report/reportOptions') as typeof import('./report/reportOptions');
+  const { SEG_USAGE } = require('./seg/segOptions') as typeof import('./seg/segOptions');
+  const { SYNC_USAGE } = require('./sync/syncOptions') as typeof import('./sync/syncOptions');
+  return `segqc ${version} — quality control of medical image segmentation on any DICOMweb PACS
 
 Usage: segqc <command> [options]
 
@@ -78,6 +80,7 @@ Options:
   -V, --version    print the version
 
 ${CREDENTIAL_HELP}`;
+}
 
 /**
  * Errors of the input (a malformed file, another grid, a bad argument) and of the PACS's answers
@@ -107,7 +110,7 @@ function reportError(error: unknown, err: (text: string) => void): number {
 export function run(args: string[], out: (text: string) => void, err: (text: string) => void): number | Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined || command === '-h' || command === '--help') {
-    out(USAGE);
+    out(usage());
     return command === undefined ? 2 : 0;
   }
   if (command === '-V' || command === '--version') {
@@ -122,17 +125,32 @@ export function run(args: string[], out: (text: string) => void, err: (text: str
   }
 }
 
+type Command = (rest: string[], out: (text: string) => void) => number | Promise<number>;
+
+/**
+ * Each command's module, loaded when the command runs, not at start: a whole `segqc compare`
+ * process then loads the label volume and metric code only, not the PACS client, the signing and
+ * the report writers the other commands use.
+ */
+const COMMANDS: Readonly<Record<string, () => Command>> = {
+  compare: () => (require('./compare/runCompare') as typeof import('./compare/runCompare')).runCompare,
+  seg: () => (require('./seg/runSeg') as typeof import('./seg/runSeg')).runSeg,
+  report: () => (rest, out) => {
+    const { isProgrammeReport } = require('./programmeReport/programmeReportOptions') as typeof import('./programmeReport/programmeReportOptions');
+    if (isProgrammeReport(rest)) return (require('./report/runReport') as typeof import('./report/runReport')).runReport(rest, out);
+    return (require('./signedInReport') as typeof import('./signedInReport')).runSignedInReport(rest, out);
+  },
+  qc: () => (require('./qc/runQc') as typeof import('./qc/runQc')).runQc,
+  audit: () => (require('./audit/runAudit') as typeof import('./audit/runAudit')).runAudit,
+  adjudicate: () => (require('./adjudicate/runAdjudicate') as typeof import('./adjudicate/runAdjudicate')).runAdjudicate,
+  sync: () => (require('./sync/runSync') as typeof import('./sync/runSync')).runSync,
+  drift: () => (require('./drift/runDrift') as typeof import('./drift/runDrift')).runDrift,
+  dossier: () => (require('./dossier/runDossier') as typeof import('./dossier/runDossier')).runDossier,
+};
+
 function dispatch(command: string, rest: string[], out: (text: string) => void): number | Promise<number> {
-  if (command === 'compare') return runCompare(rest, out);
-  if (command === 'seg') return runSeg(rest, out);
-  if (command === 'report') return isProgrammeReport(rest) ? runReport(rest, out) : runSignedInReport(rest, out);
-  if (command === 'qc') return runQc(rest, out);
-  if (command === 'audit') return runAudit(rest, out);
-  if (command === 'adjudicate') return runAdjudicate(rest, out);
-  if (command === 'sync') return runSync(rest, out);
-  if (command === 'drift') return runDrift(rest, out);
-  if (command === 'dossier') return runDossier(rest, out);
-  throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command or option '${command}'; see segqc --help`);
+  return COMMANDS[command]()(rest, out);
 }
 
 export function main(): void {

@@ -18,7 +18,7 @@ export { readPart10, type Part10Contents, type ReadPart10Options } from './dicom
 export { assertReadablePart10, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, DEFLATED_REFUSAL } from './dicom/assertReadablePart10';
 export { RefusedObjectError, type Refusal } from './dicom/RefusedObjectError';
 export { MAX_PART10_BYTES, MAX_SR_BYTES, MAX_DICOM_JSON_BYTES, MAX_SEQUENCE_DEPTH } from './dicom/readLimits';
-export { readHeader } from './dicom/readHeader';
+export { readHeader, readHeaderFromPrefix } from './dicom/readHeader';
 export { CodedConcept, type CodeInit } from './dicom/CodedConcept';
 export { personIdentificationItem, displayName, type IdentifiedPerson } from './dicom/personIdentification';
 export type { AuthenticatedIdentity } from './identity/AuthenticatedIdentity';
@@ -88,8 +88,13 @@ export type { ReadLabelVolumeOptions } from './volume/io/readLabelVolumeOptions'
 export { readNrrd } from './volume/io/readNrrd';
 export { readNifti } from './volume/io/readNifti';
 export { readLabelVolume, labelVolumeFormat, type LabelVolumeFormat } from './volume/io/readLabelVolume';
+export type { LabelMasks } from './volume/io/LabelMasks';
+export type { ReadLabelMasksOptions } from './volume/io/readLabelMasksOptions';
+export { readLabelMasks } from './volume/io/readLabelMasks';
+export { readNrrdLabelMasks } from './volume/io/readNrrdLabelMasks';
+export { labelMasksFromVolume } from './volume/io/labelMasksFromVolume';
 export {
-  segmentationFromLabelVolume, type SegmentationFromLabelVolumeOptions, type LabelDefinition,
+  segmentationFromLabelVolume, segmentationFromLabelMasks, type SegmentationFromLabelVolumeOptions, type LabelDefinition,
 } from './volume/io/labelVolumeToSegmentation';
 export { CompressedDataError } from './volume/io/CompressedDataError';
 export { inflateInto, type InflateResult } from './volume/io/inflate';

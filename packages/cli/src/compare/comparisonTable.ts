@@ -1,4 +1,7 @@
-import { terminalText, type SegmentationComparison } from '@segqc/core';
+import type { SegmentationComparison } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { terminalText } from '@segqc/core/dist/text/terminalText';
 import { terminalLines } from '../terminalLines';
 import { failureText, segmentOf, type ComparedStructure } from './comparedStructures';
 

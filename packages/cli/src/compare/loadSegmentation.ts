@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  labelVolumeFormat,
-  readLabelVolume,
-  readHeader,
-  readSegHeader,
-  readSegmentation,
-  readSourceImages,
-  segmentationFromLabelVolume,
-  type Segmentation,
-} from '@segqc/core';
+import type { Segmentation } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { readHeader } from '@segqc/core/dist/dicom/readHeader';
+import { readSegHeader } from '@segqc/core/dist/seg/read/readSegHeader';
+import { readSegmentation } from '@segqc/core/dist/seg/read/readSegmentation';
+import { readSourceImages } from '@segqc/core/dist/seg/read/readSourceImages';
+import { segmentationFromLabelMasks } from '@segqc/core/dist/volume/io/labelVolumeToSegmentation';
+import { readLabelMasks } from '@segqc/core/dist/volume/io/readLabelMasks';
+import { labelVolumeFormat } from '@segqc/core/dist/volume/io/readLabelVolume';
 import { UsageError } from '../usageError';
 
 const isPart10 = (bytes: Uint8Array) => bytes.length >= 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM';
@@ -42,8 +42,8 @@ export function loadSegmentation(path: string, sourceDir: string | null): Loaded
   const bytes = new Uint8Array(readFileSync(path));
   if (!isPart10(bytes)) {
     if (!labelVolumeFormat(bytes)) throw new UsageError(`${path} is neither a DICOM SEG, an NRRD nor a NIfTI (.nii, .nii.gz) file`);
-    const volume = readLabelVolume(bytes);
-    const segmentation = segmentationFromLabelVolume(volume);
+    const volume = readLabelMasks(bytes);
+    const segmentation = segmentationFromLabelMasks(volume);
     return { segmentation: { ...segmentation, source: { ...segmentation.source, file: basename(path) } }, describesSegments: (volume.segments?.length ?? 0) > 0, labelVolume: true };
   }
   const header = readSegHeader(bytes);

@@ -3,14 +3,18 @@
  * grid the volume lies on (placeVolumeOnSource). Several series can share a grid (T1, T2 and FLAIR
  * of one MR study): then --series chooses. No match is a GeometryMismatchError saying why.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  DicomValueError, GeometryMismatchError, joinAttributePath, placeVolumeOnSource, readHeader, sourceImageFromDataset,
-  type NaturalDataset, type SourceImage,
-} from '@segqc/core';
+import type { NaturalDataset, SourceImage } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { DicomValueError, joinAttributePath } from '@segqc/core/dist/dicom/DicomValueError';
+import { placeVolumeOnSource } from '@segqc/core/dist/seg/labelVolumeOnSource';
+import { sourceImageFromDataset } from '@segqc/core/dist/seg/read/readSourceImages';
+import { GeometryMismatchError } from '@segqc/core/dist/volume/GeometryMismatchError';
 import { UsageError } from '../usageError';
 import type { LoadedVolume } from './loadLabelVolume';
+import { readImageHeader } from './readImageHeader';
 
 export interface SourceSeries {
   seriesInstanceUID: string;
@@ -26,8 +30,6 @@ interface Candidate extends SourceSeries {
 // Objects that are not image stacks, even when they carry positions.
 const NOT_IMAGES = new Set(['SEG', 'SR', 'RTSTRUCT', 'PR', 'KO', 'RTPLAN', 'RTDOSE', 'REG']);
 
-const isPart10 = (bytes: Uint8Array): boolean => bytes.length >= 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM';
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -42,12 +44,11 @@ function imageSeriesUnder(dir: string): Candidate[] {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--source ${dir} is not a folder`);
   const bySeries = new Map<string, { datasets: NaturalDataset[]; paths: string[] }>();
   for (const path of filesUnder(dir)) {
-    const bytes = new Uint8Array(readFileSync(path));
-    if (!isPart10(bytes)) continue;
     const name = relative(dir, path);
-    let dataset: NaturalDataset;
+    let dataset: NaturalDataset | undefined;
     try {
-      dataset = readHeader(bytes);
+      dataset = readImageHeader(path);
+      if (dataset === undefined) continue;
     } catch (error) {
       if (error instanceof DicomValueError) throw new DicomValueError(joinAttributePath(name, error.attributePath), error.reason);
       throw error;

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { LabelVolumeError, labelVolumeFormat, readLabelVolume, type LabelVolume } from '@segqc/core';
+import type { LabelVolume } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { LabelVolumeError } from '@segqc/core/dist/volume/io/LabelVolumeError';
+import { labelVolumeFormat, readLabelVolume } from '@segqc/core/dist/volume/io/readLabelVolume';
 import { UsageError } from '../usageError';
 
 export interface LoadedVolume {

@@ -1,6 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildBinarySeg, labelVolumeOnSource, writePart10 } from '@segqc/core';
+// The modules themselves, not @segqc/core's index: loading all of core would cost every segqc
+// process about 0.1 s at start (issue 16).
+import { writePart10 } from '@segqc/core/dist/dicom/part10';
+import { buildBinarySeg } from '@segqc/core/dist/seg/buildBinarySeg';
+import { labelVolumeOnSource } from '@segqc/core/dist/seg/labelVolumeOnSource';
 import { terminalLines } from '../terminalLines';
 import { UsageError } from '../usageError';
 import { describeSeries, findSourceSeries } from './findSourceSeries';

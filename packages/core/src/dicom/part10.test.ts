@@ -1,5 +1,6 @@
 // Every object SegQC stores goes through writePart10: the file must carry our implementation
 // identity, Explicit VR Little Endian, and read back to the same values.
+import dcmjs from 'dcmjs';
 import { writePart10, EXPLICIT_VR_LITTLE_ENDIAN, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './part10';
 import { readPart10 } from './readPart10';
 import { uidFromName } from './uid';
@@ -61,5 +62,35 @@ describe('writePart10', () => {
     const body = Buffer.concat([Buffer.from('--boundary\r\n\r\n'), Buffer.from(bytes), Buffer.from('\r\n--boundary--')]);
     const part = body.subarray(14, 14 + bytes.length);
     expect(readPart10(part).dataset.SOPInstanceUID).toBe(dataset.SOPInstanceUID);
+  });
+});
+
+// Issue 16: writePart10 appends Pixel Data itself (dcmjs copies megabytes at every stream level).
+// The file must be byte for byte the one dcmjs writes whole.
+describe('writePart10: Pixel Data appended after the rest', () => {
+  function dcmjsPart10(content: Record<string, unknown>): Uint8Array {
+    const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+    const meta = {
+      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+      MediaStorageSOPClassUID: content['SOPClassUID'],
+      MediaStorageSOPInstanceUID: content['SOPInstanceUID'],
+      TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN,
+      ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
+      ImplementationVersionName: IMPLEMENTATION_VERSION_NAME,
+    };
+    const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+    dict.dict = DicomMetaDictionary.denaturalizeDataset(content);
+    return new Uint8Array(dict.write());
+  }
+
+  it.each([
+    ['OW, even length', { ...dataset }],
+    ['OB of an odd length (padded to even)', { ...dataset, PixelData: [Uint8Array.of(1, 2, 3, 4, 5).buffer], _vrMap: { PixelData: 'OB' } }],
+    ['a sequence before it', { ...dataset, ReferencedSeriesSequence: [{ SeriesInstanceUID: uidFromName('part10 series') }] }],
+    ['an element after it (Data Set Trailing Padding): written by dcmjs whole', { ...dataset, DataSetTrailingPadding: new Uint8Array(2).buffer }],
+  ])('%s: the bytes dcmjs writes', (_, content) => {
+    const ours = writePart10(content);
+    expect(Buffer.from(ours).equals(Buffer.from(dcmjsPart10(content)))).toBe(true);
+    expect(readPart10(ours).dataset['PixelData']).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import { naturalizeDataset } from '../seg/read/naturalize';
-import { parseDicomFile } from '../seg/read/parseDicomFile';
+import { parseDicomFile, type DicomFile } from '../seg/read/parseDicomFile';
+import { SegParseError } from '../seg/read/SegParseError';
 import type { NaturalDataset } from './NaturalDataset';
 
 /**
@@ -8,4 +9,20 @@ import type { NaturalDataset } from './NaturalDataset';
  */
 export function readHeader(bytes: Uint8Array): NaturalDataset {
   return naturalizeDataset(parseDicomFile(bytes, { stopAtPixelData: true }));
+}
+
+/**
+ * The header from the first bytes of a file, when they hold all of it (parsing reaches Pixel
+ * Data); undefined when they may not (parsing ran off their end, or no Pixel Data is there yet):
+ * then read the whole file. Spares reading the pixels of a series to sort it.
+ */
+export function readHeaderFromPrefix(prefix: Uint8Array): NaturalDataset | undefined {
+  let file: DicomFile;
+  try {
+    file = parseDicomFile(prefix, { stopAtPixelData: true });
+  } catch (error) {
+    if (error instanceof SegParseError) return undefined;
+    throw error;
+  }
+  return file.pixelDataOffset === undefined ? undefined : naturalizeDataset(file);
 }

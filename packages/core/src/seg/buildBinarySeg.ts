@@ -36,7 +36,7 @@ import { oidcSubjectCode, oidcSubjectCodingSchemeIdentification } from '../ident
 import {
   checkDate, checkIntegerString, checkLongString, checkPersonName, checkTime, checkUid,
 } from '../dicom/vrChecks';
-import { packBinaryFrames } from './packBinaryFrames';
+import { joinPackedFrames } from './joinPackedFrames';
 import { checkSegContentLabel, type SegContentLabel } from './SegContentLabel';
 import { SegmentDescription, type SegmentDescriptionInit } from './SegmentDescription';
 import { SopReference, parseSopReference, type SopReferenceInit } from './SopReference';
@@ -238,7 +238,7 @@ export function buildBinarySeg(input: BinarySegInput): NaturalDataset {
         })),
       },
     ],
-    PixelData: [packBinaryFrames(frames.map((frame) => frame.pixels), pixelsPerFrame).buffer],
+    PixelData: [joinPackedFrames(frames.map((frame) => frame.bits), pixelsPerFrame).buffer],
   };
   const characterSet = specificCharacterSetFor(dataset);
   return characterSet ? { SpecificCharacterSet: characterSet, ...dataset } : dataset;

@@ -104,8 +104,9 @@ export function placeVolumeOnSource(volumeGrid: VoxelGrid, sourceImages: readonl
 
 /**
  * Each layer of `volume` in SEG writer order (`Rows × Columns × sourceImages.length`, slices in
- * sourceImages order), of the same array type. A non-zero label on a slice the series lacks (a gap)
- * is a GeometryMismatchError: it would be lost.
+ * sourceImages order), of the same array type: the volume's own arrays when they already are in
+ * that order. A non-zero label on a slice the series lacks (a gap) is a GeometryMismatchError: it
+ * would be lost.
  */
 export function labelVolumeOnSource(volume: Pick<LabelVolume, 'grid' | 'labels' | 'layers'>, sourceImages: readonly SourceImage[], path = 'volume'): LabelArray[] {
   const placement = placeVolumeOnSource(volume.grid, sourceImages, path);
@@ -113,6 +114,9 @@ export function labelVolumeOnSource(volume: Pick<LabelVolume, 'grid' | 'labels' 
   const { columns, rows } = sourceGrid;
   const sizes = [volume.grid.columns, volume.grid.rows, volume.grid.slices];
   const length = rows * columns * sourceImages.length;
+  const inWriterOrder = placement.axes.every((axis, a) => axis.sourceAxis === a && axis.direction === 1 && axis.offset === 0)
+    && sizes[0] === columns && sizes[1] === rows && sizes[2] === sourceImages.length && sliceOrder.every((image, k) => image === k);
+  if (inWriterOrder) return volume.layers ?? [volume.labels];
   // Per volume axis and index: the offset it adds in the output, or GAP on a missing slice.
   const GAP = -(2 ** 52);
   const step = placement.axes.map((axis, a) => {
@@ -126,12 +130,19 @@ export function labelVolumeOnSource(volume: Pick<LabelVolume, 'grid' | 'labels' 
     return table;
   });
   const [stepI, stepJ, stepK] = step;
+  // The volume's rows run along the series' rows (the usual case): each row is copied whole.
+  const rowsAlong = placement.axes[0].sourceAxis === 0 && placement.axes[0].direction === 1;
   return (volume.layers ?? [volume.labels]).map((labels, layer) => {
     const out = emptyLike(labels, length);
     let v = 0;
     for (let k = 0; k < sizes[2]; k++) {
       for (let j = 0; j < sizes[1]; j++) {
         const base = stepK[k] + stepJ[j];
+        if (rowsAlong && base >= 0) {
+          out.set(labels.subarray(v, v + sizes[0]), base + stepI[0]);
+          v += sizes[0];
+          continue;
+        }
         for (let i = 0; i < sizes[0]; i++, v++) {
           const value = labels[v];
           if (value === 0) continue;

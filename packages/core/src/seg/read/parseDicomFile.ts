@@ -41,6 +41,8 @@ export interface DicomFile {
   readonly dataset: DicomItem;
   readonly transferSyntaxUID: string;
   readonly explicitVR: boolean;
+  /** With stopAtPixelData: where the Pixel Data element starts, when parsing stopped at it. */
+  readonly pixelDataOffset?: number;
 }
 
 export interface ParseOptions {
@@ -74,7 +76,9 @@ export function parseDicomFile(bytes: Uint8Array, options: ParseOptions = {}): D
   }
   const explicitVR = transferSyntaxUID !== IMPLICIT_VR_LITTLE_ENDIAN;
   const stopTag = options.stopAtPixelData ? PIXEL_DATA_TAG : undefined;
-  const { item: dataset } = parser.parseElements(next, bytes.length, explicitVR, '', 0, false, stopTag);
+  const { item: dataset, next: end } = parser.parseElements(next, bytes.length, explicitVR, '', 0, false, stopTag);
+  // Elements are read to the end of the bytes, or up to the stop tag.
+  if (stopTag !== undefined && end < bytes.length) return { bytes, meta, dataset, transferSyntaxUID, explicitVR, pixelDataOffset: end };
   return { bytes, meta, dataset, transferSyntaxUID, explicitVR };
 }
 

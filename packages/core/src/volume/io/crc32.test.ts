@@ -15,3 +15,23 @@ test('slices and continuation agree with one pass, for every length mod 4', () =
     if (typeof zlibCrc32 === 'function') expect(whole).toBe(zlibCrc32(data.subarray(0, end)));
   }
 });
+
+// Issue 16: blocks of zero bytes (a label volume's background) are stepped over with one table
+// look-up per register byte; the checksum must stay zlib's, wherever the zeros start and end.
+test('zero runs at every alignment and length, inside and around data: the checksum zlib computes', () => {
+  const data = new Uint8Array(4096 + 3);
+  let seed = 7;
+  for (let n = 0; n < data.length; n++) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    // Islands of data in long zero runs.
+    data[n] = n % 700 < 40 ? seed >>> 24 : 0;
+  }
+  for (const start of [0, 1, 2, 3, 5, 64, 130]) {
+    for (const end of [start, start + 1, start + 63, start + 64, start + 65, start + 200, data.length]) {
+      expect(crc32(data, start, end)).toBe(zlibCrc32(data.subarray(start, end)));
+    }
+  }
+  expect(crc32(new Uint8Array(1 << 20))).toBe(zlibCrc32(new Uint8Array(1 << 20)));
+  // A view at an odd offset of its buffer.
+  expect(crc32(data.subarray(1))).toBe(zlibCrc32(data.subarray(1)));
+});

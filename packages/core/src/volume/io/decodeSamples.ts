@@ -16,6 +16,8 @@ export interface DecodeSamplesOptions {
   field: string;
   /** The caller owns `bytes` (e.g. freshly decompressed): it may be viewed and byte-swapped in place instead of copied. */
   owned?: boolean;
+  /** The number of the first sample in the whole data, when decoding part of it (for errors). */
+  firstSample?: number;
 }
 
 /** `count` samples of `type` starting at `bytes[offset]`; the caller has checked they are there. */
@@ -45,11 +47,11 @@ export function decodeSamples(bytes: Uint8Array, offset: number, count: number, 
       return new Uint32Array(buffer, byteOffset, count);
     case 'int64':
     case 'uint64':
-      return narrow64(new Uint32Array(buffer, byteOffset, count * 2), type === 'int64', count, options.field);
+      return narrow64(new Uint32Array(buffer, byteOffset, count * 2), type === 'int64', count, options);
     case 'float32':
-      return integralFloats(new Float32Array(buffer, byteOffset, count), options.field, type);
+      return integralFloats(new Float32Array(buffer, byteOffset, count), options, type);
     case 'float64':
-      return integralFloats(new Float64Array(buffer, byteOffset, count), options.field, type);
+      return integralFloats(new Float64Array(buffer, byteOffset, count), options, type);
   }
 }
 
@@ -64,25 +66,25 @@ function swapBytes(bytes: Uint8Array, size: number): void {
 }
 
 /** 64-bit integers as (low, high) 32-bit words in native order, narrowed to 32 bits. */
-function narrow64(words: Uint32Array, signed: boolean, count: number, field: string): Int32Array | Uint32Array {
+function narrow64(words: Uint32Array, signed: boolean, count: number, { field, firstSample = 0 }: DecodeSamplesOptions): Int32Array | Uint32Array {
   const lowFirst = HOST_LITTLE_ENDIAN;
   const out = signed ? new Int32Array(count) : new Uint32Array(count);
   for (let n = 0; n < count; n++) {
     const low = words[lowFirst ? 2 * n : 2 * n + 1];
     const high = words[lowFirst ? 2 * n + 1 : 2 * n];
     const fits = signed ? (high === 0 && low < 0x80000000) || (high === 0xffffffff && low >= 0x80000000) : high === 0;
-    if (!fits) throw new LabelVolumeError(field, `sample ${n} does not fit in 32 bits; label values must`);
+    if (!fits) throw new LabelVolumeError(field, `sample ${firstSample + n} does not fit in 32 bits; label values must`);
     out[n] = low;
   }
   return out;
 }
 
-function integralFloats(values: Float32Array | Float64Array, field: string, type: SampleType): Int32Array {
+function integralFloats(values: Float32Array | Float64Array, { field, firstSample = 0 }: DecodeSamplesOptions, type: SampleType): Int32Array {
   const out = new Int32Array(values.length);
   for (let n = 0; n < values.length; n++) {
     const v = values[n];
     // (v | 0) === v exactly when v is an integer in the 32-bit range (NaN fails).
-    if ((v | 0) !== v) throw new LabelVolumeError(field, `${type} sample ${n} is ${v}: a label volume holds integer labels`);
+    if ((v | 0) !== v) throw new LabelVolumeError(field, `${type} sample ${firstSample + n} is ${v}: a label volume holds integer labels`);
     out[n] = v;
   }
   return out;

@@ -1,6 +1,7 @@
 /**
- * A label volume as a Segmentation: one SegmentVolume (a BitMask on the volume's grid) per
- * structure. A structure is a non-zero label value of a layer; its name and codes come from
+ * A label volume (or its masks, as readLabelMasks reads them) as a Segmentation: one
+ * SegmentVolume (a BitMask on the volume's grid) per structure. A structure is a non-zero label
+ * value of a layer; its name and codes come from
  * `options.labels` (a legend, keyed by segment number), else from the file (Slicer's segment
  * descriptions), else the label is "Label N" with no codes. Segment numbers are the label values
  * of a single-layer volume; a multi-layer (Slicer) volume numbers its described segments 1, 2, …
@@ -11,8 +12,9 @@
 import type { CodeInit } from '../../dicom/CodedConcept';
 import { BitMask } from '../BitMask';
 import type { Segmentation, SegmentVolume } from '../Segmentation';
-import { voxelCount } from '../VoxelGrid';
-import type { LabelArray, LabelVolume } from './LabelVolume';
+import type { LabelMasks } from './LabelMasks';
+import { labelMasksFromVolume } from './labelMasksFromVolume';
+import type { LabelVolume } from './LabelVolume';
 import { LabelVolumeError } from './LabelVolumeError';
 
 export interface LabelDefinition {
@@ -38,18 +40,12 @@ interface Structure {
 }
 
 export function segmentationFromLabelVolume(volume: LabelVolume, options: SegmentationFromLabelVolumeOptions = {}): Segmentation {
-  const layers = volume.layers ?? [volume.labels];
-  const expected = voxelCount(volume.grid);
-  layers.forEach((layer, l) => {
-    if (layer.length !== expected) throw new LabelVolumeError(`layers[${l}]`, `${layer.length} labels for a grid of ${expected} voxels`);
-  });
-  const maxSegments = options.maxSegments ?? 1024;
-  const present = layers.map((layer, l) => {
-    const values = distinctValues(layer, maxSegments);
-    if (values.length > maxSegments) throw new LabelVolumeError(`layers[${l}]`, `more than ${maxSegments} distinct label values: not a label map?`);
-    return values;
-  });
+  return segmentationFromLabelMasks(labelMasksFromVolume(volume, { maxLabelValues: options.maxSegments }), options);
+}
 
+export function segmentationFromLabelMasks(volume: LabelMasks, options: Omit<SegmentationFromLabelVolumeOptions, 'maxSegments'> = {}): Segmentation {
+  const { layers } = volume;
+  const present = layers.map((masks) => [...masks.keys()]);
   const single = layers.length === 1;
   const structures: Structure[] = [];
   const described = new Set<string>();
@@ -81,53 +77,14 @@ export function segmentationFromLabelVolume(volume: LabelVolume, options: Segmen
   }
   structures.sort((x, y) => x.number - y.number);
 
-  const masks = buildMasks(volume, layers, structures);
-  const segments = structures.map((structure, n): SegmentVolume => {
+  const segments = structures.map((structure): SegmentVolume => {
     const definition = { ...structure.definition, ...options.labels?.[structure.number] };
-    const segment: SegmentVolume = { number: structure.number, label: definition.label, mask: masks[n] };
+    const mask = layers[structure.layer]?.get(structure.value) ?? new BitMask(volume.grid);
+    const segment: SegmentVolume = { number: structure.number, label: definition.label, mask };
     if (definition.category) segment.category = definition.category;
     if (definition.type) segment.type = definition.type;
     if (definition.typeModifier) segment.typeModifier = definition.typeModifier;
     return segment;
   });
   return { grid: volume.grid, segments, source: { ...options.source } };
-}
-
-/** The distinct non-zero values of a layer, ascending; stops counting past `limit`. */
-function distinctValues(labels: LabelArray, limit: number): number[] {
-  const seen = new Set<number>();
-  let last = 0;
-  for (let v = 0; v < labels.length; v++) {
-    const x = labels[v];
-    if (x === 0 || x === last) continue;
-    last = x;
-    if (!seen.has(x)) {
-      seen.add(x);
-      if (seen.size > limit) break;
-    }
-  }
-  return [...seen].sort((x, y) => x - y);
-}
-
-/** One pass per layer: each voxel sets one bit in the mask of its value (runs reuse the last mask). */
-function buildMasks(volume: LabelVolume, layers: LabelArray[], structures: Structure[]): BitMask[] {
-  const masks = structures.map(() => new BitMask(volume.grid));
-  layers.forEach((labels, layer) => {
-    const byValue = new Map<number, Uint32Array>();
-    structures.forEach((s, n) => {
-      if (s.layer === layer) byValue.set(s.value, masks[n].words);
-    });
-    let lastValue = 0;
-    let words: Uint32Array | undefined;
-    for (let v = 0; v < labels.length; v++) {
-      const x = labels[v];
-      if (x === 0) continue;
-      if (x !== lastValue) {
-        lastValue = x;
-        words = byValue.get(x);
-      }
-      if (words !== undefined) words[v >>> 5] |= 1 << (v & 31);
-    }
-  });
-  return masks;
 }

@@ -20,6 +20,11 @@ export function reverseSlices(grid: VoxelGrid, layers: readonly LabelArray[]): V
       labels.set(scratch, b);
     }
   }
+  return gridWithSlicesReversed(grid);
+}
+
+/** The grid of the same voxels with the slices counted from the other end. */
+export function gridWithSlicesReversed(grid: VoxelGrid): VoxelGrid {
   const last = grid.slices - 1;
   const { origin, spacing, sliceDirection: w } = grid;
   return {
