@@ -5,6 +5,9 @@
 // whole processes: `segqc qc --study` on it; and in Chromium, from navigation to the case in the
 // reviewer mode, while OHIF loads the 300 images on the same cores, the time to the first agreement
 // row and to the full table (median of ROUNDS, the viewer's bundles cached as for a returning user).
+// Measured on the 2-core machine: first row 18.9 s and full table 19.0 s before the rows came as
+// computed and the SEGs were read ahead; 4.4 s and 7.6 s after (up to ~8 s and ~12 s while other
+// processes load the cores); `segqc qc --study` 4.1–7.2 s.
 //
 // Run from the repository root: `npm run bench realSizeReview`.
 import { spawn } from 'node:child_process';
