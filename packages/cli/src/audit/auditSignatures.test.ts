@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referenceSegSeriesUid, sha256Hex, type JournalRecord, type WrittenAdjudication } from '@segqc/core';
-import { demoSigningCertificate, type SigningCertificate } from '@segqc/gateway';
+import { demoSigningCertificate, reportSignerOf, signStoredObject, type SigningCertificate } from '@segqc/gateway';
 import { adjudicationBy, auditCase } from '../../../core/src/audit/audit.fixture';
 import { inMemoryPacs, PACS_ROOT, type StoredInstance } from '../../../core/src/audit/inMemoryPacs.fixture';
 import { runAudit } from './runAudit';
@@ -23,10 +23,10 @@ const BASE: StoredInstance[] = [
   ...fixture.objects.map((object) => ({ studyInstanceUid: study, ...object })),
   ...fixture.images.map((image) => ({ studyInstanceUid: study, ...image, modality: 'CT' })),
 ];
-/** An adjudication as the PACS holds it: its report (these bytes) and its reference SEG, which the report judges. */
+/** An adjudication as the PACS holds it: its report (these bytes) and its reference SEG, which the report judges, signed by the site as the gateway signs it. */
 const adjudication = (written: WrittenAdjudication, bytes = written.report): StoredInstance[] => [
   { studyInstanceUid: study, seriesInstanceUid: reportSeries, sopInstanceUid: written.reportSopInstanceUid, modality: 'SR', bytes },
-  { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study), sopInstanceUid: written.referenceSegSopInstanceUid, modality: 'SEG', bytes: written.referenceSeg },
+  { studyInstanceUid: study, seriesInstanceUid: referenceSegSeriesUid(study), sopInstanceUid: written.referenceSegSopInstanceUid, modality: 'SEG', bytes: signedBySite(written.referenceSeg) },
 ];
 
 let dir: string;
@@ -34,6 +34,7 @@ let trustStore: string;
 let site: SigningCertificate;
 let rogue: SigningCertificate;
 let okafor: { uid: string; written: WrittenAdjudication; unsigned: Uint8Array; signed: SignedReport };
+let signedBySite: (referenceSeg: Uint8Array) => Uint8Array;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'segqc-audit-signatures-'));
@@ -42,6 +43,13 @@ beforeAll(() => {
   trustStore = join(dir, 'trust.pem');
   writeFileSync(trustStore, site.caCertificatePem);
   const written = adjudicationBy(OKAFOR, 'okafor');
+  const siteSigner = reportSignerOf({ certificatePem: site.certificatePem, privateKeyPem: site.privateKeyPem });
+  // Each reference SEG signed once: stored twice, it is the same bytes (as the journal recorded them).
+  const signedSegs = new Map<Uint8Array, Uint8Array>();
+  signedBySite = (referenceSeg) => {
+    if (!signedSegs.has(referenceSeg)) signedSegs.set(referenceSeg, signStoredObject(referenceSeg, 'adjudicated-seg', siteSigner, new Date(Math.max(Date.now(), siteSigner.validFrom.getTime())), 'the reference SEG').bytes);
+    return signedSegs.get(referenceSeg)!;
+  };
   okafor = { uid: written.reportSopInstanceUid, written, unsigned: written.report, signed: signReport(written.report, site) };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

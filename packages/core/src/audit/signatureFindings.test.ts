@@ -35,6 +35,12 @@ test('valid, self-declared unsigned, and not checked: no finding', () => {
   expect(signatureFindings(caseOf(report('2.25.1', [SIGNATURE]), report('2.25.2', [], base), report('2.25.3', undefined)), null)).toEqual([]);
 });
 
+test('an unsigned review by a signed-in reviewer (not VERIFIED) is no finding: only a verified report is signed', () => {
+  const { verification: _verified, ...unverified } = base;
+  const review = { ...unverified, observer: { ...base.observer!, role: 'reviewer' as const, authentication: SIGN_INS.lindqvist } };
+  expect(signatureFindings(caseOf(report('2.25.5', [], review)), null)).toEqual([]);
+});
+
 test('invalid and untrusted signatures, each with its reason', () => {
   const found = signatureFindings(caseOf(
     report('2.25.1', [{ ...SIGNATURE, status: 'invalid', reason: 'the signature does not match the signed data' }]),

@@ -39,15 +39,17 @@ interface SignedObject {
   signer: AuditPerson | undefined;
   /** The words for that person: "verifier", "creator". */
   signerIs: string;
+  /** The sign-in that made it one the gateway signs: a VERIFIED report's verifier's, a reference SEG's creator's. */
+  signedInAs: AuditPerson['authentication'];
 }
 
 function signedObjectsOf(records: CaseRecords): SignedObject[] {
   return records.events.flatMap((event): SignedObject[] => {
     if (event.kind === 'qc-report' && event.signatures) {
-      return [{ uid: event.sopInstanceUid, object: 'QC report', name: 'QC report', signatures: event.signatures, signer: event.verification ?? event.observer, signerIs: 'verifier' }];
+      return [{ uid: event.sopInstanceUid, object: 'QC report', name: 'QC report', signatures: event.signatures, signer: event.verification ?? event.observer, signerIs: 'verifier', signedInAs: event.verification?.authentication }];
     }
     if (event.kind === 'reference' && event.signatures) {
-      return [{ uid: event.sopInstanceUid, object: 'SEG', name: 'reference SEG', signatures: event.signatures, signer: event.creator, signerIs: 'creator' }];
+      return [{ uid: event.sopInstanceUid, object: 'SEG', name: 'reference SEG', signatures: event.signatures, signer: event.creator, signerIs: 'creator', signedInAs: event.creator.authentication }];
     }
     return [];
   });
@@ -72,7 +74,7 @@ export function signatureFindings(records: CaseRecords, journal: readonly Journa
     const record = latest.get(uid);
     const journaled = record?.signature ?? undefined;
     const asForwarded = record !== undefined && retrieved?.get(uid)?.sha256 === record.sha256;
-    const authentication = signed.signer?.authentication;
+    const authentication = signed.signedInAs;
 
     if (signed.signatures.length === 0) {
       if (authentication) {
