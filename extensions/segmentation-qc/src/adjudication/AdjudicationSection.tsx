@@ -7,6 +7,7 @@ import type { CaseReviewSummary } from '../review/reviewSummary';
 import { SopChecklist } from '../sop/SopChecklist';
 import type { Checklist } from '../sop/useChecklist';
 import { AdjudicationRecordView, signedAtText, signerName } from './AdjudicationRecordView';
+import { AdjudicationSignResult } from './AdjudicationSignResult';
 import type { ReadBack, ReferenceEdit, SignState } from './adjudicationStore';
 import { missingForSignature, type DecisionDraft } from './decisionDraft';
 import { EDIT_PREFIX, editColor, methodOptions } from './methodOptions';
@@ -93,35 +94,6 @@ function StructureDecisionRow({
   );
 }
 
-/** What became of the signature, shown under Sign where the adjudicator is looking. */
-function SignResult({ sign, readBack, identity }: { sign: SignState; readBack: ReadBack; identity: Identity | null }) {
-  if (sign.status === 'failed') {
-    return (
-      <div className="segqc-error" role="alert" data-testid="segqc-adjudication-error">
-        Not signed: {sign.error}
-      </div>
-    );
-  }
-  if (sign.status !== 'signed') return null;
-  const stored = readBack.status === 'read' && readBack.record.reportSopInstanceUid === sign.written.reportSopInstanceUid;
-  const signer = identity ? ` by ${identity.name} (${identity.login})` : '';
-  const when = new Date(sign.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
-  const signature = identity?.authentication ? "; the gateway adds the site's digital signature as it stores the report" : '; self-declared, without a digital signature';
-  return (
-    <div role="status" data-testid="segqc-adjudication-signed" data-state={stored ? 'stored' : 'queued'} data-report={sign.written.reportSopInstanceUid} data-reference={sign.written.referenceSegSopInstanceUid}>
-      <p className="segqc-checklist-complete">
-        Signed{signer} on {when}: Adjudication approved{sign.written.revises ? ' (a revision of the earlier adjudication)' : ''}
-        {stored ? '. Stored in the PACS; shown above as the PACS records it.' : `. The reference SEG and the QC report are queued for the PACS${signature}.`}
-      </p>
-      {readBack.status === 'failed' && (
-        <div className="segqc-error" role="alert" data-testid="segqc-adjudication-read-back-error">
-          Stored, but the adjudication could not be read back from the PACS: {readBack.error}
-        </div>
-      )}
-    </div>
-  );
-}
-
 /**
  * Per structure the reference (an annotator's, majority vote, STAPLE, or one of them edited in the
  * viewer) and the coded reason, the adjudicator's SOP items and identity, and the signature. A case
@@ -158,6 +130,7 @@ export function AdjudicationSection({
   const record = readBackRecord ?? review.adjudication;
   const awaitingPacs = signed !== null && readBackRecord?.reportSopInstanceUid !== signed.written.reportSopInstanceUid;
   const editable = !awaitingPacs && (record === null || revising);
+  // On record, only the role can stand in the way (of a revision): it is said, and Revise is not offered.
   const missing = editable
     ? [
         ...missingForSignature(drafts),
@@ -165,7 +138,7 @@ export function AdjudicationSection({
         ...(identity ? [] : ['your name and login (at the top of the panel)']),
         ...(signRefused ? [signRefused] : []),
       ]
-    : [];
+    : signRefused ? [signRefused] : [];
   const result = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (sign.status === 'signed' || sign.status === 'failed') result.current?.scrollIntoView({ block: 'nearest' });
@@ -215,7 +188,7 @@ export function AdjudicationSection({
         <button type="button" data-testid="segqc-adjudication-sign" disabled={!editable || missing.length > 0 || sign.status === 'signing'} onClick={onSign}>
           {sign.status === 'signing' ? 'Signing…' : 'Sign and store'}
         </button>
-        {record && !editable && !awaitingPacs && (
+        {record && !editable && !awaitingPacs && !signRefused && (
           <button type="button" className="segqc-toggle" data-testid="segqc-adjudication-revise" onClick={onRevise}>
             Revise
           </button>
@@ -227,7 +200,7 @@ export function AdjudicationSection({
         )}
       </div>
       <div ref={result}>
-        <SignResult sign={sign} readBack={readBack} identity={identity} />
+        <AdjudicationSignResult sign={sign} readBack={readBack} identity={identity} />
       </div>
     </section>
   );

@@ -99,11 +99,13 @@ export function useAdjudication(
       try {
         const record = await adjudicationInPacs(root, studyInstanceUid, options);
         if (!live) return;
-        store.set({
-          readBack: record?.reportSopInstanceUid === reportUid
-            ? { status: 'read', record }
-            : { status: 'failed', error: 'the PACS stored the QC report, but does not return it as the adjudication in force' },
-        });
+        if (record?.reportSopInstanceUid !== reportUid) {
+          store.set({ readBack: { status: 'failed', error: 'the PACS stored the QC report, but does not return it as the adjudication in force' } });
+          return;
+        }
+        store.set({ readBack: { status: 'read', record } });
+        // The PACS holds the decisions now: the draft has done its work (kept until here, in case the write was refused).
+        if (owner) forgetAdjudicationDraft(storage, owner);
       } catch (error) {
         if (live) store.set({ readBack: { status: 'failed', error: describeFailure(error) } });
       }
@@ -114,7 +116,7 @@ export function useAdjudication(
       live = false;
       unsubscribe();
     };
-  }, [current, sign, readBack, outbox, dicomwebRoot, studyInstanceUid, services, store]);
+  }, [current, sign, readBack, outbox, dicomwebRoot, studyInstanceUid, services, store, owner, storage]);
 
   const update = useCallback((structureKey: string, change: Partial<DecisionDraft>) => changeDraft(context, structureKey, change), [context]);
 
@@ -146,8 +148,6 @@ export function useAdjudication(
         // The reference first: the report refers to it.
         await outbox.enqueue({ sopInstanceUID: written.referenceSegSopInstanceUid, studyInstanceUID: studyInstanceUid, description: 'Reference standard SEG (adjudicated)', bytes: written.referenceSeg.slice().buffer });
         await outbox.enqueue({ sopInstanceUID: written.reportSopInstanceUid, studyInstanceUID: studyInstanceUid, description: 'QC report, adjudicated and signed', bytes: written.report.slice().buffer });
-        // Queued durably: the outbox holds the decisions now, the draft has done its work.
-        forgetAdjudicationDraft(storage, { studyInstanceUid, login: identity.login });
         store.set({
           sign: { status: 'signed', written: { referenceSegSopInstanceUid: written.referenceSegSopInstanceUid, reportSopInstanceUid: written.reportSopInstanceUid, revises: written.revises }, at: new Date().toISOString() },
           revising: false,
@@ -158,7 +158,7 @@ export function useAdjudication(
         store.set({ sign: { status: 'failed', error: describeFailure(error) } });
       }
     },
-    [client, outbox, studyInstanceUid, store, storage],
+    [client, outbox, studyInstanceUid, store],
   );
 
   return {
