@@ -6,13 +6,15 @@ import { demoManifest } from '@segqc/demo-data';
 import { SELF_DECLARED_CREATOR } from '../../extensions/segmentation-qc/src/annotate/annotationContentDescription';
 import { ctLungNoduleSop } from '../../packages/core/src/review/review.fixture';
 import { browserSession } from '../harness/browserSession';
+import { brushRadiusBecomes } from '../harness/brushRadius';
 import { declareIdentity } from '../harness/declareIdentity';
 import { labelmapVoxelCounts, voxelsOnCurrentSlice } from '../harness/labelmapCounts';
 import { currentImageId } from '../harness/viewportImage';
 
 // What an annotator does: open a CT in "Segmentation QC — annotate", say who they are, start a
-// segmentation whose segments are the SOP's structures, paint with OHIF's own Brush, tick the
-// SOP's checklist and save. The SEG must reach the PACS through the durable outbox stamped with
+// segmentation whose segments are the SOP's structures, paint with OHIF's own Brush — beside the
+// checklist and Save in one tab, its radius the SOP's for the structure selected (issue 16) — tick
+// the SOP's checklist and save. The SEG must reach the PACS through the durable outbox stamped with
 // the annotator, the time and the SOP (id@version+hash), and hold exactly what cornerstone's
 // labelmap held. Blinding: the study has three other annotators' SEGs and the adjudicated reference
 // standard, and the viewer never shows them (no SEG display set, nothing in the series list, only the
@@ -119,14 +121,17 @@ test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist 
   }, segmentationId);
   expect(segments).toEqual(sop.structures.map((structure, n) => [n + 1, structure.label]));
 
-  // OHIF's Brush, from the segmentation panel's toolbox: a stroke on the first segment (Right
-  // lung), then one on the Lung nodule segment, selected in OHIF's segment list.
-  await page.locator('[data-cy="panelSegmentationWithToolsLabelMap-btn"]').click();
+  // OHIF's Brush, from the segmentation toolbox in the same tab as the checklist and Save: a stroke
+  // on the first segment (Right lung) with the lungs' 10 mm brush, then one on the Lung nodule
+  // segment, selected in OHIF's segment list, which puts the brush at the nodule's 1.5 mm.
+  expect(await page.locator('[data-cy="panelSegmentationWithToolsLabelMap-btn"]').count()).toBe(0);
+  await brushRadiusBecomes(page, sop.structures[0].brushMm);
   const box = await page.evaluate(viewportBox);
   for (let tick = 0; tick < 45; tick++) await page.mouse.wheel(0, 100).then(() => page.mouse.move(box.x + box.width / 2, box.y + box.height / 2));
   await page.locator('[data-cy="Brush-btn"]').click();
   await stroke(page, [0.3, 0.45], [0.38, 0.55]);
   await page.locator('[data-cy="data-row-title"]', { hasText: 'Lung nodule' }).click();
+  await brushRadiusBecomes(page, sop.structures[2].brushMm);
   await stroke(page, [0.66, 0.4], [0.68, 0.42]);
   const counts = (await page.evaluate(labelmapVoxelCounts, segmentationId))!;
   expect(counts[1]).toBeGreaterThan(0);
@@ -134,8 +139,7 @@ test('an annotator paints with OHIF\'s brush under the SOP, ticks the checklist 
   expect(counts[3]).toBeGreaterThan(0);
   await screenshot('02-painted-with-ohif-brush');
 
-  // Back to the annotate panel: the work is still there; Save waits for every required item.
-  await page.locator('[data-cy="segqc-annotate-btn"]').click();
+  // The annotate panel, above the tools: the work is still there; Save waits for every required item.
   await page.locator(`[data-testid=segqc-session][data-segmentation-id="${segmentationId}"]`).waitFor();
   const required = page.locator('[data-testid=segqc-checklist-item][data-required=true]');
   const requiredIds = await required.evaluateAll((items) => items.map((item) => item.getAttribute('data-item-id')));

@@ -99,6 +99,9 @@ describe('broken SOPs: ajv and core agree, and the error names the field', () =>
     ['retired SRT scheme', ct, (s) => (s.structures[0].category.scheme = 'SRT'), 'structures[0].category.scheme'],
     ['no structures', mr, (s) => (s.structures = []), 'structures'],
     ['label set of one label', ct, (s) => (s.classificationLabelSets[0].labels = ['solid']), 'classificationLabelSets[0].labels'],
+    ["brush below OHIF's 0.5 mm radius", ct, (s) => (s.structures[2].brushMm = 0.25), 'structures[2].brushMm'],
+    ["brush above OHIF's 99.5 mm radius", ct, (s) => (s.structures[0].brushMm = 150), 'structures[0].brushMm'],
+    ['brush size as a string', mr, (s) => (s.structures[0].brushMm = '1.5'), 'structures[0].brushMm'],
   ];
 
   test.each(variants)('%s', (_name, original, breakIt, expectedPath) => {
@@ -140,6 +143,28 @@ describe('broken SOPs: ajv and core agree, and the error names the field', () =>
     expect(loadSop(ct, SCHEMA).structures.map((structure) => [structure.minLesionSize, structure.drift?.meaningfulDiceChange])).toEqual([
       [undefined, 0.02], [undefined, 0.02], [{ diameterMm: 3 }, 0.05],
     ]);
+  });
+
+  test('issue 16: each shipped structure names its brush, small for 3 mm lesions, large for the lungs', () => {
+    const brushes = SOP_FILES.flatMap((name) => loadSop(readJson(name), SCHEMA).structures.map((structure) => [structure.label, structure.brushMm]));
+    expect(brushes).toEqual([['Right lung', 10], ['Left lung', 10], ['Lung nodule', 1.5], ['White matter lesion', 1.5], ['Enhancing lesion', 1.5]]);
+  });
+
+  test('a brush wider than the smallest lesion is refused, naming the field and the largest radius that fits', () => {
+    const wide = clone(ct);
+    wide.structures[2].brushMm = 2;
+    expect(() => loadSop(wide, SCHEMA)).toThrow(/structures\[2\]\.brushMm: a brush of radius 2 mm is wider than the smallest lesion \(3 mm across\): at most 1\.5 mm/);
+    // A minimum given as a volume is compared by its equivalent-sphere diameter: 14.14 mm³ is 3 mm across.
+    const byVolume = clone(ct);
+    byVolume.structures[2].minLesionSize = { volumeMm3: 14.14 };
+    byVolume.structures[2].brushMm = 1.6;
+    expect(() => loadSop(byVolume, SCHEMA)).toThrow(InvalidSopError);
+    byVolume.structures[2].brushMm = 1.5;
+    expect(loadSop(byVolume, SCHEMA).structures[2].brushMm).toBe(1.5);
+    // The lungs have no smallest lesion: any brush within OHIF's range is theirs to choose.
+    const bigLungBrush = clone(ct);
+    bigLungBrush.structures[0].brushMm = 40;
+    expect(loadSop(bigLungBrush, SCHEMA).structures[0].brushMm).toBe(40);
   });
 
   test("synonyms name one structure each: a word another structure's label or synonym also is, case and punctuation aside, is refused", () => {

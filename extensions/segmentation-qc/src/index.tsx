@@ -54,8 +54,9 @@ const segmentationQcExtension = {
       },
       {
         // The annotator view (mode "Segmentation QC — annotate"): blinded to other annotators' SEGs.
+        // Its tab also holds OHIF's segmentation tools; the brush icon tells it from the QC tab.
         name: PANEL_NAMES.annotate,
-        iconName: 'tab-segmentation',
+        iconName: 'icon-tool-brush',
         iconLabel: 'Annotate',
         label: 'Annotate',
         component: makeIsland(withSelfDeclaredBanner(AnnotatePanel), { servicesManager, extensionManager }),

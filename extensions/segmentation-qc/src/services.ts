@@ -48,7 +48,7 @@ export interface LabelmapSegmentConfig {
   cachedStats: Record<string, unknown>;
 }
 
-export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGMENTATION_REMOVED' | 'SEGMENTATION_REPRESENTATION_MODIFIED' | 'SEGMENTATION_REPRESENTATION_REMOVED'> {
+export interface SegmentationService extends PubSub<'SEGMENTATION_ADDED' | 'SEGMENTATION_MODIFIED' | 'SEGMENTATION_REMOVED' | 'SEGMENTATION_REPRESENTATION_MODIFIED' | 'SEGMENTATION_REPRESENTATION_REMOVED'> {
   addSegmentationRepresentation(viewportId: string, specifier: { segmentationId: string; type?: 'Labelmap' }): Promise<void>;
   /** A new, empty stack labelmap on the display set's images (which a viewport must have loaded); resolves to its id. */
   createLabelmapForDisplaySet(
@@ -102,6 +102,18 @@ export interface SegqcServices {
   cornerstoneViewportService: CornerstoneViewportService;
   uiNotificationService: UINotificationService;
   userAuthenticationService: UserAuthenticationService;
+  /** The tool groups whose brush radius the SOP sets (annotate mode). */
+  toolGroupService: ToolGroupService;
+  /** Re-evaluated after the brush radius is set, so OHIF's radius slider shows it. */
+  toolbarService: ToolbarService;
+}
+
+export interface ToolGroupService {
+  getToolGroupIds(): string[] | undefined;
+}
+
+export interface ToolbarService {
+  refreshToolbarState(props: { toolGroupId: string }): void;
 }
 
 export interface ServicesManager {
@@ -115,6 +127,8 @@ const REQUIRED: Array<keyof SegqcServices> = [
   'cornerstoneViewportService',
   'uiNotificationService',
   'userAuthenticationService',
+  'toolGroupService',
+  'toolbarService',
 ];
 
 export class MissingServiceError extends Error {

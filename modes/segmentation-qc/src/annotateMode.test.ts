@@ -22,14 +22,15 @@ test('offered for CT and MR studies', () => {
   expect(isValidAnnotateMode({}).valid).toBe(false);
 });
 
-test('route segmentation-qc-annotate, its own mode id, the annotate and labelmap tool panels on the right', () => {
+test('route segmentation-qc-annotate, its own mode id, the annotate and labelmap tool panels in one tab on the right', () => {
   const instance = annotateMode(segmentation, bundleUrl);
   expect([instance.id, instance.routeName, instance.displayName]).toEqual([ANNOTATE_MODE_ID, ANNOTATE_ROUTE_NAME, ANNOTATE_DISPLAY_NAME]);
   expect([ANNOTATE_ROUTE_NAME, ANNOTATE_DISPLAY_NAME]).toEqual(['segmentation-qc-annotate', 'Segmentation QC — annotate']);
   expect(ANNOTATE_MODE_ID).not.toBe(qcMode.id);
   expect(instance.routes[0].path).toBe(ANNOTATE_ROUTE_NAME);
   const { props } = instance.routes[0].layoutTemplate();
-  expect(props.rightPanels).toEqual([PANEL_IDS.annotate, OHIF_IDS.labelMapSegmentationPanel]);
+  // Issue 16: the checklist and Save were on another tab than the brush; one tab holds both now.
+  expect(props.rightPanels).toEqual([[PANEL_IDS.annotate, OHIF_IDS.labelMapSegmentationPanel]]);
   expect(props.viewports).toEqual([{ namespace: OHIF_IDS.cornerstoneViewport, displaySetsToDisplay: [OHIF_IDS.stackSopClassHandler] }]);
 });
 

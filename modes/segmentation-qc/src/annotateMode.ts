@@ -53,8 +53,9 @@ function setUnsupportedSeriesHandler(context: ModeContext, sopClassHandlerId: st
  *   of the study is loaded; and while the mode is on, series no handler takes go to SegQC's
  *   blinded handler, which gives other readers' objects no display set at all, so the series
  *   list does not show them either (OHIF would list them as "unsupported", with their description).
- * - Right panels: SegQC's annotate panel (identity, SOP, checklist, Save) and OHIF's labelmap
- *   segmentation panel with its tools.
+ * - Right panel: one tab holding SegQC's annotate panel (identity, SOP, checklist, Save) and, under
+ *   it, OHIF's labelmap segmentation panel with its tools, so that the checklist and Save are beside
+ *   the brush (OHIF stacks the panels of a nested list in one tab, under the first one's icon).
  * - The segmentation panel is editable (the basic modes switch editing off).
  */
 export function annotateMode<Segmentation extends SegmentationModeInstance>(segmentation: Segmentation, modeBundleUrl: string) {
@@ -63,7 +64,7 @@ export function annotateMode<Segmentation extends SegmentationModeInstance>(segm
     props: {
       leftPanels: [OHIF_IDS.seriesListPanel],
       leftPanelResizable: true,
-      rightPanels: [PANEL_IDS.annotate, OHIF_IDS.labelMapSegmentationPanel],
+      rightPanels: [[PANEL_IDS.annotate, OHIF_IDS.labelMapSegmentationPanel]],
       rightPanelResizable: true,
       rightPanelClosed: false,
       viewports: [{ namespace: OHIF_IDS.cornerstoneViewport, displaySetsToDisplay: [OHIF_IDS.stackSopClassHandler] }],

@@ -283,6 +283,7 @@ export type {
   StructureDecisionRecord, PairMetricsRecord, CaseRecords, UnreadableObject, RetrievedObject, RetrievedObjects,
 } from './audit/AuditEvent';
 export { gatherCaseRecords, type GatherOptions } from './audit/gatherCaseRecords';
+export { isoDateTime, isoFromDicomDateTime } from './audit/isoDateTime';
 export {
   caseRecordsFromObjects, type StudyObject, type RetrievedStudyObject, type RefusedStudyObject, type PresentInstance, type GatheredCase,
 } from './audit/caseRecordsFromObjects';

@@ -1,12 +1,14 @@
+import { useEffect, useRef } from 'react';
 import { QC_REASONS, type QcReasonKey } from '@segqc/core';
 import type { AnnotationSummary } from '../annotations/annotationSummary';
 import type { Identity } from '../identity/Identity';
-import { RecordedIdentity } from '../identity/RecordedIdentity';
 import { SignatureManifestation } from './SignatureManifestation';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 import { SopChecklist } from '../sop/SopChecklist';
 import type { Checklist } from '../sop/useChecklist';
-import type { ReferenceEdit, SignState } from './adjudicationStore';
+import { AdjudicationRecordView, signedAtText, signerName } from './AdjudicationRecordView';
+import { AdjudicationSignResult } from './AdjudicationSignResult';
+import type { ReadBack, ReferenceEdit, SignState } from './adjudicationStore';
 import { missingForSignature, type DecisionDraft } from './decisionDraft';
 import { EDIT_PREFIX, editColor, methodOptions } from './methodOptions';
 import type { EditRequest } from './adjudicationActions';
@@ -94,10 +96,11 @@ function StructureDecisionRow({
 
 /**
  * Per structure the reference (an annotator's, majority vote, STAPLE, or one of them edited in the
- * viewer) and the coded reason, the adjudicator's SOP items and identity, and the signature.
+ * viewer) and the coded reason, the adjudicator's SOP items and identity, and the signature. A case
+ * the PACS holds a signed adjudication of shows it read-only, with Sign off until "Revise".
  */
 export function AdjudicationSection({
-  review, names, drafts, edits, onChange, onEdit, checklist, identity, sign, onSign, signRefused = null,
+  review, names, drafts, edits, onChange, onEdit, checklist, identity, sign, onSign, readBack, revising, onRevise, onCancelRevision, restoredDraftSavedAt, signRefused = null,
 }: {
   review: CaseReviewSummary;
   names: ReadonlyMap<string, AnnotationSummary>;
@@ -110,39 +113,69 @@ export function AdjudicationSection({
   identity: Identity | null;
   sign: SignState;
   onSign: () => void;
+  /** The signature of this sitting as read back from the PACS. */
+  readBack: ReadBack;
+  /** The adjudicator chose to revise the adjudication on record. */
+  revising: boolean;
+  onRevise: () => void;
+  onCancelRevision: () => void;
+  /** When the decisions restored from this browser were saved, or null. */
+  restoredDraftSavedAt: string | null;
   /** Why the signed-in user's role may not sign (the gateway's role policy), or null. */
   signRefused?: string | null;
 }) {
-  const missing = [
-    ...missingForSignature(drafts),
-    ...checklist.missingRequired.map((item) => `SOP item: ${item.text}`),
-    ...(identity ? [] : ['your name and login (at the top of the panel)']),
-    ...(signRefused ? [signRefused] : []),
-  ];
-  const record = review.adjudication;
+  const signed = sign.status === 'signed' ? sign : null;
+  const readBackRecord = readBack.status === 'read' ? readBack.record : null;
+  // What the PACS holds: the signature of this sitting once read back, else the adjudication the review found.
+  const record = readBackRecord ?? review.adjudication;
+  const awaitingPacs = signed !== null && readBackRecord?.reportSopInstanceUid !== signed.written.reportSopInstanceUid;
+  const editable = !awaitingPacs && (record === null || revising);
+  // On record, only the role can stand in the way (of a revision): it is said, and Revise is not offered.
+  const missing = editable
+    ? [
+        ...missingForSignature(drafts),
+        ...checklist.missingRequired.map((item) => `SOP item: ${item.text}`),
+        ...(identity ? [] : ['your name and login (at the top of the panel)']),
+        ...(signRefused ? [signRefused] : []),
+      ]
+    : signRefused ? [signRefused] : [];
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (sign.status === 'signed' || sign.status === 'failed') result.current?.scrollIntoView({ block: 'nearest' });
+  }, [sign.status, readBack.status]);
+
   return (
-    <section className="segqc-section" data-testid="segqc-adjudication">
+    <section className="segqc-section" data-testid="segqc-adjudication" data-mode={editable ? (record ? 'revising' : 'deciding') : awaitingPacs ? 'storing' : 'on-record'}>
       <h3 className="segqc-subtitle">Adjudication</h3>
-      {record && (
-        <p className="segqc-sop-current" data-testid="segqc-adjudication-record" data-report={record.reportSopInstanceUid} data-instance={record.instanceNumber}>
-          Adjudicated by {record.adjudicator.replace(/\^/g, ' ')} ({record.login}) <RecordedIdentity authentication={record.authentication} /> on {record.signedAt.slice(0, 4)}-{record.signedAt.slice(4, 6)}-{record.signedAt.slice(6, 8)}
-          {record.instanceNumber > 1 ? `, revision ${record.instanceNumber}` : ''}. A new signature revises it.
+      {record && !awaitingPacs && <AdjudicationRecordView record={record} />}
+      {revising && record && (
+        <p className="segqc-warning" data-testid="segqc-adjudication-revising">
+          Revising the adjudication signed by {signerName(record)} on {signedAtText(record.signedAt)}: your signature stores a new revision that names it as its predecessor.
         </p>
       )}
-      <ul className="segqc-annotations">
-        {drafts.map((draft) => (
-          <StructureDecisionRow
-            key={draft.structureKey}
-            draft={draft}
-            edit={edits[draft.structureKey]}
-            review={review}
-            names={names}
-            onChange={(change) => onChange(draft.structureKey, change)}
-            onEdit={(from) => onEdit({ structureKey: draft.structureKey, from, color: editColor(review, draft.structureKey, names, from) })}
-          />
-        ))}
-      </ul>
-      <SopChecklist checklist={checklist} />
+      {editable && restoredDraftSavedAt && (
+        <p className="segqc-muted" data-testid="segqc-adjudication-draft-restored">
+          Your unsigned decisions of {new Date(restoredDraftSavedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} are back: this browser keeps them until you sign.
+        </p>
+      )}
+      {(editable || awaitingPacs) && (
+        <fieldset className="segqc-adjudication-decisions" disabled={awaitingPacs}>
+          <ul className="segqc-annotations">
+            {drafts.map((draft) => (
+              <StructureDecisionRow
+                key={draft.structureKey}
+                draft={draft}
+                edit={edits[draft.structureKey]}
+                review={review}
+                names={names}
+                onChange={(change) => onChange(draft.structureKey, change)}
+                onEdit={(from) => onEdit({ structureKey: draft.structureKey, from, color: editColor(review, draft.structureKey, names, from) })}
+              />
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      {editable && <SopChecklist checklist={checklist} />}
       {missing.length > 0 && (
         <ul className="segqc-checklist-missing" data-testid="segqc-adjudication-missing">
           {missing.map((text) => (
@@ -150,22 +183,25 @@ export function AdjudicationSection({
           ))}
         </ul>
       )}
-      {sign.status !== 'signed' && <SignatureManifestation identity={identity} now={new Date()} />}
-      <div className="segqc-form-row">
-        <button type="button" data-testid="segqc-adjudication-sign" disabled={missing.length > 0 || sign.status === 'signing'} onClick={onSign}>
+      {editable && <SignatureManifestation identity={identity} now={new Date()} />}
+      <div className="segqc-form-row segqc-sign-row">
+        <button type="button" data-testid="segqc-adjudication-sign" disabled={!editable || missing.length > 0 || sign.status === 'signing'} onClick={onSign}>
           {sign.status === 'signing' ? 'Signing…' : 'Sign and store'}
         </button>
+        {record && !editable && !awaitingPacs && !signRefused && (
+          <button type="button" className="segqc-toggle" data-testid="segqc-adjudication-revise" onClick={onRevise}>
+            Revise
+          </button>
+        )}
+        {revising && (
+          <button type="button" className="segqc-toggle" data-testid="segqc-adjudication-cancel-revision" onClick={onCancelRevision}>
+            Keep the signed adjudication
+          </button>
+        )}
       </div>
-      {sign.status === 'signed' && (
-        <p className="segqc-checklist-complete" role="status" data-testid="segqc-adjudication-signed" data-report={sign.written.reportSopInstanceUid} data-reference={sign.written.referenceSegSopInstanceUid}>
-          Signed{identity ? ` by ${identity.name} (${identity.login})` : ''} on {new Date(sign.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' })}: Adjudication approved. The reference SEG and the QC report are queued for the PACS{sign.written.revises ? ' (this revises the earlier adjudication)' : ''}{identity?.authentication ? '; the gateway adds the site\'s digital signature as it stores the report' : '; self-declared, without a digital signature'}.
-        </p>
-      )}
-      {sign.status === 'failed' && (
-        <div className="segqc-error" role="alert" data-testid="segqc-adjudication-error">
-          Not signed: {sign.error}
-        </div>
-      )}
+      <div ref={result}>
+        <AdjudicationSignResult sign={sign} readBack={readBack} identity={identity} />
+      </div>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { PageStore } from '../pageStore';
 import type { AgreementWorkerClient } from '../review/AgreementWorkerClient';
 import type { CaseReviewSummary } from '../review/reviewSummary';
 import type { SegqcServices } from '../services';
-import type { AdjudicationPageState } from './adjudicationStore';
+import { INITIAL_ADJUDICATION_STATE, type AdjudicationPageState } from './adjudicationStore';
 import { initialDrafts, startingChoiceOf, type DecisionDraft } from './decisionDraft';
 import { openEditLabelmap, readEditLabelmap } from './editLabelmap';
 import { reviewedSourceSeries } from './reviewedSourceSeries';
@@ -42,7 +42,7 @@ function withoutEdit(current: AdjudicationPageState, structureKey: string): Part
 export function enterCase({ store, services }: AdjudicationContext, caseKey: string, review: CaseReviewSummary): void {
   if (store.get().caseKey === caseKey) return;
   const stale = Object.values(store.get().edits);
-  store.set({ caseKey, drafts: initialDrafts(review), edits: {}, sign: { status: 'idle' } });
+  store.set({ ...INITIAL_ADJUDICATION_STATE, caseKey, drafts: initialDrafts(review) });
   for (const edit of stale) if (edit.status === 'editing') removeIfPresent(services, edit.labelmap.segmentationId);
 }
 

@@ -1,4 +1,5 @@
 import { createPageStore } from '../pageStore';
+import type { AdjudicationOnRecord } from '../review/reviewSummary';
 import type { AdjudicationWritten } from '../review/workerProtocol';
 import type { DecisionDraft } from './decisionDraft';
 import type { EditLabelmap } from './editLabelmap';
@@ -11,6 +12,9 @@ export type ReferenceEdit =
   | { status: 'editing'; from: string; labelmap: EditLabelmap }
   | { status: 'failed'; from: string; error: string };
 
+/** The adjudication just signed, as read back from the PACS once the outbox stored its report. */
+export type ReadBack = { status: 'none' } | { status: 'read'; record: AdjudicationOnRecord } | { status: 'failed'; error: string };
+
 export interface AdjudicationPageState {
   /** The case the drafts are for (caseKeyOf); null before the first review. */
   caseKey: string | null;
@@ -18,13 +22,22 @@ export interface AdjudicationPageState {
   /** By structure key. */
   edits: Record<string, ReferenceEdit>;
   sign: SignState;
+  /** The adjudicator whose saved draft of this case was looked up (adjudicationDraftStorage), or null before. */
+  draftOwner: string | null;
+  /** When the draft restored from this browser was saved (ISO), or null when none was. */
+  restoredDraftSavedAt: string | null;
+  /** The adjudicator chose "Revise": the signed adjudication on record opens for a new signature. */
+  revising: boolean;
+  readBack: ReadBack;
 }
 
-export const INITIAL_ADJUDICATION_STATE: AdjudicationPageState = { caseKey: null, drafts: [], edits: {}, sign: { status: 'idle' } };
+export const INITIAL_ADJUDICATION_STATE: AdjudicationPageState = {
+  caseKey: null, drafts: [], edits: {}, sign: { status: 'idle' }, draftOwner: null, restoredDraftSavedAt: null, revising: false, readBack: { status: 'none' },
+};
 
 /**
  * The adjudication in this page (see pageStore): the adjudicator paints an edit in OHIF's
  * segmentation panel, which unmounts SegQC's panel, and comes back to sign. Survives switching
- * panels, not a reload.
+ * panels; across a reload the decisions come back from adjudicationDraftStorage.
  */
 export const adjudicationStore = createPageStore<AdjudicationPageState>(INITIAL_ADJUDICATION_STATE);

@@ -15,8 +15,10 @@ import { useSopInForce } from '../sop/useSopInForce';
 import type { OwnAnnotation } from './ownAnnotationsOfStudy';
 import { useAnnotationOutbox } from './useAnnotationOutbox';
 import { useAnnotationSession, type AnnotationSession } from './useAnnotationSession';
+import { useOpenSeriesToAnnotate } from './useOpenSeriesToAnnotate';
 import { useOwnAnnotations } from './useOwnAnnotations';
 import { useSaveAnnotation, type SaveState } from './useSaveAnnotation';
+import { useSopBrush } from './useSopBrush';
 
 /** SeriesNumber of an annotator's n-th SEG of a study: 900 + n (SEG series sort after the images in most viewers). */
 const ANNOTATION_SERIES_NUMBER_BASE = 900;
@@ -74,6 +76,8 @@ function AnnotateView({ services, extensionManager }: { services: SegqcServices;
   const { sop, series } = sopInForce;
   const checklist = useChecklist(sop, 'annotator');
   const { session, busy, error: sessionError, start, discard } = useAnnotationSession(services);
+  useOpenSeriesToAnnotate(services, sopInForce.library, session !== null, series?.displaySetInstanceUID ?? null, services.displaySetService.getActiveDisplaySets().length);
+  useSopBrush(services, session);
   const outbox = useAnnotationOutbox(services, dicomwebRoot);
   const [revision, setRevision] = useState(0);
   const own = useOwnAnnotations(services, dicomwebRoot, series?.StudyInstanceUID ?? null, identity?.login ?? null, revision);
@@ -116,13 +120,14 @@ function AnnotateView({ services, extensionManager }: { services: SegqcServices;
           <div className="segqc-annotation" data-testid="segqc-session" data-segmentation-id={session.segmentationId}>
             <div className="segqc-annotation-meta">
               Under {session.sop.id}@{session.sop.version}
-              {session.continuedFrom && ` from your annotation of ${formatWhen(session.continuedFrom)}`}. Paint with the Brush of the segmentation panel.
+              {session.continuedFrom && ` from your annotation of ${formatWhen(session.continuedFrom)}`}. Paint with the Brush of OHIF&apos;s segmentation tools below; selecting a structure there sets the brush to the SOP&apos;s size for it.
             </div>
             <ul className="segqc-structures">
               {session.sop.structures.map((structure, n) => (
-                <li key={structure.label} data-testid="segqc-session-structure" data-segment-index={n + 1}>
+                <li key={structure.label} data-testid="segqc-session-structure" data-segment-index={n + 1} data-brush-mm={structure.brushMm ?? ''}>
                   <span className="segqc-swatch" style={{ background: `rgb(${structure.color.join(',')})` }} aria-hidden="true" />
                   {structure.label}
+                  {structure.brushMm !== undefined && <span className="segqc-muted"> · brush {structure.brushMm} mm</span>}
                 </li>
               ))}
             </ul>

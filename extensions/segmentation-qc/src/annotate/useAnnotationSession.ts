@@ -79,8 +79,8 @@ async function startSession(services: SegqcServices, sop: Sop, displaySetInstanc
 
 /**
  * The annotator's labelmap, created and discarded through OHIF's segmentation service and kept in
- * the page's annotatorStore: it outlives the panel (OHIF unmounts it when the user switches to the
- * segmentation panel to paint), and is forgotten once its segmentation is gone from the viewer.
+ * the page's annotatorStore: it outlives the panel (OHIF unmounts it when the side panel is closed
+ * or the viewer is laid out anew), and is forgotten once its segmentation is gone from the viewer.
  */
 export function useAnnotationSession(services: SegqcServices, store: PageStore<AnnotatorPageState> = annotatorStore): AnnotationSessionState {
   const { session, starting, startError } = usePageStore(store);

@@ -29,3 +29,9 @@ test('nobody yet: the form; a refusal is an alert naming the field, and that inp
   expect(html).toContain('role="alert" data-testid="segqc-identity-error" data-field="login">login: must not contain spaces<');
   expect(html).toContain('data-testid="segqc-identity-save"');
 });
+
+test('the empty form\'s placeholders are instructions, not a name or login that could pass for typed values', () => {
+  const html = render({});
+  const placeholders = [...html.matchAll(/placeholder="([^"]*)"/g)].map((match) => match[1]);
+  expect(placeholders).toEqual(['type your name', 'type your login']);
+});

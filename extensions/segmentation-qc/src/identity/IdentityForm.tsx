@@ -76,9 +76,10 @@ export function IdentityForm({ identity, error, onDeclare, onForget }: IdentityF
   return (
     <form className="segqc-identity segqc-identity-form" data-testid="segqc-identity-form" onSubmit={submit}>
       <p className="segqc-identity-hint">This viewer has no login: say who you are. It is recorded as self-declared with what you save.</p>
-      <IdentityField field="name" label="Name" value={name} onChange={setName} placeholder="Rivera^Ana or Ana Rivera" autoComplete="name" error={error} />
-      <IdentityField field="login" label="Login" value={login} onChange={setLogin} placeholder="arivera" autoComplete="username" error={error} />
-      <p className="segqc-identity-hint">Write the name as Family^Given to record it that way in DICOM; otherwise it is recorded as typed.</p>
+      {/* Placeholders that read as instructions, not as a name someone already typed; the examples are in the hint. */}
+      <IdentityField field="name" label="Name" value={name} onChange={setName} placeholder="type your name" autoComplete="name" error={error} />
+      <IdentityField field="login" label="Login" value={login} onChange={setLogin} placeholder="type your login" autoComplete="username" error={error} />
+      <p className="segqc-identity-hint">Write the name as Family^Given (for example Rivera^Ana) to record it that way in DICOM; otherwise it is recorded as typed. The name is remembered in this tab until it closes.</p>
       {error && (
         <div className="segqc-error" role="alert" data-testid="segqc-identity-error" data-field={error.field}>
           {error.message}

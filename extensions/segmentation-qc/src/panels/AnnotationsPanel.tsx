@@ -131,12 +131,12 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
   // Each SEG a reviewer attributed is named as its person everywhere below, as `segqc qc` names it.
   const names = useMemo(() => attributedNames(candidates?.summaries ?? NO_NAMES, reviewed?.choices ?? null), [candidates, reviewed]);
   const overlay = useDiscrepancyOverlay(worker, services, reviewed, candidates?.sourceSeriesInstanceUid ?? null);
-  const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox, services);
+  const identity = useIdentity(services.userAuthenticationService);
+  const adjudication = useAdjudication(worker, reviewed, studyInstanceUid, outbox.outbox, services, identity.identity?.login ?? null, activeDicomwebRootOrError(extensionManager).root);
   const gateway = useGatewaySession(services.userAuthenticationService);
   const adjudicatorChecklist = useChecklist(sopInForce.sop, 'adjudicator');
   const reviewerChecklist = useChecklist(sopInForce.sop, 'reviewer');
   const recordReview = useRecordReview(worker, reviewed, studyInstanceUid, outbox.outbox);
-  const identity = useIdentity(services.userAuthenticationService);
   return (
     <section className="segqc-panel" data-testid="segqc-annotations-panel">
       <h2 className="segqc-title">
@@ -189,6 +189,11 @@ function AnnotationList({ services, extensionManager }: { services: SegqcService
           checklist={adjudicatorChecklist}
           identity={identity.identity}
           sign={adjudication.sign}
+          readBack={adjudication.readBack}
+          revising={adjudication.revising}
+          onRevise={adjudication.revise}
+          onCancelRevision={adjudication.cancelRevision}
+          restoredDraftSavedAt={adjudication.restoredDraftSavedAt}
           onSign={() => identity.identity && void adjudication.signOff(identity.identity, adjudicatorChecklist.results, adjudication.editedReferences())}
           signRefused={storeRefusal(gateway.session, 'verified-qc-report', 'Signing an adjudication')}
         />

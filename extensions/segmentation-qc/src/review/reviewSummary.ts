@@ -1,5 +1,5 @@
 /** The agreement of a case as the panel shows it: plain data, computed in the worker. */
-import type { AuthenticatedIdentity, FailedCriterion, ReviewerChoices, VoxelBox } from '@segqc/core';
+import type { AuthenticatedIdentity, FailedCriterion, QcOutcome, QcReasonKey, ReviewerChoices, VoxelBox } from '@segqc/core';
 
 export type Verdict = 'pass' | 'escalate' | 'no-thresholds';
 
@@ -43,8 +43,19 @@ export interface AdjudicationOnRecord {
   authentication?: AuthenticatedIdentity;
   /** VerificationDateTime (DICOM DT). */
   signedAt: string;
-  /** Outcome per structure label: accepted A, majority, STAPLE, edited, agreed… */
-  decisions: Array<{ structure: string; outcome: string; acceptedAnnotation?: string; reasons: string[] }>;
+  /** The decision on each structure the report decides, in the report's order. */
+  decisions: DecisionOnRecord[];
+}
+
+/** One structure's decision as the verified report records it. */
+export interface DecisionOnRecord {
+  /** The structure as the report labels it. */
+  structure: string;
+  outcome: QcOutcome;
+  /** With outcome "accepted": the accepted annotation's annotator as the report names them, else its letter. */
+  accepted?: string;
+  /** Coded reasons; "other" with its words. */
+  reasons: Array<{ reason: QcReasonKey; text?: string }>;
 }
 
 export interface CaseReviewSummary {

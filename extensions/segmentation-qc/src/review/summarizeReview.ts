@@ -1,6 +1,7 @@
 import type { CaseReview, SourceGrid } from '@segqc/core';
 import type { StoredQcReport } from './qcReportsOfStudy';
-import type { AdjudicationOnRecord, CaseReviewSummary, ReviewedStructure, ReviewRow } from './reviewSummary';
+import { adjudicationOnRecord } from '../adjudication/adjudicationOnRecord';
+import type { CaseReviewSummary, ReviewedStructure, ReviewRow } from './reviewSummary';
 
 /** The panel's plain view of the engine's review (masks and full agreement records stay in the worker). */
 export function summarizeReview(
@@ -35,21 +36,5 @@ export function summarizeReview(
     };
   });
   const { columns, rows: gridRows, slices } = sourceGrid.grid;
-  return { annotationIds: review.annotations, rows, structures, sliceSopInstanceUids, grid: { columns, rows: gridRows, slices }, adjudication: adjudication && onRecord(adjudication) };
-}
-
-function onRecord({ sopInstanceUid, instanceNumber, report }: StoredQcReport): AdjudicationOnRecord {
-  return {
-    reportSopInstanceUid: sopInstanceUid,
-    instanceNumber,
-    adjudicator: report.verification!.name,
-    login: report.verification!.login,
-    ...(report.verification!.authentication ? { authentication: report.verification!.authentication } : {}),
-    signedAt: report.verification!.dateTime,
-    decisions: report.structures.flatMap((structure) =>
-      structure.decision
-        ? [{ structure: structure.label, outcome: structure.decision.outcome, ...(structure.decision.acceptedAnnotation ? { acceptedAnnotation: structure.decision.acceptedAnnotation } : {}), reasons: (structure.decision.reasons ?? []).map((r) => r.reason) }]
-        : [],
-    ),
-  };
+  return { annotationIds: review.annotations, rows, structures, sliceSopInstanceUids, grid: { columns, rows: gridRows, slices }, adjudication: adjudication && adjudicationOnRecord(adjudication) };
 }

@@ -62,6 +62,8 @@ export interface SopStructure {
   /** Lesion structures: the smallest component that is a lesion; absent, every component is. */
   readonly minLesionSize?: SopLesionSize;
   readonly drift?: SopDriftRule;
+  /** Radius (mm) of the annotator's brush while painting this structure; at most half the smallest lesion's diameter. */
+  readonly brushMm?: number;
 }
 
 export interface SopChecklistItem {

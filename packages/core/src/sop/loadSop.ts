@@ -5,6 +5,7 @@
  * SopReference. An invalid SOP throws InvalidSopError with every failing field; nothing is
  * returned, so a SOP is never loaded half.
  */
+import { equivalentDiameterMm } from '../metrics/lesionSize';
 import { vocabularyKey } from './structureVocabulary';
 import { SopReference } from '../seg/SopReference';
 import { canonicalJson, canonicalJsonSha256 } from '../sr/canonicalJson';
@@ -53,6 +54,12 @@ function crossFieldErrors(sop: SopDocument): SopValidationError[] {
     const size = structure.minLesionSize;
     if (size && (size.diameterMm === undefined) === (size.volumeMm3 === undefined)) {
       errors.push(new SopValidationError(`${itemPath('structures', n)}.minLesionSize`, 'give the diameter (diameterMm) or the volume (volumeMm3), one of the two'));
+      return;
+    }
+    // A brush wider than the smallest lesion cannot paint one without painting around it.
+    const smallest = size && (size.diameterMm ?? equivalentDiameterMm(size.volumeMm3!));
+    if (structure.brushMm !== undefined && smallest && 2 * structure.brushMm > smallest) {
+      errors.push(new SopValidationError(`${itemPath('structures', n)}.brushMm`, `a brush of radius ${structure.brushMm} mm is wider than the smallest lesion (${round(smallest)} mm across): at most ${round(smallest / 2)} mm`));
     }
   });
   duplicates(sop.checklist.map((item) => item.id), (n) => `${itemPath('checklist', n)}.id`, 'checklist id');
@@ -62,6 +69,8 @@ function crossFieldErrors(sop: SopDocument): SopValidationError[] {
   );
   return errors;
 }
+
+const round = (mm: number): number => Math.round(mm * 100) / 100;
 
 function readableId(json: unknown): string | undefined {
   const id = json !== null && typeof json === 'object' ? (json as { id?: unknown }).id : undefined;
