@@ -46,5 +46,5 @@ export function storeBodyOf(body: Uint8Array, contentType: string): StoreBody {
 /** The body as it goes to the PACS: the client's, with the parts the gateway rewrote in their places. */
 export function forwardedBody(store: StoreBody): Uint8Array {
   const replaced = store.parts.filter((part) => part.bytes !== part.part.body).map((part) => ({ part: part.part, bytes: part.bytes }));
-  return replaced.length === 0 ? store.body : withPartsReplaced(store.body, store.contentType, replaced);
+  return replaced.length === 0 ? store.body : withPartsReplaced(store.body, store.contentType, store.parts.map((part) => part.part), replaced);
 }
