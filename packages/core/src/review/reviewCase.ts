@@ -141,8 +141,9 @@ export function reviewCase(annotations: ReadonlyArray<ReviewAnnotation>, sop: So
   // The order comparisons run in; rows keep the work's order, so that ties sort alike whatever it was.
   let order = work.map((_, index) => index);
   if (options.onPartial) {
-    const size = ({ structure, a, b }: (typeof work)[number]) => (structures[structure].segments[a]?.mask.count() ?? 0) + (structures[structure].segments[b]?.mask.count() ?? 0);
-    const sizes = work.map(size);
+    // Each segment counted once, however many pairs it is in.
+    const voxels = structures.map((structure) => structure.segments.map((segment) => segment?.mask.count() ?? 0));
+    const sizes = work.map(({ structure, a, b }) => voxels[structure]![a]! + voxels[structure]![b]!);
     order = order.sort((x, y) => sizes[x]! - sizes[y]!);
   }
   const rowsByWork: Array<PairStructureReview | undefined> = new Array(total);
